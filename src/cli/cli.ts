@@ -1,0 +1,147 @@
+// Argument parsing, running the trace, writing outputs and the summary.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
+import { summarize } from '../core/summary';
+import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
+
+export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
+
+Runs a JavaScript or TypeScript program on your Node with the event loop traced.
+The program's output goes to this terminal unchanged; a summary follows.
+
+Options:
+  --json <out.json>       write the trace file (format: docs/trace-format.md)
+  --mermaid <out.mmd>     write the sequence diagram (mermaid); long traces get out-2.mmd, out-3.mmd, ...
+  --html <out.html>       write a self-contained HTML report (no network needed to view it)
+  --window <n>            messages per diagram window (default 250)
+  --timeout <ms>          stop the program after this much wall time (default ${DEFAULTS.timeoutMs})
+  --max-events <n>        stop the program after this many recorded events (default ${DEFAULTS.maxEvents})
+  --node <path>           the Node.js to run it with (default: node on PATH)
+  --exclude <fragment>    files whose path contains this are not user code (repeatable; default /node_modules/)
+  -q, --quiet             no summary
+  -h, --help              this help
+
+Exit code: the program's own; 2 for usage errors; 1 if the program could not be traced (missing file, syntax
+error); ${EXIT_TIMEOUT} when stopped at the time limit; ${EXIT_MAX_EVENTS} when stopped at the event limit.
+`;
+
+interface Parsed {
+  file: string;
+  args: string[];
+  json?: string;
+  mermaid?: string;
+  html?: string;
+  window: number;
+  timeoutMs: number;
+  maxEvents: number;
+  node?: string;
+  exclude: string[];
+  quiet: boolean;
+}
+
+class UsageError extends Error {}
+
+function positiveInt(flag: string, v: string | undefined): number {
+  const n = Number(v);
+  if (v === undefined || !Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} needs a positive whole number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): Parsed | 'help' {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
+  if (argv[0] !== 'trace') throw new UsageError(`unknown command ${JSON.stringify(argv[0])}: the command is "trace"`);
+  const out: Parsed = { file: '', args: [], window: 250, timeoutMs: DEFAULTS.timeoutMs, maxEvents: DEFAULTS.maxEvents, exclude: [], quiet: false };
+  const rest = argv.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--') {
+      out.args = rest.slice(i + 1);
+      break;
+    } else if (a === '--json') out.json = value();
+    else if (a === '--mermaid') out.mermaid = value();
+    else if (a === '--html') out.html = value();
+    else if (a === '--window') out.window = positiveInt(a, rest[++i]);
+    else if (a === '--timeout') out.timeoutMs = positiveInt(a, rest[++i]);
+    else if (a === '--max-events') out.maxEvents = positiveInt(a, rest[++i]);
+    else if (a === '--node') out.node = value();
+    else if (a === '--exclude') out.exclude.push(value());
+    else if (a === '-q' || a === '--quiet') out.quiet = true;
+    else if (a === '-h' || a === '--help') return 'help';
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (!out.file) out.file = a;
+    else {
+      out.args = rest.slice(i);
+      break;
+    }
+  }
+  if (!out.file) throw new UsageError('name the file to trace: loopscope trace <file>');
+  return out;
+}
+
+function write(path: string, text: string): string {
+  const abs = resolve(path);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, text);
+  return abs;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed: Parsed | 'help';
+  try {
+    parsed = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`loopscope: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const p = parsed;
+  let result;
+  try {
+    result = await runTraced({
+      entry: p.file,
+      args: p.args,
+      node: p.node,
+      timeoutMs: p.timeoutMs,
+      maxEvents: p.maxEvents,
+      exclude: p.exclude.length ? p.exclude : undefined,
+      stdio: 'inherit',
+    });
+  } catch (err) {
+    if (err instanceof TraceInputError) {
+      process.stderr.write(`loopscope: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const { trace } = result;
+  const written: string[] = [];
+  if (p.json) written.push(`trace:   ${write(p.json, JSON.stringify(trace))}`);
+  if (p.mermaid) {
+    const { sequenceDiagramWindows } = await import('../core/mermaid');
+    const windows = sequenceDiagramWindows(trace, { windowSize: p.window });
+    windows.forEach((w, i) => {
+      const path = i === 0 ? p.mermaid! : p.mermaid!.replace(/(\.[^./]+)?$/, (ext) => `-${i + 1}${ext || '.mmd'}`);
+      written.push(`diagram: ${write(path, w.text)}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}`);
+    });
+  }
+  if (p.html) {
+    const { renderHtmlReport } = await import('../report/html');
+    written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
+  }
+  if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
+  if (trace.program.stopped === 'timeout') return EXIT_TIMEOUT;
+  if (trace.program.stopped === 'max-events') return EXIT_MAX_EVENTS;
+  return result.exitCode ?? (result.signal ? 128 + 9 : 1);
+}

@@ -1,0 +1,215 @@
+// Mermaid sequence diagrams of a trace: the main script, coroutines and callbacks handing control to the event loop's
+// queues and back. Ids are generated (P0, P1, ...) so no name can collide with a mermaid keyword; every label is
+// escaped; long traces are cut into windows of at most `windowSize` messages.
+import type { Trace, Step, QueueName } from './trace-format';
+
+export interface DiagramWindow {
+  text: string;
+  /** steps covered, inclusive */
+  fromStep: number;
+  toStep: number;
+  /** the step behind each message arrow, in the order mermaid draws them (for click-to-source) */
+  messageSteps: number[];
+  /** the step behind each note, in order */
+  noteSteps: number[];
+}
+
+export interface DiagramOptions {
+  windowSize?: number;
+  /** highlight this step's message (drawn inside a coloured band) */
+  currentStep?: number;
+}
+
+const QUEUE_LABEL: Record<QueueName, string> = {
+  main: 'main',
+  nextTick: 'nextTick queue',
+  microtask: 'microtask queue',
+  timer: 'timers',
+  immediate: 'immediates',
+  io: 'pending I/O',
+  close: 'close callbacks',
+  other: 'other callbacks',
+};
+
+/** Escape user-derived text for a mermaid label: entity codes (one pass) for everything mermaid's grammar reacts to. */
+const ENTITY: Record<string, string> = {
+  '#': '#35;', ';': '#59;', '&': '#38;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '%': '#37;',
+  '\\': '#92;', '{': '#123;', '}': '#125;', ':': '#58;', '-': '#45;', '`': '#96;', '|': '#124;',
+};
+export function escapeLabel(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, 160);
+  return flat.replace(/[#;&"<>%\\{}:`|]|-(?=[-)x>])/g, (c) => ENTITY[c]) || ' ';
+}
+
+interface Line {
+  text: string;
+  kind: 'message' | 'note' | 'control';
+  step: number;
+}
+
+function lineOf(trace: Trace, step: Step): string {
+  const site = trace.sites[step.site];
+  return site && site.line > 0 ? ` (line ${site.line})` : '';
+}
+
+/** Build the diagram lines for a range of steps, plus the participants they use, in order of first use. */
+function buildLines(trace: Trace, from: number, to: number, current?: number) {
+  const participants = new Map<string, { id: string; label: string }>();
+  const use = (key: string, label: string) => {
+    let p = participants.get(key);
+    if (!p) {
+      p = { id: `P${participants.size}`, label };
+      participants.set(key, p);
+    }
+    return p.id;
+  };
+  const lines: Line[] = [];
+  const active = new Set<string>();
+  const taskActor: string[] = [];
+  const actorOfTask = (taskId: number): string => {
+    if (taskActor[taskId]) return taskActor[taskId];
+    const t = trace.tasks[taskId];
+    let id: string;
+    if (!t) id = use('node', 'Node (no user code)');
+    else if (t.queue === 'main') id = use('main', 'main script');
+    else if (t.resumes !== undefined) id = use(`c${t.resumes}`, trace.coroutines[t.resumes]?.name ?? 'coroutine');
+    else {
+      const first = trace.steps.slice(t.startStep, t.endStep + 1).find((s) => s.kind === 'call');
+      if (first && first.coroutine >= 0) id = use(`c${first.coroutine}`, trace.coroutines[first.coroutine].name);
+      else if (first) {
+        const site = trace.sites[first.site];
+        const name = site?.name ?? 'callback';
+        id = use(`f${first.site}`, name.endsWith(' callback') || name === '<anonymous>' ? `${name} (line ${site?.line ?? '?'})` : `${name}()`);
+      }
+      else id = use('node', 'Node (no user code)');
+    }
+    taskActor[taskId] = id;
+    return id;
+  };
+  const loop = () => use('loop', 'event loop');
+  const queue = (q: QueueName) => (q === 'main' ? loop() : use(`q:${q}`, QUEUE_LABEL[q]));
+  const deactivate = (id: string) => {
+    if (active.delete(id)) lines.push({ text: `deactivate ${id}`, kind: 'control', step: -1 });
+  };
+
+  let currentTask = -1;
+  for (let i = from; i <= to; i++) {
+    const s = trace.steps[i];
+    if (!s) break;
+    if (s.task !== currentTask) {
+      if (currentTask >= 0) deactivate(actorOfTask(currentTask));
+      currentTask = s.task;
+    }
+    const actor = actorOfTask(s.task);
+    const mark = i === current ? ' ◀ current' : '';
+    const push = (text: string, kind: Line['kind'] = 'message') => lines.push({ text, kind, step: i });
+    switch (s.kind) {
+      case 'run':
+      case 'resume': {
+        if (s.kind === 'resume' && s.task >= 0 && trace.tasks[s.task]?.startStep !== i) {
+          // a for-await loop or generator resuming inside the task: a note, not a handover
+          push(`Note over ${actor}: ${escapeLabel(s.text + mark)}`, 'note');
+          break;
+        }
+        const t = trace.tasks[s.task];
+        const from = t ? queue(t.queue) : loop();
+        const text = t && t.queue === 'main' ? 'run the main script' : s.kind === 'resume' ? `resume${lineOf(trace, s)}` : `run ${t?.label ?? 'callback'}`;
+        push(`${from}->>${actor}: ${escapeLabel(text + mark)}`);
+        if (!active.has(actor)) {
+          active.add(actor);
+          lines.push({ text: `activate ${actor}`, kind: 'control', step: -1 });
+        }
+        break;
+      }
+      case 'call': {
+        if (s.coroutine < 0) break;
+        const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
+        if (c !== actor) push(`${actor}->>${c}: ${escapeLabel(`call${lineOf(trace, s)}${mark}`)}`);
+        break;
+      }
+      case 'await': {
+        const c = s.coroutine >= 0 ? use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name) : actor;
+        push(`${c}--)${loop()}: ${escapeLabel(`await${lineOf(trace, s)}, suspended${mark}`)}`);
+        break;
+      }
+      case 'return': {
+        if (s.coroutine < 0) break;
+        const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
+        push(`${c}-->>${c === actor ? loop() : actor}: ${escapeLabel(`finished${mark}`)}`);
+        break;
+      }
+      case 'schedule': {
+        const item = s.text.includes('pending I/O') ? 'io' : (/\((\w+) queue\)/.exec(s.text)?.[1] as QueueName | undefined);
+        const q = item && item in QUEUE_LABEL ? (item as QueueName) : s.text.startsWith('then()') ? 'microtask' : 'other';
+        push(`${actor}-)${queue(q)}: ${escapeLabel(s.text.replace(/^schedule /, '').replace(/ \([^)]*queue\)| \(pending I\/O\)/, '') + lineOf(trace, s) + mark)}`);
+        break;
+      }
+      case 'settle':
+        push(`${actor}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
+        break;
+      case 'output':
+        push(`Note over ${actor}: ${escapeLabel(s.text + mark)}`, 'note');
+        break;
+      default:
+        break;
+    }
+  }
+  if (currentTask >= 0) deactivate(actorOfTask(currentTask));
+  return { participants: [...participants.values()], lines };
+}
+
+/** Split the trace into windows of at most windowSize messages (notes count too), breaking between tasks. */
+export function sequenceDiagramWindows(trace: Trace, options: DiagramOptions = {}): DiagramWindow[] {
+  const size = Math.max(10, options.windowSize ?? 250);
+  const windows: DiagramWindow[] = [];
+  const last = trace.steps.length - 1;
+  if (last < 0) return [render(trace, 0, -1, options.currentStep)];
+  let from = 0;
+  while (from <= last) {
+    // grow the window task by task while it fits; a single huge task is cut mid-way
+    let to = from;
+    let count = 0;
+    let lastTaskEnd = -1;
+    for (let i = from; i <= last; i++) {
+      if (producesElement(trace.steps[i], trace)) count++;
+      if (count > size) break;
+      to = i;
+      if (i === last || trace.steps[i + 1].task !== trace.steps[i].task) lastTaskEnd = i;
+    }
+    if (lastTaskEnd >= from && to < last) to = lastTaskEnd;
+    windows.push(render(trace, from, to, options.currentStep));
+    from = to + 1;
+  }
+  return windows;
+}
+
+/** The window that holds a step. */
+export function windowForStep(trace: Trace, step: number, options: DiagramOptions = {}): DiagramWindow {
+  const all = sequenceDiagramWindows(trace, options);
+  return all.find((w) => step >= w.fromStep && step <= w.toStep) ?? all[all.length - 1];
+}
+
+function producesElement(s: Step, trace: Trace): boolean {
+  if (s.kind === 'call' || s.kind === 'return') return s.coroutine >= 0;
+  if (s.kind === 'yield') return false;
+  void trace;
+  return true;
+}
+
+function render(trace: Trace, from: number, to: number, current?: number): DiagramWindow {
+  const { participants, lines } = buildLines(trace, from, to, current);
+  const out = ['sequenceDiagram'];
+  for (const p of participants) out.push(`  participant ${p.id} as ${escapeLabel(p.label)}`);
+  const messageSteps: number[] = [];
+  const noteSteps: number[] = [];
+  for (const l of lines) {
+    if (l.kind === 'message') messageSteps.push(l.step);
+    if (l.kind === 'note') noteSteps.push(l.step);
+    if (l.step === current && current !== undefined && l.kind !== 'control') {
+      out.push('  rect rgba(255, 200, 0, 0.35)', `    ${l.text}`, '  end');
+    } else out.push(`  ${l.text}`);
+  }
+  if (lines.length === 0) out.push(`  Note over ${participants[0]?.id ?? 'P0'}: nothing recorded`);
+  if (participants.length === 0) out.splice(1, 0, '  participant P0 as program');
+  return { text: out.join('\n') + '\n', fromStep: from, toStep: to, messageSteps, noteSteps };
+}

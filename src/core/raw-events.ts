@@ -1,0 +1,75 @@
+// The raw recording written by the tracer inside the user's process and read by the model: one vocabulary for both.
+//
+// events.bin is a flat little-endian Int32 stream, RECORD_INTS ints per event:
+//   [kind, a, b, c, d, e, timeMicros, 0]
+// meta.ndjson holds everything that is not a fixed-size number: files, sites, resource type names, output text,
+// why the program stopped. Output events in events.bin point at their meta record by index, which keeps emission
+// order exact without timestamps.
+
+export const RECORD_INTS = 8;
+export const RECORD_BYTES = RECORD_INTS * 4;
+
+export const enum RawKind {
+  /** a=asyncId b=triggerAsyncId c=typeCode d=executionAsyncId e=timer delay ms (or -1) */
+  Init = 1,
+  /** a=asyncId (a callback of this resource starts) */
+  Before = 2,
+  /** a=asyncId */
+  After = 3,
+  /** a=asyncId (a promise settled) */
+  Resolve = 4,
+  /** a=frameId b=siteId: a user function (or module body) starts */
+  Enter = 5,
+  /** a=frameId */
+  Exit = 6,
+  /** a=frameId b=siteId: await reached; the coroutine suspends */
+  Await = 7,
+  /** a=frameId b=siteId: yield reached; the generator suspends */
+  Yield = 8,
+  /** a=frameId: the generator resumed after a yield */
+  YieldResume = 9,
+  /** a=outputIndex into meta "output" records, b=siteId of the printing line or -1 */
+  Output = 10,
+  /** a=asyncId b=siteId: where user code scheduled this resource (from the stack) */
+  ScheduledAt = 11,
+  /** a=asyncId: the handle was asked to close; its next callback runs in the close phase */
+  Closing = 12,
+  /** a=asyncId: clearTimeout / clearInterval / clearImmediate */
+  Cancel = 13,
+  /** a=frameId: for-await loop body starts (the implicit await resumed) */
+  LoopResume = 14,
+  /** a=asyncId b=typeCode: user code started running inside a resource callback the tracer did not record */
+  LateBefore = 15,
+}
+
+/** Lines of meta.ndjson, discriminated by `t`. */
+export type MetaRecord =
+  | { t: 'start'; node: string; entry: string; pid: number; argv: string[]; cwd: string; startedAt: number }
+  | { t: 'type'; code: number; name: string }
+  | { t: 'sites'; base: number; file: string; sites: RawSite[] }
+  | { t: 'site'; id: number; file: string; line: number; column: number }
+  | { t: 'output'; index: number; stream: 'stdout' | 'stderr'; text: string; truncated?: boolean }
+  | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
+  | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
+  | { t: 'exit'; code: number };
+
+/** A place in the user's source: functions, awaits, yields, module bodies, call sites from stacks. */
+export interface RawSite {
+  kind: SiteKind;
+  name?: string;
+  /** 1-based line and column in the original file (the .ts, not generated code) */
+  line: number;
+  column: number;
+  async?: boolean;
+  generator?: boolean;
+}
+
+export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call';
+
+/** The files the tracer leaves in its trace directory. */
+export const EVENTS_FILE = 'events.bin';
+export const META_FILE = 'meta.ndjson';
+
+/** Exit codes that mean "stopped at a limit" (documented in docs/trace-format.md and the CLI help). */
+export const EXIT_TIMEOUT = 124;
+export const EXIT_MAX_EVENTS = 125;

@@ -1,0 +1,31 @@
+// The short text the CLI prints after a run: what ran, from which queues, and why it stopped.
+import { QUEUES, type Trace } from './trace-format';
+
+export function summarize(trace: Trace): string {
+  const p = trace.program;
+  const perQueue = QUEUES.map((q) => [q, trace.tasks.filter((t) => t.queue === q).length] as const).filter(([, c]) => c > 0);
+  const awaits = trace.coroutines.reduce((s, c) => s + c.awaits.length, 0);
+  const lines = [
+    `loopscope: ${p.entry} on Node ${p.node}`,
+    `  tasks       ${trace.tasks.length} (${perQueue.map(([q, c]) => `${q} ${c}`).join(', ') || 'none'})`,
+    `  coroutines  ${trace.coroutines.length}, awaits ${awaits}`,
+    `  output      ${trace.output.length} write${trace.output.length === 1 ? '' : 's'}${p.outputTruncated ? ' (text cut to fit the trace)' : ''}`,
+    `  events      ${p.events}, steps ${trace.steps.length}, ${p.durationMs} ms`,
+  ];
+  if (p.stopped) {
+    lines.push(`  STOPPED     ${p.stopped}: ${p.stopDetail ?? ''}; the trace up to that point is kept`);
+    if (p.activeResources?.length) lines.push(`  still open  ${summarizeResources(p.activeResources)}`);
+  }
+  if (p.error) {
+    const at = p.error.source ? ` at ${p.error.source.file}:${p.error.source.line}:${p.error.source.column}` : '';
+    lines.push(`  ${p.error.origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception'}: ${p.error.name}: ${p.error.message}${at}`);
+  }
+  lines.push(`  exit        ${p.exitCode ?? `signal ${p.signal}`}`);
+  return lines.join('\n');
+}
+
+function summarizeResources(list: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of list) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].map(([r, c]) => (c > 1 ? `${r} x${c}` : r)).join(', ');
+}

@@ -1,0 +1,228 @@
+// The trace file: its types (the one source of truth, documented in docs/trace-format.md) and its validation.
+
+export const TRACE_FORMAT = 'loopscope-trace';
+export const TRACE_VERSION = 1;
+
+/** Where a callback waited before it ran. `main` is the program's top-level code; `other` is anything unclassified. */
+export type QueueName = 'main' | 'nextTick' | 'microtask' | 'timer' | 'immediate' | 'io' | 'close' | 'other';
+export const QUEUES: readonly QueueName[] = ['main', 'nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'];
+
+export interface SourceSite {
+  /** absolute path of the original file (the .ts, not generated code) */
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+}
+
+export type StopReason = null | 'timeout' | 'max-events' | 'killed' | 'cancelled' | 'crashed';
+
+export interface ProgramInfo {
+  entry: string;
+  node: string;
+  argv: string[];
+  cwd: string;
+  exitCode: number | null;
+  signal: string | null;
+  /** why the trace ended early; null when the program ran to its end */
+  stopped: StopReason;
+  stopDetail?: string;
+  /** what was still keeping the program alive when it was stopped */
+  activeResources?: string[];
+  /** an uncaught exception or unhandled rejection that ended the program */
+  error?: { origin: string; name: string; message: string; source: SourceSite | null };
+  durationMs: number;
+  /** how many raw events the tracer recorded */
+  events: number;
+  /** true when output text was cut to fit the trace */
+  outputTruncated?: boolean;
+}
+
+/** One callback the event loop ran, in execution order. */
+export interface Task {
+  id: number;
+  queue: QueueName;
+  /** short description: "setTimeout 10 ms", "resume main()", "fs callback" */
+  label: string;
+  /** where user code scheduled it */
+  source: SourceSite | null;
+  /** the task during which it was scheduled */
+  scheduledBy: number | null;
+  /** the step at which it entered its queue */
+  enqueuedAt: number | null;
+  /** true when the enqueue moment could not be observed (resolving with a thenable) and was inferred */
+  enqueueInferred?: boolean;
+  startStep: number;
+  endStep: number;
+  /** microseconds since the program started */
+  startTime: number;
+  duration: number;
+  /** the coroutine this task resumed, when it is an await resumption */
+  resumes?: number;
+  /** async_hooks resource type behind it */
+  resourceType: string;
+}
+
+export interface Await {
+  source: SourceSite;
+  /** the task in which the coroutine suspended */
+  suspendTask: number;
+  /** the task in which it resumed; null if it never did */
+  resumeTask: number | null;
+  suspendStep: number;
+  resumeStep: number | null;
+}
+
+/** One call of an async function or async generator (or an ES module using top-level await). */
+export interface Coroutine {
+  id: number;
+  name: string;
+  kind: 'async function' | 'async generator' | 'module';
+  source: SourceSite;
+  /** the task in which it was called */
+  startTask: number;
+  startStep: number;
+  /** the step at which it returned or threw; null if it never finished */
+  endStep: number | null;
+  awaits: Await[];
+}
+
+export interface Output {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** the task during which it was written */
+  task: number | null;
+  step: number;
+  /** the line that printed it, when known */
+  source: SourceSite | null;
+  truncated?: boolean;
+}
+
+/** An entry in one of the event loop's queues: enters when scheduled, leaves when it runs. */
+export interface QueueItem {
+  id: number;
+  queue: QueueName;
+  label: string;
+  /** the task it became when it ran; null if it never ran */
+  task: number | null;
+  enterStep: number;
+  /** the step at which it left the queue (its run step); null if it was still queued at the end */
+  leaveStep: number | null;
+  inferred?: boolean;
+  /** timers: due time in microseconds since start */
+  due?: number;
+  source: SourceSite | null;
+}
+
+export type StepKind = 'run' | 'call' | 'return' | 'await' | 'resume' | 'yield' | 'schedule' | 'settle' | 'output' | 'end';
+
+/** One step for a viewer: steps are in recording order and every view is driven by the current step. */
+export interface Step {
+  kind: StepKind;
+  task: number;
+  /** index into `sites`, or -1 */
+  site: number;
+  /** the coroutine concerned, or -1 */
+  coroutine: number;
+  /** what a person would say happened */
+  text: string;
+  /** call stack depth after this step (the stack itself is rebuilt from the task's call/resume steps) */
+  depth: number;
+}
+
+export interface Site extends SourceSite {
+  kind: string;
+  name?: string;
+}
+
+export interface Finding {
+  kind: string;
+  message: string;
+  location?: string;
+  coroutines?: number[];
+  sites: (SourceSite & { role: string })[];
+}
+
+export interface Trace {
+  format: typeof TRACE_FORMAT;
+  version: typeof TRACE_VERSION;
+  program: ProgramInfo;
+  tasks: Task[];
+  coroutines: Coroutine[];
+  output: Output[];
+  queueItems: QueueItem[];
+  steps: Step[];
+  sites: Site[];
+  /** names of the functions on the call stack are derived from steps; findings come from the analyses */
+  findings: Finding[];
+}
+
+export class TraceFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceFormatError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Check that a parsed JSON value is a trace this version can read; say exactly what is wrong otherwise. */
+export function validateTrace(value: unknown): Trace {
+  const fail = (msg: string): never => {
+    throw new TraceFormatError(msg);
+  };
+  if (!isObj(value)) return fail('not a Loopscope trace: the file does not hold a JSON object');
+  if (value.format !== TRACE_FORMAT) return fail(`not a Loopscope trace: "format" is ${JSON.stringify(value.format)}, expected "${TRACE_FORMAT}"`);
+  if (value.version !== TRACE_VERSION) return fail(`unsupported trace version ${JSON.stringify(value.version)}: this Loopscope reads version ${TRACE_VERSION}`);
+  if (!isObj(value.program)) fail('"program" is missing or not an object');
+  const program = value.program as Record<string, unknown>;
+  if (typeof program.entry !== 'string') fail('"program.entry" must be a string');
+  if (typeof program.node !== 'string') fail('"program.node" must be a string');
+  for (const key of ['tasks', 'coroutines', 'output', 'queueItems', 'steps', 'sites', 'findings'] as const) {
+    if (!Array.isArray(value[key])) fail(`"${key}" is missing or not an array`);
+  }
+  const tasks = value.tasks as unknown[];
+  const steps = value.steps as unknown[];
+  const sites = value.sites as unknown[];
+  const checkSource = (where: string, s: unknown) => {
+    if (s === null) return;
+    if (!isObj(s) || typeof s.file !== 'string' || typeof s.line !== 'number' || typeof s.column !== 'number') {
+      fail(`${where}.source must be null or {file, line, column}`);
+    }
+  };
+  tasks.forEach((t, i) => {
+    if (!isObj(t)) return fail(`tasks[${i}] is not an object`);
+    if (t.id !== i) fail(`tasks[${i}].id is ${JSON.stringify(t.id)}, expected ${i} (tasks are stored in execution order)`);
+    if (typeof t.queue !== 'string' || !QUEUES.includes(t.queue as QueueName)) fail(`tasks[${i}].queue ${JSON.stringify(t.queue)} is not one of ${QUEUES.join(', ')}`);
+    if (t.scheduledBy !== null && (typeof t.scheduledBy !== 'number' || t.scheduledBy >= tasks.length)) fail(`tasks[${i}].scheduledBy does not name a task`);
+    checkSource(`tasks[${i}]`, t.source);
+  });
+  (value.coroutines as unknown[]).forEach((c, i) => {
+    if (!isObj(c) || typeof c.name !== 'string' || !Array.isArray(c.awaits)) return fail(`coroutines[${i}] must have a name and an awaits array`);
+    checkSource(`coroutines[${i}]`, c.source);
+    (c.awaits as unknown[]).forEach((a, j) => {
+      if (!isObj(a) || typeof a.suspendTask !== 'number' || a.suspendTask >= tasks.length) fail(`coroutines[${i}].awaits[${j}].suspendTask does not name a task`);
+    });
+  });
+  (value.output as unknown[]).forEach((o, i) => {
+    if (!isObj(o) || (o.stream !== 'stdout' && o.stream !== 'stderr') || typeof o.text !== 'string') fail(`output[${i}] must have stream "stdout" or "stderr" and a text`);
+  });
+  steps.forEach((s, i) => {
+    if (!isObj(s) || typeof s.kind !== 'string' || typeof s.task !== 'number' || s.task >= tasks.length) fail(`steps[${i}] must have a kind and a task that exists`);
+    if (typeof (s as { site: unknown }).site !== 'number' || ((s as { site: number }).site >= sites.length)) fail(`steps[${i}].site does not name a site`);
+  });
+  return value as unknown as Trace;
+}
+
+/** Parse and validate trace JSON text, with a clear message for truncated or non-JSON files. */
+export function parseTrace(text: string): Trace {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const hint = text.trim().length === 0 ? 'the file is empty' : `it is not valid JSON (${(err as Error).message}); was it cut short?`;
+    throw new TraceFormatError(`not a readable trace: ${hint}`);
+  }
+  return validateTrace(value);
+}

@@ -1,0 +1,224 @@
+// Runs the user's program traced, in a child process on the user's own Node, and turns the recording into a Trace.
+// Shared by the CLI and the VS Code extension (it runs in either's Node process, never in the traced one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname, sep } from 'node:path';
+import { buildTrace, type RawRun } from '../core/model';
+import { EVENTS_FILE, META_FILE, RECORD_BYTES, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
+import type { Trace, StopReason } from '../core/trace-format';
+import { prepareModule, moduleFormatOf, isTypeScript, SCRIPT_EXTENSIONS } from '../instrument/prepare';
+import { InstrumentSyntaxError } from '../instrument/instrument';
+import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
+
+export interface TraceOptions {
+  entry: string;
+  args?: string[];
+  /** the Node executable to run the program with (default: `node` on PATH) */
+  node?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  maxEvents?: number;
+  maxOutputBytes?: number;
+  /** path fragments of files that are not the user's code (default: node_modules) */
+  exclude?: string[];
+  /** 'inherit': the program talks to this terminal directly; 'pipe': output is handed to onOutput */
+  stdio?: 'inherit' | 'pipe';
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /** cancel: kills the whole process tree and keeps what was recorded */
+  signal?: AbortSignal;
+  /** called with the child once it started (e.g. to show its pid) */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+export const DEFAULTS = { timeoutMs: 10_000, maxEvents: 2_000_000, maxOutputBytes: 4 * 1024 * 1024 };
+
+/** A problem with what the user asked to trace: shown as is, no stack. */
+export class TraceInputError extends Error {
+  constructor(message: string, readonly location?: { file: string; line: number; column: number }) {
+    super(message);
+    this.name = 'TraceInputError';
+  }
+}
+
+/** Where the tracer bundles are: dist/tracer next to the running bundle, or the built dist/ of the checkout. */
+export function tracerDir(): string {
+  const candidates = [join(__dirname, 'tracer'), join(__dirname, '..', 'dist', 'tracer'), join(__dirname, '..', '..', 'dist', 'tracer')];
+  const found = candidates.find((d) => existsSync(join(d, 'preload.cjs')));
+  if (!found) throw new Error(`Loopscope's tracer is not built (looked in ${candidates.join(', ')}); run npm run build`);
+  return found;
+}
+
+/** Check the entry before running anything: exists, is a script, is text, parses. */
+export function checkEntry(entryArg: string, cwd: string): string {
+  const entry = resolve(cwd, entryArg);
+  let st;
+  try {
+    st = statSync(entry);
+  } catch {
+    throw new TraceInputError(`${entry}: no such file`);
+  }
+  if (st.isDirectory()) throw new TraceInputError(`${entry} is a directory: name a .js, .mjs, .cjs, .ts, .mts or .cts file`);
+  if (!SCRIPT_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext))) {
+    throw new TraceInputError(`${entry}: Loopscope traces ${SCRIPT_EXTENSIONS.join(' ')} files`);
+  }
+  const fd = openSync(entry, 'r');
+  const head = Buffer.alloc(8192);
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  if (head.subarray(0, got).includes(0)) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
+  const source = readFileSync(entry, 'utf8');
+  try {
+    prepareModule(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source));
+  } catch (err) {
+    if (err instanceof InstrumentSyntaxError) {
+      throw new TraceInputError(`${err.file}:${err.line}:${err.column}: SyntaxError: ${err.message}\n${codeFrame(source, err.line, err.column)}`, {
+        file: err.file,
+        line: err.line,
+        column: err.column,
+      });
+    }
+    throw err;
+  }
+  return entry;
+}
+
+function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r?\n/);
+  const out: string[] = [];
+  for (let l = Math.max(1, line - 2); l <= Math.min(lines.length, line + 1); l++) {
+    out.push(`${l === line ? '>' : ' '} ${String(l).padStart(4)} | ${lines[l - 1]}`);
+    if (l === line) out.push(`       | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+export interface TracedRun {
+  trace: Trace;
+  exitCode: number | null;
+  signal: string | null;
+}
+
+export async function runTraced(options: TraceOptions): Promise<TracedRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const entry = checkEntry(options.entry, cwd);
+  const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+  const tracer = tracerDir();
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const config: TracerConfig = {
+    dir,
+    entry,
+    timeoutMs,
+    maxEvents: options.maxEvents ?? DEFAULTS.maxEvents,
+    maxOutputBytes: options.maxOutputBytes ?? DEFAULTS.maxOutputBytes,
+    stackCaptures: 50_000,
+    outputSiteCaptures: 20_000,
+    esmHooks: join(tracer, 'esm-hooks.mjs'),
+    tracerDir: dirname(join(tracer, 'x')) + sep,
+    exclude: options.exclude ?? [`${sep}node_modules${sep}`],
+  };
+  const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
+  // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
+  if (isTypeScript(entry) && moduleFormatOf(entry) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
+  const node = options.node ?? 'node';
+  const started = Date.now();
+  let stopped: StopReason | undefined;
+  let stopDetail: string | undefined;
+
+  const child = spawn(node, [...nodeArgs, entry, ...(options.args ?? [])], {
+    cwd,
+    env: { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify(config) },
+    stdio: options.stdio === 'pipe' ? ['pipe', 'pipe', 'pipe'] : 'inherit',
+    detached: true, // its own process group, so everything it starts can be stopped together
+  });
+  if (options.stdio === 'pipe') {
+    child.stdin?.end();
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => options.onOutput?.('stdout', d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => options.onOutput?.('stderr', d));
+  }
+  const killTree = (sig: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  // The tracer stops the program itself at the time limit; this is the last resort if it cannot (native code busy).
+  const hardStop = setTimeout(() => {
+    stopped = 'timeout';
+    stopDetail = 'the program did not respond at the time limit and was killed';
+    killTree('SIGKILL');
+  }, timeoutMs + 3000);
+  const onAbort = () => {
+    stopped = 'cancelled';
+    stopDetail = 'the trace was cancelled';
+    killTree('SIGTERM');
+    setTimeout(() => killTree('SIGKILL'), 500).unref();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const forwardInterrupt = () => killTree('SIGINT');
+  if (options.stdio !== 'pipe') process.on('SIGINT', forwardInterrupt);
+  options.onSpawn?.(child);
+
+  try {
+    const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((res, rej) => {
+      child.once('error', (err: NodeJS.ErrnoException) => {
+        rej(err.code === 'ENOENT' ? new TraceInputError(`Node.js not found: "${node}" could not be started. Set the Node path (--node PATH, or the loopscope.nodePath setting).`) : err);
+      });
+      child.once('close', (c, s) => res({ code: c, signal: s }));
+    });
+    killTree('SIGKILL'); // anything the program left running in its group
+    const raw = readRaw(dir);
+    if (!raw.meta.some((m) => m.t === 'start')) {
+      throw new TraceInputError(`the program did not start under the tracer (exit code ${code ?? signal}); is "${node}" Node.js 20.6 or newer?`);
+    }
+    const run: RawRun = {
+      events: raw.events,
+      meta: raw.meta,
+      entry,
+      exitCode: code,
+      signal,
+      durationMs: Date.now() - started,
+      stopped: stopped ?? (signal ? 'killed' : undefined),
+      stopDetail,
+    };
+    if (!stopped && code === EXIT_TIMEOUT && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
+    if (code === EXIT_MAX_EVENTS && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
+    return { trace: buildTrace(run), exitCode: code, signal };
+  } finally {
+    clearTimeout(hardStop);
+    options.signal?.removeEventListener('abort', onAbort);
+    process.removeListener('SIGINT', forwardInterrupt);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Read what the tracer wrote; a partial last record or line (from a killed process) is dropped, not fatal. */
+export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] } {
+  let bytes: Buffer = Buffer.alloc(0);
+  try {
+    bytes = readFileSync(join(dir, EVENTS_FILE));
+  } catch {
+    /* nothing recorded */
+  }
+  const whole = bytes.length - (bytes.length % RECORD_BYTES);
+  const events = new Int32Array(whole / 4);
+  new Uint8Array(events.buffer).set(bytes.subarray(0, whole));
+  const meta: MetaRecord[] = [];
+  let text = '';
+  try {
+    text = readFileSync(join(dir, META_FILE), 'utf8');
+  } catch {
+    /* nothing recorded */
+  }
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      meta.push(JSON.parse(line) as MetaRecord);
+    } catch {
+      /* a line cut short by a kill */
+    }
+  }
+  return { events, meta };
+}

@@ -1,0 +1,34 @@
+// What the runner tells the tracer (through one environment variable that the tracer removes at once).
+import { sep } from 'node:path';
+
+export const CONFIG_ENV = 'LOOPSCOPE_TRACER_CONFIG';
+
+export interface TracerConfig {
+  /** folder the trace files are written to */
+  dir: string;
+  /** absolute path of the entry file */
+  entry: string;
+  timeoutMs: number;
+  maxEvents: number;
+  /** bytes of program output kept in the trace (all of it still reaches the terminal) */
+  maxOutputBytes: number;
+  /** how many scheduling sites to look up from the stack (each costs a stack capture) */
+  stackCaptures: number;
+  /** how many output lines get their printing line looked up */
+  outputSiteCaptures: number;
+  /** absolute path of the ESM hooks module */
+  esmHooks: string;
+  /** absolute path of the tracer's own folder: never instrumented */
+  tracerDir: string;
+  /** path fragments that mark files as not the user's code (node_modules by default) */
+  exclude: string[];
+}
+
+const SCRIPT = /\.(?:[cm]?js|[cm]?ts)$/i;
+
+/** Is this file the user's own code, to be instrumented? */
+export function isUserFile(file: string, config: Pick<TracerConfig, 'tracerDir' | 'exclude'>): boolean {
+  if (!file.startsWith(sep) || !SCRIPT.test(file) || file.endsWith('.d.ts')) return false;
+  if (file.startsWith(config.tracerDir)) return false;
+  return !config.exclude.some((part) => file.includes(part));
+}

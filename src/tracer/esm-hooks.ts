@@ -1,0 +1,52 @@
+// ES module customization hooks (run on Node's loader thread): instrument the user's ES modules and TypeScript.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
+import { InstrumentSyntaxError } from '../instrument/instrument';
+import { isUserFile, type TracerConfig } from './config';
+
+let config: TracerConfig | undefined;
+
+export function initialize(data: { config: TracerConfig }): void {
+  config = data.config;
+}
+
+interface ResolveContext { parentURL?: string }
+type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string; format?: string | null }>;
+interface LoadContext { format?: string | null }
+interface LoadResult { format: string; source?: string | ArrayBuffer | Uint8Array | null; shortCircuit?: boolean }
+type NextLoad = (url: string, context: LoadContext) => Promise<LoadResult>;
+
+/** TypeScript ESM imports name the output file ('./util.js'); find the source ('./util.ts') when only it exists. */
+export async function resolve(specifier: string, context: ResolveContext, next: NextResolve) {
+  try {
+    return await next(specifier, context);
+  } catch (err) {
+    const parent = context.parentURL;
+    const m = /^(\.{1,2}\/.*)\.([cm]?)js$/.exec(specifier);
+    if (!m || !parent || !parent.startsWith('file:') || !isTypeScript(fileURLToPath(parent))) throw err;
+    return await next(`${m[1]}.${m[2]}ts`, context);
+  }
+}
+
+export async function load(url: string, context: LoadContext, next: NextLoad): Promise<LoadResult> {
+  if (!config || !url.startsWith('file:')) return next(url, context);
+  const file = fileURLToPath(url);
+  if (!isUserFile(file, config)) return next(url, context);
+  if (isTypeScript(file)) {
+    const source = readFileSync(file, 'utf8');
+    // TypeScript that is CommonJS goes to the CommonJS loader, where the compile hook instruments it.
+    if (moduleFormatOf(file, source) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
+    return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
+  }
+  const result = await next(url, context);
+  if (result.format === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
+  if (result.format !== 'module' || result.source == null) return result;
+  const source = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+  try {
+    return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
+  } catch (err) {
+    if (err instanceof InstrumentSyntaxError) return result; // Node reports it exactly as it would untraced
+    throw err;
+  }
+}

@@ -1,0 +1,386 @@
+// The tracer inside the user's Node process: the hooks, the runtime that instrumented code calls, output capture,
+// module instrumentation and the limits. Everything here must be invisible to the program.
+import asyncHooks from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Recorder } from './recorder';
+import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
+import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
+import { InstrumentSyntaxError, RUNTIME_GLOBAL } from '../instrument/instrument';
+import { isUserFile, type TracerConfig, CONFIG_ENV } from './config';
+
+export function install(): void {
+  const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
+  if (!config) throw new Error('loopscope tracer: missing configuration');
+  const cfg: TracerConfig = config;
+  delete process.env[CONFIG_ENV];
+
+  // Captured before the program can replace them.
+  const { executionAsyncId } = asyncHooks;
+  const now = performance.now.bind(performance);
+  const realSetTimeout = setTimeout;
+  const RealError = Error;
+  const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
+  const activeResources = (): string[] => (process.getActiveResourcesInfo?.() ?? []).filter((r) => r !== 'TTYWrap');
+
+  const rec = new Recorder(config.dir);
+  const t0 = now();
+  const micros = (): number => Math.min(0x7fffffff, Math.round((now() - t0) * 1000));
+
+  // ---- state ---------------------------------------------------------------------------------------------------
+  let internal = 1; // >0 while the tracer itself works (setting up, writing output): nothing is recorded
+  let userDepth = 0; // user frames on the stack in the current callback
+  let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
+  const ctxFlags: boolean[] = []; // one per nested `before`: was that callback recorded?
+  const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
+  let recorded = new Uint8Array(1 << 16); // asyncId -> recorded?
+  let typeCodes = new Uint8Array(1 << 16); // asyncId -> resource type code
+  const typeCodeOf = new Map<string, number>();
+  let frameSeq = 0;
+  let siteSeq = 0;
+  let stopping = false;
+  let lastFlush = 0;
+  const userFiles = new Set<string>();
+
+  function grow(arr: Uint8Array, id: number): Uint8Array {
+    let size = arr.length;
+    while (size <= id) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(arr);
+    return next;
+  }
+
+  function typeCode(type: string): number {
+    let code = typeCodeOf.get(type);
+    if (code === undefined) {
+      code = typeCodeOf.size + 1;
+      typeCodeOf.set(type, code);
+      rec.meta({ t: 'type', code, name: type });
+    }
+    return code;
+  }
+  const PROMISE = typeCode('PROMISE');
+
+  function push(kind: RawKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
+    rec.push(kind, a, b, c, d, e, micros());
+    if (rec.count > cfg.maxEvents && !stopping) stop('max-events', `the program produced more than ${cfg.maxEvents} events`);
+  }
+
+  // ---- where user code scheduled something: the first user frame of the stack, mapped to the original source ----
+  const siteIds = new Map<string, number>();
+  let stackBudget = config.stackCaptures;
+  const returnCallSites = (_e: Error, cs: NodeJS.CallSite[]) => cs;
+
+  function userCallSite(): number {
+    if (stackBudget <= 0) return -1;
+    stackBudget--;
+    const E = RealError as unknown as { prepareStackTrace?: unknown; stackTraceLimit: number; captureStackTrace(o: object): void };
+    const prep = E.prepareStackTrace;
+    const limit = E.stackTraceLimit;
+    E.prepareStackTrace = returnCallSites;
+    E.stackTraceLimit = 24;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    try {
+      E.captureStackTrace(holder);
+      const stack = holder.stack ?? [];
+      for (const cs of stack) {
+        const file = cs.getFileName();
+        if (!file || !userFiles.has(file)) continue;
+        return internSite(file, cs.getLineNumber() ?? 1, cs.getColumnNumber() ?? 1);
+      }
+      return -1;
+    } finally {
+      E.prepareStackTrace = prep;
+      E.stackTraceLimit = limit;
+    }
+  }
+
+  function internSite(file: string, genLine: number, genColumn: number): number {
+    const key = `${file}:${genLine}:${genColumn}`;
+    let id = siteIds.get(key);
+    if (id !== undefined) return id;
+    let line = genLine;
+    let column = genColumn;
+    const map = Module.findSourceMap?.(file);
+    const entry = map?.findEntry(genLine - 1, genColumn - 1) as { originalLine?: number; originalColumn?: number } | undefined;
+    if (entry && typeof entry.originalLine === 'number') {
+      line = entry.originalLine + 1;
+      column = (entry.originalColumn ?? 0) + 1;
+    }
+    id = siteSeq++;
+    siteIds.set(key, id);
+    rec.meta({ t: 'site', id, file, line, column });
+    return id;
+  }
+
+  // ---- async_hooks -----------------------------------------------------------------------------------------------
+  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || ctxFlags[ctxFlags.length - 1] === true);
+
+  let closePatched = false;
+  function watchClose(resource: object): void {
+    // A handle's close callback runs in libuv's close phase; note when the program asks for a close.
+    closePatched = true;
+    let proto = Object.getPrototypeOf(resource) as Record<string, unknown> | null;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'close')) proto = Object.getPrototypeOf(proto);
+    if (!proto) return;
+    const original = proto.close as (this: { getAsyncId?: () => number }, ...args: unknown[]) => unknown;
+    if (typeof original !== 'function' || (original as { __lsWrapped?: boolean }).__lsWrapped) return;
+    const wrapped = function (this: { getAsyncId?: () => number }, ...args: unknown[]) {
+      try {
+        const id = this.getAsyncId?.();
+        if (id !== undefined && id < recorded.length && recorded[id]) push(RawKind.Closing, id);
+      } catch {
+        /* never disturb the program */
+      }
+      return original.apply(this, args);
+    };
+    (wrapped as { __lsWrapped?: boolean }).__lsWrapped = true;
+    proto.close = wrapped;
+  }
+  const HANDLE_TYPES = new Set(['TCPWRAP', 'TCPSERVERWRAP', 'PIPEWRAP', 'PIPESERVERWRAP', 'UDPWRAP', 'TTYWRAP', 'PROCESSWRAP', 'FSEVENTWRAP', 'SIGNALWRAP']);
+
+  asyncHooks
+    .createHook({
+      init(id, type, trigger, resource) {
+        try {
+          const code = type === 'PROMISE' ? PROMISE : typeCode(type);
+          if (id >= typeCodes.length) typeCodes = grow(typeCodes, id);
+          typeCodes[id] = code;
+          if (!shouldRecord()) return;
+          const inAwait = awaitWindow > 0 && code === PROMISE;
+          if (inAwait) awaitWindow--;
+          if (id >= recorded.length) recorded = grow(recorded, id);
+          recorded[id] = 1;
+          let delay = -1;
+          if (type === 'Timeout') {
+            const t = resource as { _idleTimeout?: number; _repeat?: number | null };
+            delay = Math.max(0, Math.round(t._idleTimeout ?? 0));
+            if (t._repeat) delay = -2 - delay; // intervals encode as -2 - delay
+          }
+          push(RawKind.Init, id, trigger, code, executionAsyncId(), delay);
+          // where user code scheduled it; an await's own promises are located by the await marker instead
+          if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
+            const site = userCallSite();
+            if (site >= 0) push(RawKind.ScheduledAt, id, site);
+          }
+          if (!closePatched && HANDLE_TYPES.has(type)) watchClose(resource as object);
+        } catch {
+          /* a throwing hook would kill the program */
+        }
+      },
+      before(id) {
+        const on = id < recorded.length && recorded[id] === 1 && internal === 0;
+        ctxFlags.push(on);
+        ctxUserDepth.push(userDepth);
+        userDepth = 0;
+        awaitWindow = 0;
+        if (on) push(RawKind.Before, id);
+      },
+      after(id) {
+        const on = ctxFlags.pop();
+        userDepth = ctxUserDepth.pop() ?? 0;
+        if (on) push(RawKind.After, id);
+        if (ctxFlags.length === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
+          lastFlush = now();
+          rec.flush();
+        }
+      },
+      promiseResolve(id) {
+        if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+      },
+    })
+    .enable();
+
+  // ---- the runtime that instrumented code calls --------------------------------------------------------------
+  let loopTicks = 0;
+  const deadline = t0 + config.timeoutMs;
+
+  const runtime = {
+    /** register a file's sites; returns the id of its first site */
+    r(file: string, sitesJson: string): number {
+      const sites = JSON.parse(sitesJson) as unknown[];
+      const base = siteSeq;
+      siteSeq += sites.length;
+      userFiles.add(file);
+      rec.meta({ t: 'sites', base, file, sites: sites as never });
+      return base;
+    },
+    /** enter a function or module body */
+    e(site: number): number {
+      const frame = ++frameSeq;
+      awaitWindow = 0;
+      const top = ctxFlags.length - 1;
+      if (top >= 0 && !ctxFlags[top] && internal === 0 && userDepth === 0) {
+        // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
+        const eid = executionAsyncId();
+        ctxFlags[top] = true;
+        if (eid >= recorded.length) recorded = grow(recorded, eid);
+        recorded[eid] = 1;
+        push(RawKind.LateBefore, eid, eid < typeCodes.length ? typeCodes[eid] : 0);
+      }
+      userDepth++;
+      push(RawKind.Enter, frame, site);
+      return frame;
+    },
+    /** exit a function or module body */
+    x(frame: number): void {
+      if (userDepth > 0) userDepth--;
+      push(RawKind.Exit, frame);
+    },
+    /** await reached: returns the awaited value untouched */
+    a<T>(frame: number, site: number, value: T): T {
+      push(RawKind.Await, frame, site);
+      if (userDepth > 0) userDepth--;
+      awaitWindow = 2;
+      return value;
+    },
+    /** for-await: the loop is about to await the iterator */
+    fa<T>(frame: number, site: number, value?: T): T | undefined {
+      return runtime.a(frame, site, value);
+    },
+    /** for-await: the loop body starts */
+    fr(frame: number): void {
+      push(RawKind.LoopResume, frame);
+    },
+    /** yield reached */
+    y<T>(frame: number, site: number, value: T): T {
+      push(RawKind.Yield, frame, site);
+      if (userDepth > 0) userDepth--;
+      return value;
+    },
+    /** resumed after yield */
+    yr<T>(frame: number, value: T): T {
+      userDepth++;
+      push(RawKind.YieldResume, frame);
+      return value;
+    },
+    /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
+    g(): void {
+      if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
+    },
+  };
+  Object.defineProperty(globalThis, RUNTIME_GLOBAL, { value: runtime, enumerable: false, configurable: false, writable: false });
+
+  // ---- output capture --------------------------------------------------------------------------------------------
+  let outputIndex = 0;
+  let outputBytes = 0;
+  let outputBudget = config.outputSiteCaptures;
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = process[name];
+    const write = stream.write;
+    stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+      if (internal === 0) {
+        try {
+          const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+          const keep = outputBytes < cfg.maxOutputBytes;
+          const stored = keep ? text.slice(0, cfg.maxOutputBytes - outputBytes) : '';
+          outputBytes += text.length;
+          const index = outputIndex++;
+          rec.meta({ t: 'output', index, stream: name, text: stored, ...(stored.length < text.length ? { truncated: true } : {}) });
+          const site = outputBudget-- > 0 ? userCallSite() : -1;
+          push(RawKind.Output, index, site);
+        } catch {
+          /* output must still go out */
+        }
+      }
+      internal++;
+      try {
+        return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      } finally {
+        internal--;
+      }
+    } as typeof stream.write;
+  }
+
+  // ---- limits, crashes and exit ----------------------------------------------------------------------------------
+  function stop(reason: 'timeout' | 'max-events', detail: string): never {
+    stopping = true;
+    internal++;
+    rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
+    rec.close();
+    reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+  }
+
+  process.on('uncaughtExceptionMonitor', (err, origin) => {
+    internal++;
+    try {
+      const e = err instanceof RealError ? err : new RealError(String(err));
+      const where = firstUserFrame(e.stack ?? '');
+      rec.meta({ t: 'error', origin, name: e.name, message: e.message, stack: e.stack, ...where });
+    } catch {
+      /* ignore */
+    } finally {
+      internal--;
+    }
+  });
+
+  function firstUserFrame(stack: string): { file?: string; line?: number; column?: number } {
+    for (const m of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?/g)) {
+      const file = m[1].startsWith('file://') ? decodeURIComponent(new URL(m[1]).pathname) : m[1];
+      if (isUserFile(file, cfg)) return { file, line: Number(m[2]), column: Number(m[3]) };
+    }
+    return {};
+  }
+
+  process.on('exit', (code) => {
+    internal++;
+    rec.flush();
+    rec.writeThrough = true;
+    rec.meta({ t: 'exit', code });
+    internal--;
+  });
+
+  // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
+  realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
+
+  // ---- instrument the user's modules -----------------------------------------------------------------------------
+  type CompileFn = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
+  const moduleInternals = Module as unknown as {
+    prototype: { _compile: CompileFn };
+    _extensions: Record<string, (module: { _compile: CompileFn }, filename: string) => void>;
+  };
+  const originalCompile = moduleInternals.prototype._compile;
+  moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
+    if (isUserFile(filename, cfg) && typeof content === 'string') {
+      const format = rest[0] === 'module' ? 'module' : 'commonjs';
+      internal++;
+      try {
+        content = prepareModule(stripBom(content), filename, format).code;
+      } catch (err) {
+        // JavaScript with a syntax error is left for Node to report exactly as it would untraced.
+        if (!(err instanceof InstrumentSyntaxError) || isTypeScript(filename)) throw err;
+      } finally {
+        internal--;
+      }
+    }
+    return originalCompile.call(this, content, filename, ...rest);
+  };
+  for (const ext of ['.ts', '.cts']) {
+    moduleInternals._extensions[ext] = (module, filename) => {
+      const source = readFileSync(filename, 'utf8');
+      module._compile(source, filename, moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs');
+    };
+  }
+
+  function stripBom(s: string): string {
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  }
+
+  const register = (Module as unknown as { register?: (url: string, options: object) => void }).register;
+  if (register) {
+    register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } });
+  }
+
+  rec.meta({
+    t: 'start',
+    node: process.version,
+    entry: config.entry,
+    pid: process.pid,
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    startedAt: Date.now(),
+  });
+  internal = 0;
+}
