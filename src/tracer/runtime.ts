@@ -4,7 +4,7 @@ import asyncHooks from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
 import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
@@ -86,9 +86,11 @@ export function install(): void {
       E.captureStackTrace(holder);
       const stack = holder.stack ?? [];
       for (const cs of stack) {
-        const file = cs.getFileName();
-        if (!file || !userFiles.has(file)) continue;
-        return internSite(file, cs.getLineNumber() ?? 1, cs.getColumnNumber() ?? 1);
+        const name = cs.getFileName();
+        if (!name) continue;
+        const file = name.startsWith('file://') ? filePath(name) : name;
+        if (!userFiles.has(file)) continue;
+        return internSite(name, file, cs.getLineNumber() ?? 1, cs.getColumnNumber() ?? 1);
       }
       return -1;
     } finally {
@@ -97,13 +99,24 @@ export function install(): void {
     }
   }
 
-  function internSite(file: string, genLine: number, genColumn: number): number {
-    const key = `${file}:${genLine}:${genColumn}`;
+  const filePaths = new Map<string, string>();
+  function filePath(url: string): string {
+    let path = filePaths.get(url);
+    if (path === undefined) {
+      path = fileURLToPath(url);
+      filePaths.set(url, path);
+    }
+    return path;
+  }
+
+  /** `name` is how V8 names the script (a path, or a file: URL for ES modules), `file` its path. */
+  function internSite(name: string, file: string, genLine: number, genColumn: number): number {
+    const key = `${name}:${genLine}:${genColumn}`;
     let id = siteIds.get(key);
     if (id !== undefined) return id;
     let line = genLine;
     let column = genColumn;
-    const map = Module.findSourceMap?.(file);
+    const map = Module.findSourceMap?.(name) ?? (name !== file ? Module.findSourceMap?.(file) : undefined);
     const entry = map?.findEntry(genLine - 1, genColumn - 1) as { originalLine?: number; originalColumn?: number } | undefined;
     if (entry && typeof entry.originalLine === 'number') {
       line = entry.originalLine + 1;

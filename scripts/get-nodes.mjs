@@ -1,0 +1,40 @@
+// Fetch the official Node.js binaries for the majors Loopscope is tested on,
+// from the npm registry (the `node` package ships the official binary).
+// Usage: node scripts/get-nodes.mjs
+// Installs into <repo>/.cache/nodes/nodeMAJOR and prints one line per major.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAJORS = [20, 22, 24];
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+let failed = false;
+for (const major of MAJORS) {
+  const prefix = join(root, '.cache', 'nodes', `node${major}`);
+  const bin = join(prefix, 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(bin)) {
+    mkdirSync(prefix, { recursive: true });
+    const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${major}`];
+    const r = spawnSync(npm, args, { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    if (r.error || r.status !== 0 || !existsSync(bin)) {
+      const why = r.error ? r.error.message : `npm exited with ${r.status}`;
+      console.error(`get-nodes: failed to install node@${major} (${why}); command: npm ${args.join(' ')}`);
+      failed = true;
+      continue;
+    }
+  }
+  const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  if (v.error || v.status !== 0) {
+    console.error(`get-nodes: installed node@${major} at ${bin} but it does not run: ${v.error ? v.error.message : v.stderr}`);
+    failed = true;
+    continue;
+  }
+  console.log(`node ${major}: ${relative(root, bin)} ${v.stdout.trim()}`);
+}
+if (failed) {
+  console.error('get-nodes: one or more Node versions could not be installed');
+  process.exit(1);
+}

@@ -1,0 +1,116 @@
+// What the event loop looked like at one step: the call stack, the contents of every queue, and what entered or
+// left them. Shared by the CLI's HTML report and the VS Code panel.
+import type { Trace, QueueItem, QueueName, SourceSite, Step } from './trace-format';
+
+export interface StackFrame {
+  name: string;
+  source: SourceSite | null;
+  coroutine: number;
+  step: number;
+}
+
+export interface LoopState {
+  step: number;
+  task: number;
+  stack: StackFrame[];
+  queues: Record<Exclude<QueueName, 'main'>, QueueItem[]>;
+  entered: QueueItem[];
+  left: QueueItem[];
+}
+
+export const VIEW_QUEUES = ['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'] as const;
+
+/** Index of queue items by the steps at which they enter and leave, built once per trace. */
+export class QueueIndex {
+  private readonly byEnter: QueueItem[];
+  constructor(readonly trace: Trace) {
+    this.byEnter = [...trace.queueItems].sort((a, b) => a.enterStep - b.enterStep || a.id - b.id);
+  }
+
+  /** Items queued after `step` happened (entered at or before it, not yet left). */
+  queuedAt(step: number): QueueItem[] {
+    const out: QueueItem[] = [];
+    for (const item of this.byEnter) {
+      if (item.enterStep > step) break;
+      if (item.leaveStep === null || item.leaveStep > step) out.push(item);
+    }
+    return out;
+  }
+}
+
+const indexes = new WeakMap<Trace, QueueIndex>();
+function indexOf(trace: Trace): QueueIndex {
+  let idx = indexes.get(trace);
+  if (!idx) {
+    idx = new QueueIndex(trace);
+    indexes.set(trace, idx);
+  }
+  return idx;
+}
+
+function frameName(trace: Trace, s: Step): string {
+  if (s.coroutine >= 0) return trace.coroutines[s.coroutine]?.name ?? 'coroutine';
+  const site = trace.sites[s.site];
+  if (!site) return '(callback)';
+  if (site.kind === 'module') return `module ${site.file.slice(site.file.lastIndexOf('/') + 1)}`;
+  return site.name ?? '<anonymous>';
+}
+
+/** The call stack after `step`, innermost last, rebuilt from the task's call and resume steps. */
+export function callStackAt(trace: Trace, step: number): StackFrame[] {
+  const s = trace.steps[step];
+  if (!s) return [];
+  const task = trace.tasks[s.task];
+  const start = task ? task.startStep : 0;
+  let need = s.depth;
+  const frames: StackFrame[] = [];
+  for (let i = step; i >= start && need > 0; i--) {
+    const c = trace.steps[i];
+    if ((c.kind === 'call' || c.kind === 'resume') && c.depth === need) {
+      const site = trace.sites[c.site];
+      frames.push({ name: frameName(trace, c), source: site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, coroutine: c.coroutine, step: i });
+      need--;
+    }
+  }
+  return frames.reverse();
+}
+
+export function stateAt(trace: Trace, step: number): LoopState {
+  const clamped = Math.max(0, Math.min(step, trace.steps.length - 1));
+  const queued = indexOf(trace).queuedAt(clamped);
+  const queues = Object.fromEntries(VIEW_QUEUES.map((q) => [q, [] as QueueItem[]])) as LoopState['queues'];
+  for (const item of queued) if (item.queue !== 'main') queues[item.queue].push(item);
+  for (const q of VIEW_QUEUES) {
+    // timers leave in due order; everything else is FIFO
+    if (q === 'timer') queues[q].sort((a, b) => (a.due ?? 0) - (b.due ?? 0) || a.enterStep - b.enterStep);
+  }
+  const entered = trace.queueItems.filter((i) => i.enterStep === clamped);
+  const left = trace.queueItems.filter((i) => i.leaveStep === clamped);
+  return { step: clamped, task: trace.steps[clamped]?.task ?? -1, stack: callStackAt(trace, clamped), queues, entered, left };
+}
+
+/** Why a task ran when it did, in one plain sentence naming the rule. */
+export function whyThisRan(trace: Trace, taskId: number): string {
+  const t = trace.tasks[taskId];
+  if (!t) return '';
+  switch (t.queue) {
+    case 'main':
+      return 'The main script runs first, to the end, before the event loop takes anything from its queues.';
+    case 'nextTick':
+      return 'nextTick callbacks run as soon as the current callback finishes, before promise callbacks and before the event loop moves on.';
+    case 'microtask':
+      return t.resumes !== undefined
+        ? 'The awaited promise had settled, so the rest of the async function was queued as a microtask; the microtask queue drains before the next timer, immediate or I/O callback.'
+        : 'Promise callbacks and queueMicrotask jobs run in the order they were queued, and the microtask queue drains completely before the next timer, immediate or I/O callback.';
+    case 'timer':
+      return 'The timer was due: the timers phase runs due timers in order of their due time, after the current callback and all microtasks are done.';
+    case 'immediate':
+      return 'setImmediate callbacks run in the check phase, right after the event loop has polled for I/O.';
+    case 'io':
+      return 'The operating system reported the I/O as done; the poll phase runs its callback.';
+    case 'close':
+      return 'A handle was closed; close callbacks run in the last phase of the loop iteration.';
+    default:
+      return 'Node ran this callback for a resource the tracer could not classify.';
+  }
+}

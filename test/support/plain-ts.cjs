@@ -1,0 +1,46 @@
+// The untraced baseline for TypeScript programs: esbuild strips the types (the same transform Loopscope uses, without
+// any instrumentation), loading modules the same way the tracer does (CJS through require, ESM through a load hook).
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { pathToFileURL } = require('node:url');
+const { isMainThread } = require('node:worker_threads');
+const esbuild = require('esbuild');
+
+const { dirname, join } = require('node:path');
+const { existsSync } = require('node:fs');
+const acorn = require('acorn');
+
+// Node's rule for a file without .mts/.cts: the nearest package.json "type", else detect module syntax.
+function formatOf(file, source) {
+  if (file.endsWith('.mts')) return 'esm';
+  if (file.endsWith('.cts')) return 'cjs';
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      const type = JSON.parse(readFileSync(pkg, 'utf8')).type;
+      if (type === 'module') return 'esm';
+      if (type === 'commonjs') return 'cjs';
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  const js = esbuild.transformSync(source, { loader: 'ts', target: 'node20' }).code;
+  try {
+    acorn.parse(js, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true });
+    return 'cjs';
+  } catch {
+    return 'esm';
+  }
+}
+exports.formatOf = formatOf;
+
+if (isMainThread) {
+  for (const ext of ['.ts', '.cts']) {
+    Module._extensions[ext] = (module, filename) => {
+      const source = readFileSync(filename, 'utf8');
+      const out = esbuild.transformSync(source, { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: filename, sourcemap: 'inline' });
+      module._compile(out.code, filename);
+    };
+  }
+  Module.register(pathToFileURL(require.resolve('./plain-ts-hooks.mjs')).href);
+}
