@@ -1,14 +1,19 @@
 // Argument parsing, running the trace, writing outputs and the summary.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
+import { parseTrace, type Trace } from '../core/trace-format';
+import { sequenceDiagramWindows } from '../core/mermaid';
+import { renderHtmlReport } from '../report/html';
 
 export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
+       loopscope report <trace.json> [--mermaid <out.mmd>] [--html <out.html>] [--window <n>]
 
-Runs a JavaScript or TypeScript program on your Node with the event loop traced.
-The program's output goes to this terminal unchanged; a summary follows.
+trace:  runs a JavaScript or TypeScript program on your Node with the event loop traced.
+        The program's output goes to this terminal unchanged; a summary follows.
+report: reads a trace file written with --json, prints its summary and writes the diagram or report.
 
 Options:
   --json <out.json>       write the trace file (format: docs/trace-format.md)
@@ -27,6 +32,7 @@ error); ${EXIT_TIMEOUT} when stopped at the time limit; ${EXIT_MAX_EVENTS} when 
 `;
 
 interface Parsed {
+  command: 'trace' | 'report';
   file: string;
   args: string[];
   json?: string;
@@ -50,8 +56,8 @@ function positiveInt(flag: string, v: string | undefined): number {
 
 export function parseArgs(argv: string[]): Parsed | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
-  if (argv[0] !== 'trace') throw new UsageError(`unknown command ${JSON.stringify(argv[0])}: the command is "trace"`);
-  const out: Parsed = { file: '', args: [], window: 250, timeoutMs: DEFAULTS.timeoutMs, maxEvents: DEFAULTS.maxEvents, exclude: [], quiet: false };
+  if (argv[0] !== 'trace' && argv[0] !== 'report') throw new UsageError(`unknown command ${JSON.stringify(argv[0])}: the commands are "trace" and "report"`);
+  const out: Parsed = { command: argv[0], file: '', args: [], window: 250, timeoutMs: DEFAULTS.timeoutMs, maxEvents: DEFAULTS.maxEvents, exclude: [], quiet: false };
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -80,7 +86,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       break;
     }
   }
-  if (!out.file) throw new UsageError('name the file to trace: loopscope trace <file>');
+  if (!out.file) throw new UsageError(out.command === 'trace' ? 'name the file to trace: loopscope trace <file>' : 'name the trace file: loopscope report <trace.json>');
   return out;
 }
 
@@ -107,6 +113,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   const p = parsed;
+  if (p.command === 'report') return report(p);
   let result;
   try {
     result = await runTraced({
@@ -126,22 +133,40 @@ export async function runCli(argv: string[]): Promise<number> {
     throw err;
   }
   const { trace } = result;
+  const written = await writeOutputs(trace, p);
+  if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
+  if (trace.program.stopped === 'timeout') return EXIT_TIMEOUT;
+  if (trace.program.stopped === 'max-events') return EXIT_MAX_EVENTS;
+  return result.exitCode ?? (result.signal ? 128 + 9 : 1);
+}
+
+async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
   const written: string[] = [];
   if (p.json) written.push(`trace:   ${write(p.json, JSON.stringify(trace))}`);
   if (p.mermaid) {
-    const { sequenceDiagramWindows } = await import('../core/mermaid');
     const windows = sequenceDiagramWindows(trace, { windowSize: p.window });
     windows.forEach((w, i) => {
       const path = i === 0 ? p.mermaid! : p.mermaid!.replace(/(\.[^./]+)?$/, (ext) => `-${i + 1}${ext || '.mmd'}`);
       written.push(`diagram: ${write(path, w.text)}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}`);
     });
   }
-  if (p.html) {
-    const { renderHtmlReport } = await import('../report/html');
-    written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
+  if (p.html) written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
+  return written;
+}
+
+async function report(p: Parsed): Promise<number> {
+  let trace: Trace;
+  try {
+    const text = readFileSync(resolve(p.file), 'utf8');
+    trace = parseTrace(text);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why =
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    process.stderr.write(`loopscope: ${resolve(p.file)}: ${why}\n`);
+    return 1;
   }
-  if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
-  if (trace.program.stopped === 'timeout') return EXIT_TIMEOUT;
-  if (trace.program.stopped === 'max-events') return EXIT_MAX_EVENTS;
-  return result.exitCode ?? (result.signal ? 128 + 9 : 1);
+  const written = await writeOutputs(trace, { ...p, json: undefined });
+  if (!p.quiet) process.stdout.write(`${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
+  return 0;
 }

@@ -93,13 +93,29 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
   };
 
   let currentTask = -1;
+  // Node's own work (internal tasks) is folded into one note per run of consecutive internal tasks.
+  let folded: { step: number; tasks: Set<number>; labels: Set<string> } | null = null;
+  const flushFolded = () => {
+    if (!folded) return;
+    const labels = [...folded.labels].slice(0, 3).join(', ');
+    lines.push({ text: `Note over ${loop()}: ${escapeLabel(`${folded.tasks.size} task${folded.tasks.size > 1 ? 's' : ''} inside Node (${labels})`)}`, kind: 'note', step: folded.step });
+    folded = null;
+  };
   for (let i = from; i <= to; i++) {
     const s = trace.steps[i];
     if (!s) break;
     if (s.task !== currentTask) {
-      if (currentTask >= 0) deactivate(actorOfTask(currentTask));
+      if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
       currentTask = s.task;
     }
+    const taskInfo = trace.tasks[s.task];
+    if (taskInfo?.internal) {
+      folded ??= { step: i, tasks: new Set(), labels: new Set() };
+      folded.tasks.add(s.task);
+      folded.labels.add(taskInfo.label);
+      continue;
+    }
+    flushFolded();
     const actor = actorOfTask(s.task);
     const mark = i === current ? ' ◀ current' : '';
     const push = (text: string, kind: Line['kind'] = 'message') => lines.push({ text, kind, step: i });
@@ -154,7 +170,8 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
         break;
     }
   }
-  if (currentTask >= 0) deactivate(actorOfTask(currentTask));
+  flushFolded();
+  if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
   return { participants: [...participants.values()], lines };
 }
 
@@ -171,7 +188,7 @@ export function sequenceDiagramWindows(trace: Trace, options: DiagramOptions = {
     let count = 0;
     let lastTaskEnd = -1;
     for (let i = from; i <= last; i++) {
-      if (producesElement(trace.steps[i], trace)) count++;
+      if (producesElement(trace, i)) count++;
       if (count > size) break;
       to = i;
       if (i === last || trace.steps[i + 1].task !== trace.steps[i].task) lastTaskEnd = i;
@@ -189,11 +206,12 @@ export function windowForStep(trace: Trace, step: number, options: DiagramOption
   return all.find((w) => step >= w.fromStep && step <= w.toStep) ?? all[all.length - 1];
 }
 
-function producesElement(s: Step, trace: Trace): boolean {
+/** Does step i draw a message or note? A run of internal tasks draws one note, at its first step. */
+function producesElement(trace: Trace, i: number): boolean {
+  const s = trace.steps[i];
+  if (trace.tasks[s.task]?.internal) return i === 0 || !trace.tasks[trace.steps[i - 1].task]?.internal;
   if (s.kind === 'call' || s.kind === 'return') return s.coroutine >= 0;
-  if (s.kind === 'yield') return false;
-  void trace;
-  return true;
+  return s.kind !== 'yield';
 }
 
 function render(trace: Trace, from: number, to: number, current?: number): DiagramWindow {

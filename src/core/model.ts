@@ -40,6 +40,8 @@ interface Resource {
   initEvent: number;
   initTime: number;
   site: number;
+  /** user code created it directly (not from inside a Node or library function it called) */
+  direct: boolean;
   /** task during which it was created */
   createdIn: number | null;
   resolveEvent: number;
@@ -243,6 +245,7 @@ export function buildTrace(run: RawRun): Trace {
           initEvent: i,
           initTime: T(i),
           site: -1,
+          direct: false,
           createdIn: null,
           resolveEvent: -1,
           runs: [],
@@ -278,7 +281,7 @@ export function buildTrace(run: RawRun): Trace {
             // A callback the tracer did not see scheduled (e.g. the ESM loader evaluating the entry module).
             resources.set(A(i), {
               id: A(i), type: typeNames.get(B(i)) ?? 'other', trigger: 0, exec: 0, delay: 0, interval: false, initEvent: i,
-              initTime: T(i), site: -1, createdIn: null, resolveEvent: -1, runs: [], runEnds: [], closing: -1, cancelEvent: -1,
+              initTime: T(i), site: -1, direct: false, createdIn: null, resolveEvent: -1, runs: [], runEnds: [], closing: -1, cancelEvent: -1,
             });
           }
           current = openTask(A(i), i, null);
@@ -302,7 +305,11 @@ export function buildTrace(run: RawRun): Trace {
         break;
       case RawKind.ScheduledAt: {
         const r = resources.get(A(i));
-        if (r) r.site = B(i);
+        if (r) {
+          r.site = B(i);
+          // V8 builtins (then, Promise.all) do not show in stacks, Node's API functions (setTimeout, fs.open) do
+          r.direct = C(i) <= (r.type === 'PROMISE' ? 0 : 1);
+        }
         break;
       }
       case RawKind.Closing: {
@@ -568,16 +575,31 @@ export function buildTrace(run: RawRun): Trace {
   queueItems.forEach((q, i) => (q.id = i));
 
   // ---- finish tasks ---------------------------------------------------------------------------------------------
+  for (let t = 0; t < tasks.length; t++) {
+    tasks[t].endStep = t + 1 < tasks.length ? Math.max(tasks[t].startStep, tasks[t + 1].startStep - 1) : Math.max(tasks[t].startStep, steps.length - 1);
+  }
   for (const t of tasks) {
     const r = resources.get(t.asyncId);
     t.source = r ? sourceOf(r.site) : null;
-    const first = steps.slice(t.startStep, t.startStep + 4).find((s) => s.kind === 'call');
+    const first = steps.slice(t.startStep, Math.min(t.endStep + 1, t.startStep + 4)).find((s) => s.kind === 'call');
     const callee = first ? sites[first.site]?.name : undefined;
     const base = t.queue === 'main' ? 'main script' : r ? scheduleLabel(r) : t.resourceType;
     t.label = t.resumes !== undefined ? `resume ${coroutineName(t.resumes)}` : callee && t.queue !== 'main' ? `${base} → ${callee}` : base;
   }
-  for (let t = 0; t < tasks.length; t++) {
-    tasks[t].endStep = t + 1 < tasks.length ? Math.max(tasks[t].startStep, tasks[t + 1].startStep - 1) : Math.max(tasks[t].startStep, steps.length - 1);
+  const USER_STEPS = new Set<StepKind>(['call', 'await', 'resume', 'output', 'yield']);
+  for (const t of tasks) {
+    if (t.queue === 'main' || t.resumes !== undefined || resources.get(t.asyncId)?.direct) continue;
+    let user = false;
+    for (let s = t.startStep; s < steps.length && steps[s].task === t.id; s++) {
+      if (USER_STEPS.has(steps[s].kind)) {
+        user = true;
+        break;
+      }
+    }
+    if (!user) t.internal = true;
+  }
+  for (const q of queueItems) {
+    if (q.task !== null ? tasks[q.task].internal : !q.source) q.internal = true;
   }
   // A task that contains the entry module's body is the main script, whichever callback Node evaluated it in.
   for (const t of tasks) {

@@ -30,7 +30,7 @@ export const enum RawKind {
   YieldResume = 9,
   /** a=outputIndex into meta "output" records, b=siteId of the printing line or -1 */
   Output = 10,
-  /** a=asyncId b=siteId: where user code scheduled this resource (from the stack) */
+  /** a=asyncId b=siteId c=depth of that user frame in the stack (0 = user code created it directly) */
   ScheduledAt = 11,
   /** a=asyncId: the handle was asked to close; its next callback runs in the close phase */
   Closing = 12,

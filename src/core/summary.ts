@@ -7,7 +7,7 @@ export function summarize(trace: Trace): string {
   const awaits = trace.coroutines.reduce((s, c) => s + c.awaits.length, 0);
   const lines = [
     `loopscope: ${p.entry} on Node ${p.node}`,
-    `  tasks       ${trace.tasks.length} (${perQueue.map(([q, c]) => `${q} ${c}`).join(', ') || 'none'})`,
+    `  tasks       ${trace.tasks.length} (${perQueue.map(([q, c]) => `${q} ${c}`).join(', ') || 'none'})${internalNote(trace)}`,
     `  coroutines  ${trace.coroutines.length}, awaits ${awaits}`,
     `  output      ${trace.output.length} write${trace.output.length === 1 ? '' : 's'}${p.outputTruncated ? ' (text cut to fit the trace)' : ''}`,
     `  events      ${p.events}, steps ${trace.steps.length}, ${p.durationMs} ms`,
@@ -28,4 +28,9 @@ function summarizeResources(list: string[]): string {
   const counts = new Map<string, number>();
   for (const r of list) counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts].map(([r, c]) => (c > 1 ? `${r} x${c}` : r)).join(', ');
+}
+
+function internalNote(trace: Trace): string {
+  const n = trace.tasks.filter((t) => t.internal).length;
+  return n ? `, ${n} of them inside Node's own code` : '';
 }

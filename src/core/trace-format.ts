@@ -62,6 +62,9 @@ export interface Task {
   resumes?: number;
   /** async_hooks resource type behind it */
   resourceType: string;
+  /** true when it ran no user code and was not scheduled by user code directly (Node's own work, e.g. the
+   * steps inside fs.promises.readFile); viewers fold these by default */
+  internal?: boolean;
 }
 
 export interface Await {
@@ -110,6 +113,8 @@ export interface QueueItem {
   /** the step at which it left the queue (its run step); null if it was still queued at the end */
   leaveStep: number | null;
   inferred?: boolean;
+  /** its task is Node's own work (see Task.internal) */
+  internal?: boolean;
   /** timers: due time in microseconds since start */
   due?: number;
   source: SourceSite | null;

@@ -23,7 +23,16 @@ export function install(): void {
   const realSetTimeout = setTimeout;
   const RealError = Error;
   const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
-  const activeResources = (): string[] => (process.getActiveResourcesInfo?.() ?? []).filter((r) => r !== 'TTYWrap');
+  // What keeps the program alive, less its own stdout and stderr (a terminal or a pipe to whoever started it).
+  const activeResources = (): string[] => {
+    const list = process.getActiveResourcesInfo?.() ?? [];
+    for (const stream of [process.stdout, process.stderr]) {
+      const kind = (stream as unknown as { _handle?: { constructor?: { name?: string } } })._handle?.constructor?.name;
+      const at = kind ? list.indexOf(`${kind}Wrap`) : -1;
+      if (at >= 0) list.splice(at, 1);
+    }
+    return list;
+  };
 
   const rec = new Recorder(config.dir);
   const t0 = now();
@@ -35,8 +44,8 @@ export function install(): void {
   let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
   const ctxFlags: boolean[] = []; // one per nested `before`: was that callback recorded?
   const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
-  let recorded = new Uint8Array(1 << 16); // asyncId -> recorded?
-  let typeCodes = new Uint8Array(1 << 16); // asyncId -> resource type code
+  let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
+  let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
   const typeCodeOf = new Map<string, number>();
   let frameSeq = 0;
   let siteSeq = 0;
@@ -44,7 +53,7 @@ export function install(): void {
   let lastFlush = 0;
   const userFiles = new Set<string>();
 
-  function grow(arr: Uint8Array, id: number): Uint8Array {
+  function grow(arr: Uint8Array<ArrayBuffer>, id: number): Uint8Array<ArrayBuffer> {
     let size = arr.length;
     while (size <= id) size *= 2;
     const next = new Uint8Array(size);
@@ -73,7 +82,10 @@ export function install(): void {
   let stackBudget = config.stackCaptures;
   const returnCallSites = (_e: Error, cs: NodeJS.CallSite[]) => cs;
 
+  /** How deep the first user frame was in the last userCallSite() stack: 0 = user code made it directly. */
+  let userFrameIndex = -1;
   function userCallSite(): number {
+    userFrameIndex = -1;
     if (stackBudget <= 0) return -1;
     stackBudget--;
     const E = RealError as unknown as { prepareStackTrace?: unknown; stackTraceLimit: number; captureStackTrace(o: object): void };
@@ -85,11 +97,13 @@ export function install(): void {
     try {
       E.captureStackTrace(holder);
       const stack = holder.stack ?? [];
-      for (const cs of stack) {
+      for (let i = 0; i < stack.length; i++) {
+        const cs = stack[i];
         const name = cs.getFileName();
         if (!name) continue;
         const file = name.startsWith('file://') ? filePath(name) : name;
         if (!userFiles.has(file)) continue;
+        userFrameIndex = i;
         return internSite(name, file, cs.getLineNumber() ?? 1, cs.getColumnNumber() ?? 1);
       }
       return -1;
@@ -176,7 +190,7 @@ export function install(): void {
           // where user code scheduled it; an await's own promises are located by the await marker instead
           if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
             const site = userCallSite();
-            if (site >= 0) push(RawKind.ScheduledAt, id, site);
+            if (site >= 0) push(RawKind.ScheduledAt, id, site, userFrameIndex);
           }
           if (!closePatched && HANDLE_TYPES.has(type)) watchClose(resource as object);
         } catch {
@@ -313,7 +327,7 @@ export function install(): void {
     internal++;
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+    return reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
   process.on('uncaughtExceptionMonitor', (err, origin) => {

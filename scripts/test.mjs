@@ -1,0 +1,29 @@
+// `npm test`: everything CI runs, in order. Installs what the tests need on a fresh machine first:
+// Node 20/22/24 from the npm registry (scripts/get-nodes.mjs) and Debian's Chromium (for diagrams and the panel).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const step = (title, cmd, args, opts = {}) => {
+  process.stdout.write(`\n== ${title}\n`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    process.stderr.write(`\n${title}: failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(r.status || 1);
+  }
+  process.stdout.write(`== ${title}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+};
+
+if (!existsSync('/usr/bin/chromium')) {
+  if (process.getuid?.() === 0) {
+    step('install Chromium (Debian)', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+  } else {
+    process.stderr.write('The browser tests need Debian\'s Chromium: sudo apt-get install -y chromium\n');
+    process.exit(1);
+  }
+}
+step('Node 20, 22 and 24 for the fidelity corpus', process.execPath, ['scripts/get-nodes.mjs']);
+step('build', process.execPath, ['scripts/build.mjs']);
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
+step('unit, fidelity and browser tests (vitest)', 'npx', ['vitest', 'run']);

@@ -1,0 +1,82 @@
+// The sequence diagram as pages for a viewer: windows computed once per trace (small enough for mermaid's text limit),
+// the window that holds a step, that window's text with the current step highlighted, and which drawn element
+// belongs to a step.
+import { sequenceDiagramWindows, type DiagramWindow } from './mermaid';
+import type { Trace, Task } from './trace-format';
+import { upperBound } from './stepping';
+
+/** mermaid's default maxTextSize: above it mermaid draws a placeholder instead of the diagram. */
+export const MERMAID_MAX_TEXT = 50_000;
+
+export interface DiagramPages {
+  windows: DiagramWindow[];
+  /** the window size actually used (smaller than asked when a window's text was too long) */
+  windowSize: number;
+  /** fromStep of each window, ascending */
+  starts: number[];
+}
+
+/** Cut the trace into windows; halve the window size until every window's text fits under `maxText`. */
+export function diagramPages(trace: Trace, windowSize: number, maxText = MERMAID_MAX_TEXT): DiagramPages {
+  let size = Math.max(10, Math.floor(windowSize));
+  for (;;) {
+    const windows = sequenceDiagramWindows(trace, { windowSize: size });
+    if (size <= 10 || windows.every((w) => w.text.length < maxText)) {
+      return { windows, windowSize: size, starts: windows.map((w) => w.fromStep) };
+    }
+    size = Math.max(10, Math.floor(size / 2));
+  }
+}
+
+/** Index of the window that holds `step` (the last window for steps past the end). */
+export function windowIndexForStep(pages: DiagramPages, step: number): number {
+  return Math.max(0, upperBound(pages.starts, step) - 1);
+}
+
+/**
+ * The window's mermaid text with `currentStep` highlighted, exactly as sequenceDiagramWindows(trace, {currentStep})
+ * would produce it, without regenerating every window of the trace (which takes about a second at 100k steps).
+ * It renders the window alone from a trace cut down to the window's steps. That is exact when the window starts and
+ * ends on task boundaries (every window does, except inside a single task bigger than a window); otherwise the window
+ * is returned without the highlight and the viewer still marks the current element itself.
+ */
+export function highlightedWindowText(trace: Trace, window: DiagramWindow, currentStep: number): string {
+  const { fromStep: from, toStep: to } = window;
+  if (currentStep < from || currentStep > to || to < from) return window.text;
+  const steps = trace.steps.slice(from, to + 1);
+  const tasks: Task[] = [];
+  for (const s of steps) {
+    if (tasks[s.task]) continue;
+    const t = trace.tasks[s.task];
+    if (!t) continue;
+    if (t.startStep < from || t.endStep > to) return window.text;
+    tasks[s.task] = { ...t, startStep: t.startStep - from, endStep: t.endStep - from };
+  }
+  const sub: Trace = { ...trace, steps, tasks };
+  const [only] = sequenceDiagramWindows(sub, { windowSize: Number.MAX_SAFE_INTEGER, currentStep: currentStep - from });
+  return only ? only.text : window.text;
+}
+
+export interface DrawnElement {
+  kind: 'message' | 'note';
+  /** n-th element of that kind in the rendered SVG */
+  index: number;
+}
+
+/** The element drawn for `step`, or for the closest step before it in the window that drew something. */
+export function elementForStep(window: DiagramWindow, step: number): DrawnElement | null {
+  let best: DrawnElement | null = null;
+  let bestStep = -1;
+  const scan = (steps: number[], kind: DrawnElement['kind']) => {
+    // steps are ascending within a window; take the last one <= step
+    const i = upperBound(steps, step) - 1;
+    if (i >= 0 && steps[i] > bestStep) {
+      best = { kind, index: i };
+      bestStep = steps[i];
+    }
+  };
+  // messages first: when a step drew both, its message is the one to point at
+  scan(window.messageSteps, 'message');
+  scan(window.noteSteps, 'note');
+  return best;
+}

@@ -1,0 +1,182 @@
+// The typed, versioned messages between the extension host and the webview, and their validators (both directions).
+import { validateTrace, TraceFormatError, type SourceSite, type Trace } from './core/trace-format';
+
+/** Bumped whenever a message changes shape; both sides are built together, so a mismatch means a stale webview. */
+export const PROTOCOL_VERSION = 1;
+
+/** What the viewer lets the user (or the host's settings) change. */
+export interface ViewSettings {
+  /** messages per sequence-diagram window */
+  windowSize: number;
+  /** play speed, steps per second */
+  speed: number;
+  /** presentation font scale: 1 is normal, 2 is projector-size */
+  fontScale: number;
+}
+
+export const DEFAULT_SETTINGS: ViewSettings = { windowSize: 250, speed: 2, fontScale: 1 };
+
+export const SETTING_LIMITS: Record<keyof ViewSettings, { min: number; max: number; integer: boolean }> = {
+  windowSize: { min: 10, max: 2000, integer: true },
+  speed: { min: 0.25, max: 100, integer: false },
+  fontScale: { min: 0.5, max: 4, integer: false },
+};
+
+export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json'];
+
+/** A file the viewer wants saved. `data` is text, except PNG which is a `data:image/png;base64,` URL. */
+export interface ExportFile {
+  format: ExportFormat;
+  fileName: string;
+  data: string;
+}
+
+// ---- host -> view
+export interface TraceMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'trace';
+  trace: Trace;
+  settings: ViewSettings;
+  /** the step to show first (default 0) */
+  step?: number;
+}
+export interface GoToStepMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'goToStep';
+  step: number;
+}
+export interface SettingsMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'settings';
+  settings: Partial<ViewSettings>;
+}
+export type HostToViewMessage = TraceMessage | GoToStepMessage | SettingsMessage;
+
+// ---- view -> host
+export interface ReadyMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'ready';
+}
+export interface RevealMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'reveal';
+  source: SourceSite;
+}
+export interface StepChangedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'stepChanged';
+  step: number;
+  /** the current step's source line, for the editor decoration; null when the step has none */
+  source: SourceSite | null;
+}
+export interface ExportMessage extends ExportFile {
+  v: typeof PROTOCOL_VERSION;
+  type: 'export';
+}
+export type ViewToHostMessage = ReadyMessage | RevealMessage | StepChangedMessage | ExportMessage;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStepNumber = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+class Invalid extends Error {}
+const fail = (reason: string): never => {
+  throw new Invalid(reason);
+};
+
+function header(value: unknown, types: readonly string[]): Record<string, unknown> & { type: string } {
+  if (!isObj(value)) fail(`a message must be an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  const m = value as Record<string, unknown>;
+  if (typeof m.type !== 'string') fail('the message has no "type" string');
+  if (!types.includes(m.type as string)) fail(`unknown message type ${JSON.stringify(m.type)}: expected one of ${types.join(', ')}`);
+  if (m.v !== PROTOCOL_VERSION) fail(`${m.type as string}: protocol version ${JSON.stringify(m.v)}, expected ${PROTOCOL_VERSION}`);
+  return m as Record<string, unknown> & { type: string };
+}
+
+function checkSource(where: string, s: unknown): SourceSite {
+  if (!isObj(s)) return fail(`${where} must be {file, line, column}`);
+  if (typeof s.file !== 'string' || s.file.length === 0) fail(`${where}.file must be a non-empty string`);
+  for (const k of ['line', 'column'] as const) {
+    if (typeof s[k] !== 'number' || !Number.isInteger(s[k]) || (s[k] as number) < 0) fail(`${where}.${k} must be a whole number >= 0`);
+  }
+  return { file: s.file as string, line: s.line as number, column: s.column as number };
+}
+
+/** Validate (possibly partial) settings: every present key must be known and within its limits. */
+export function checkSettings(where: string, value: unknown, partial: boolean): Partial<ViewSettings> {
+  if (!isObj(value)) return fail(`${where} must be an object`);
+  const out: Partial<ViewSettings> = {};
+  for (const key of Object.keys(value)) {
+    if (!(key in SETTING_LIMITS)) fail(`${where}.${key} is not a setting (known: ${Object.keys(SETTING_LIMITS).join(', ')})`);
+  }
+  for (const key of Object.keys(SETTING_LIMITS) as (keyof ViewSettings)[]) {
+    const v = value[key];
+    if (v === undefined) {
+      if (!partial) fail(`${where}.${key} is missing`);
+      continue;
+    }
+    const lim = SETTING_LIMITS[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lim.min || v > lim.max || (lim.integer && !Number.isInteger(v))) {
+      fail(`${where}.${key} must be a ${lim.integer ? 'whole ' : ''}number from ${lim.min} to ${lim.max}, got ${JSON.stringify(v)}`);
+    }
+    out[key] = v as number;
+  }
+  return out;
+}
+
+function guard<T>(fn: () => T): Parsed<T> {
+  try {
+    return { ok: true, message: fn() };
+  } catch (err) {
+    if (err instanceof Invalid) return { ok: false, reason: err.message };
+    if (err instanceof TraceFormatError) return { ok: false, reason: `trace: ${err.message}` };
+    throw err;
+  }
+}
+
+/** Validate a message the webview sent to the host. */
+export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
+  return guard(() => {
+    const m = header(value, ['ready', 'reveal', 'stepChanged', 'export']);
+    switch (m.type) {
+      case 'ready':
+        return { v: PROTOCOL_VERSION, type: 'ready' };
+      case 'reveal':
+        return { v: PROTOCOL_VERSION, type: 'reveal', source: checkSource('reveal.source', m.source) };
+      case 'stepChanged': {
+        if (!isStepNumber(m.step)) fail('stepChanged.step must be a whole number >= 0');
+        const source = m.source === null ? null : checkSource('stepChanged.source', m.source);
+        return { v: PROTOCOL_VERSION, type: 'stepChanged', step: m.step as number, source };
+      }
+      default: {
+        if (typeof m.format !== 'string' || !EXPORT_FORMATS.includes(m.format as ExportFormat)) fail(`export.format must be one of ${EXPORT_FORMATS.join(', ')}`);
+        if (typeof m.fileName !== 'string' || !/^[^/\\\u0000-\u001f]{1,200}$/.test(m.fileName)) fail('export.fileName must be a plain file name (no folders)');
+        if (typeof m.data !== 'string') fail('export.data must be a string');
+        if (m.format === 'png' && !(m.data as string).startsWith('data:image/png;base64,')) fail('export.data for png must be a data:image/png;base64, URL');
+        return { v: PROTOCOL_VERSION, type: 'export', format: m.format as ExportFormat, fileName: m.fileName as string, data: m.data as string };
+      }
+    }
+  });
+}
+
+/** Validate a message the host sent to the webview (the trace is fully validated too). */
+export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
+  return guard(() => {
+    const m = header(value, ['trace', 'goToStep', 'settings']);
+    switch (m.type) {
+      case 'trace': {
+        const trace = validateTrace(m.trace);
+        const settings = checkSettings('trace.settings', m.settings, false) as ViewSettings;
+        if (m.step !== undefined && !isStepNumber(m.step)) fail('trace.step must be a whole number >= 0');
+        return { v: PROTOCOL_VERSION, type: 'trace', trace, settings, ...(m.step !== undefined ? { step: m.step as number } : {}) };
+      }
+      case 'goToStep':
+        if (!isStepNumber(m.step)) fail('goToStep.step must be a whole number >= 0');
+        return { v: PROTOCOL_VERSION, type: 'goToStep', step: m.step as number };
+      default:
+        return { v: PROTOCOL_VERSION, type: 'settings', settings: checkSettings('settings.settings', m.settings, true) };
+    }
+  });
+}

@@ -1,0 +1,28 @@
+// What every view gets from the app: the trace, its indexes, and the one way to change the shared current step.
+import type { Trace, SourceSite } from '../core/trace-format';
+import type { StepIndex } from '../core/stepping';
+import type { ExportFile, ViewSettings } from '../protocol';
+import type { ThemeKind } from './theme';
+
+/** What the page embedding the viewer does for it. The HTML report and the VS Code panel each implement one. */
+export interface Host {
+  /** show this source line (VS Code opens the editor there; the report has nothing to open) */
+  reveal(source: SourceSite): void;
+  /** the current step changed (VS Code moves its editor decoration) */
+  stepChanged(step: number, source: SourceSite | null): void;
+  /** save a file; without it the viewer downloads the file itself */
+  exportData?(file: ExportFile): void;
+}
+
+export interface ViewContext {
+  readonly trace: Trace;
+  readonly index: StepIndex;
+  readonly settings: ViewSettings;
+  readonly theme: ThemeKind;
+  readonly playing: boolean;
+  /** make `step` the current step of every view */
+  goTo(step: number): void;
+  /** go to `step` and ask the host to reveal `source` (what clicking anything with a source does) */
+  select(step: number, source: SourceSite | null): void;
+  exportFile(file: ExportFile): void;
+}

@@ -1,0 +1,124 @@
+// The event loop at the current step: the call stack and every queue, with what just entered or left marked.
+import type { LoopState } from '../core/timeline';
+import type { QueueItem, QueueName } from '../core/trace-format';
+import { shortSource } from '../core/stepping';
+import { h, clear } from './dom';
+import type { ViewContext } from './context';
+
+type ViewQueue = Exclude<QueueName, 'main'>;
+
+const CARDS: { queue: ViewQueue; title: string; hint: string }[] = [
+  { queue: 'nextTick', title: 'nextTick queue', hint: 'runs right after the current callback' },
+  { queue: 'microtask', title: 'Microtask queue', hint: 'promise callbacks and await resumptions' },
+  { queue: 'timer', title: 'Timers', hint: 'phase 1: due timers, in due order' },
+  { queue: 'io', title: 'Pending I/O', hint: 'phase 2: poll for I/O' },
+  { queue: 'immediate', title: 'Immediates', hint: 'phase 3: check (setImmediate)' },
+  { queue: 'close', title: 'Close callbacks', hint: 'phase 4: close' },
+  { queue: 'other', title: 'Other', hint: 'callbacks the tracer could not classify' },
+];
+
+/** More than this many items in one queue are summarised as "+N more" so a huge queue cannot stall a step. */
+const MAX_ITEMS = 40;
+
+export class LoopView {
+  readonly el: HTMLElement;
+  private readonly stackList: HTMLOListElement;
+  private readonly taskLine: HTMLElement;
+  private readonly lists = new Map<ViewQueue, { card: HTMLElement; list: HTMLOListElement; count: HTMLElement }>();
+  private readonly t0: number;
+
+  constructor(private readonly ctx: ViewContext) {
+    this.t0 = ctx.trace.tasks[0]?.startTime ?? 0;
+    this.taskLine = h('p', { class: 'ls-stack-task' });
+    this.stackList = h('ol', { class: 'ls-items ls-stack', attrs: { 'aria-label': 'Call stack, innermost first' } });
+    const stackCard = h('section', { class: 'ls-card ls-card-stack', attrs: { 'aria-label': 'Call stack' } }, [
+      h('h3', { class: 'ls-card-title' }, [h('span', { text: 'Call stack' })]),
+      this.taskLine,
+      this.stackList,
+    ]);
+    const usedQueues = new Set(ctx.trace.queueItems.map((q) => q.queue));
+    const cards: HTMLElement[] = [stackCard];
+    for (const c of CARDS) {
+      if (c.queue === 'other' && !usedQueues.has('other')) continue;
+      const count = h('span', { class: 'ls-count', text: '0' });
+      const list = h('ol', { class: 'ls-items', attrs: { 'aria-label': c.title } });
+      const card = h('section', { class: `ls-card ls-q-${c.queue}`, attrs: { 'aria-label': c.title, 'data-queue': c.queue } }, [
+        h('h3', { class: 'ls-card-title', title: c.hint }, [h('span', { class: 'ls-dot' }), h('span', { text: c.title }), count]),
+        h('p', { class: 'ls-card-hint', text: c.hint }),
+        list,
+      ]);
+      this.lists.set(c.queue, { card, list, count });
+      cards.push(card);
+    }
+    this.el = h('section', { class: 'ls-panel ls-loop', attrs: { 'aria-label': 'Event loop' } }, [
+      h('h2', { class: 'ls-panel-title', text: 'Event loop' }),
+      h('div', { class: 'ls-cards' }, cards),
+    ]);
+  }
+
+  update(state: LoopState): void {
+    const { trace } = this.ctx;
+    const task = trace.tasks[state.task];
+    this.taskLine.textContent = task ? `Task ${task.id} · ${task.queue === 'main' ? 'main script' : `from ${task.queue}`} · ${task.label}` : '';
+    clear(this.stackList);
+    if (state.stack.length === 0) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
+    [...state.stack].reverse().forEach((f, i) => {
+      const src = shortSource(f.source);
+      this.stackList.appendChild(
+        h('li', {}, [
+          this.itemButton(`ls-frame${i === 0 ? ' ls-top' : ''}${f.step === state.step ? ' ls-entered' : ''}`, f.name, '', src, `${f.name}${src ? ` at ${src}` : ''}: go to the step that called it`, () =>
+            this.ctx.select(f.step, f.source),
+          ),
+        ]),
+      );
+    });
+
+    const leftByQueue = new Map<ViewQueue, QueueItem[]>();
+    for (const item of state.left) if (item.queue !== 'main') (leftByQueue.get(item.queue) ?? leftByQueue.set(item.queue, []).get(item.queue)!).push(item);
+    const entered = new Set(state.entered.map((i) => i.id));
+    const now = (task?.startTime ?? this.t0) - this.t0;
+    for (const [queue, { card, list, count }] of this.lists) {
+      const items = state.queues[queue];
+      const left = leftByQueue.get(queue) ?? [];
+      count.textContent = String(items.length);
+      card.classList.toggle('ls-active', task?.queue === queue);
+      card.classList.toggle('ls-nonempty', items.length + left.length > 0);
+      clear(list);
+      for (const item of left) list.appendChild(h('li', {}, [this.queueItem(item, 'ls-left', 'running now', now)]));
+      for (const item of items.slice(0, MAX_ITEMS)) list.appendChild(h('li', {}, [this.queueItem(item, entered.has(item.id) ? 'ls-entered' : '', entered.has(item.id) ? 'new' : '', now)]));
+      if (items.length > MAX_ITEMS) list.appendChild(h('li', { class: 'ls-more', text: `+ ${items.length - MAX_ITEMS} more` }));
+      if (items.length + left.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
+    }
+  }
+
+  private queueItem(item: QueueItem, cls: string, tag: string, now: number): HTMLButtonElement {
+    const { trace } = this.ctx;
+    const taskLabel = item.task !== null ? trace.tasks[item.task]?.label ?? '' : '';
+    // the task label reads "promise reaction → then callback": show what will run, not the queue's word for it again
+    const detail = taskLabel.includes('→') ? taskLabel.slice(taskLabel.indexOf('→')) : taskLabel && taskLabel !== item.label ? taskLabel : '';
+    const meta: string[] = [];
+    const src = shortSource(item.source);
+    if (src) meta.push(src);
+    if (item.queue === 'timer' && item.due !== undefined) {
+      const due = (item.due - this.t0) / 1000;
+      const wait = due - now / 1000;
+      meta.push(`due at ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (due now)'}`);
+    }
+    if (item.inferred) meta.push('enqueue time inferred');
+    const runs = item.leaveStep !== null ? `runs at step ${item.leaveStep}` : 'never ran';
+    const b = this.itemButton(`ls-item ${cls}`, item.label, detail, meta.join(' · '), `${item.label} ${detail}, ${runs}${src ? `; scheduled at ${src}` : ''}: go to where it was scheduled`, () =>
+      this.ctx.select(item.enterStep, item.source),
+    );
+    if (tag) b.appendChild(h('span', { class: 'ls-tag', text: tag }));
+    b.dataset.item = String(item.id);
+    return b;
+  }
+
+  private itemButton(cls: string, label: string, detail: string, meta: string, aria: string, onClick: () => void): HTMLButtonElement {
+    return h('button', { class: cls, title: aria, attrs: { type: 'button', 'aria-label': aria }, on: { click: onClick } }, [
+      h('span', { class: 'ls-item-label', text: label }),
+      detail ? h('span', { class: 'ls-item-detail', text: detail }) : null,
+      meta ? h('span', { class: 'ls-item-meta', text: meta }) : null,
+    ]);
+  }
+}
