@@ -20,7 +20,11 @@ for (const major of MAJORS) {
     const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${major}`];
     const r = spawnSync(npm, args, { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
     if (r.error || r.status !== 0 || !existsSync(bin)) {
-      const why = r.error ? r.error.message : `npm exited with ${r.status}`;
+      const why = r.error
+        ? r.error.message
+        : r.status !== 0
+          ? `npm exited with ${r.status}`
+          : `npm succeeded but ${relative(root, bin)} is missing: the node package installs its binary in a preinstall script, so install scripts must be allowed`;
       console.error(`get-nodes: failed to install node@${major} (${why}); command: npm ${args.join(' ')}`);
       failed = true;
       continue;

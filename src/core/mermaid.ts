@@ -155,13 +155,15 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
         break;
       }
       case 'schedule': {
-        const item = s.text.includes('pending I/O') ? 'io' : (/\((\w+) queue\)/.exec(s.text)?.[1] as QueueName | undefined);
-        const q = item && item in QUEUE_LABEL ? (item as QueueName) : s.text.startsWith('then()') ? 'microtask' : 'other';
-        push(`${actor}-)${queue(q)}: ${escapeLabel(s.text.replace(/^schedule /, '').replace(/ \([^)]*queue\)| \(pending I\/O\)/, '') + lineOf(trace, s) + mark)}`);
+        const text = s.text.replace(/^schedule /, '').replace(/ \((?:\w+ queue|pending I\/O)\)$/, '');
+        push(`${actor}-)${queue(s.queue ?? 'other')}: ${escapeLabel(text + lineOf(trace, s) + mark)}`);
         break;
       }
       case 'settle':
         push(`${actor}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
+        break;
+      case 'cancel':
+        push(`${actor}-x${queue(s.queue ?? 'timer')}: ${escapeLabel(`${s.text.replace(/:.*$/, '')}${lineOf(trace, s)}${mark}`)}`);
         break;
       case 'output':
         push(`Note over ${actor}: ${escapeLabel(s.text + mark)}`, 'note');

@@ -352,8 +352,8 @@ export function buildTrace(run: RawRun): Trace {
     if (parent && parent.resolveEvent > r.initEvent) enqueuedJobsOf.set(parent.id, (enqueuedJobsOf.get(parent.id) ?? 0) + 1);
   }
 
-  const addStep = (kind: StepKind, i: number, task: number, site: number, coroutine: number, text: string) => {
-    steps.push({ kind, task, site, coroutine, text, depth: stack.length });
+  const addStep = (kind: StepKind, i: number, task: number, site: number, coroutine: number, text: string, queue?: QueueName) => {
+    steps.push({ kind, task, site, coroutine, text, depth: stack.length, ...(queue ? { queue } : {}) });
     stepEvent.push(i);
   };
   const fnName = (site: number) => siteFlags(site)?.name ?? '<anonymous>';
@@ -496,17 +496,25 @@ export function buildTrace(run: RawRun): Trace {
           // a reaction registered on an already settled promise is queued now
           const parent = r.trigger !== r.exec ? resources.get(r.trigger) : undefined;
           if (r.runs.length > 0 && r.awaitFrame === undefined && !r.awaitWrapper && parent && parent.resolveEvent >= 0 && parent.resolveEvent < i) {
-            addStep('schedule', i, task, r.site, -1, `then() on a settled promise: reaction queued as a microtask`);
+            addStep('schedule', i, task, r.site, -1, `then() on a settled promise: reaction queued as a microtask`, 'microtask');
           }
         } else if (!HANDLE_TYPES.has(r.type) || r.runs.length > 0) {
           const q = queueOf(r.type, false);
-          addStep('schedule', i, task, r.site, -1, `schedule ${scheduleLabel(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`);
+          addStep('schedule', i, task, r.site, -1, `schedule ${scheduleLabel(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, q);
+        }
+        break;
+      }
+      case RawKind.Cancel: {
+        const r = resources.get(A(i));
+        if (r) {
+          const q = queueOf(r.type, false);
+          addStep('cancel', i, task, r.site, -1, `cancel ${scheduleLabel(r)}: it leaves the ${q === 'immediate' ? 'immediates' : 'timers'} queue without running`, q);
         }
         break;
       }
       case RawKind.Resolve: {
         const count = enqueuedJobsOf.get(A(i));
-        if (count) addStep('settle', i, task, -1, -1, `a promise settles: ${count} reaction${count > 1 ? 's' : ''} queued as microtask${count > 1 ? 's' : ''}`);
+        if (count) addStep('settle', i, task, -1, -1, `a promise settles: ${count} reaction${count > 1 ? 's' : ''} queued as microtask${count > 1 ? 's' : ''}`, 'microtask');
         break;
       }
       default:

@@ -120,7 +120,7 @@ export interface QueueItem {
   source: SourceSite | null;
 }
 
-export type StepKind = 'run' | 'call' | 'return' | 'await' | 'resume' | 'yield' | 'schedule' | 'settle' | 'output' | 'end';
+export type StepKind = 'run' | 'call' | 'return' | 'await' | 'resume' | 'yield' | 'schedule' | 'settle' | 'cancel' | 'output' | 'end';
 
 /** One step for a viewer: steps are in recording order and every view is driven by the current step. */
 export interface Step {
@@ -134,6 +134,8 @@ export interface Step {
   text: string;
   /** call stack depth after this step (the stack itself is rebuilt from the task's call/resume steps) */
   depth: number;
+  /** schedule, settle, cancel: the queue concerned */
+  queue?: QueueName;
 }
 
 export interface Site extends SourceSite {

@@ -1,5 +1,80 @@
-// Placeholder replaced below by the real report.
+// The self-contained HTML report: the viewer bundle, its CSS and the trace inlined in one file, with a strict CSP
+// (one nonced script, no network). Every user-derived string outside the JSON blob is HTML-escaped.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Trace } from '../core/trace-format';
-export function renderHtmlReport(trace: Trace, _o: { windowSize: number }): string {
-  return `<pre>${JSON.stringify(trace.program)}</pre>`;
+import { VIEWER_CSS, STYLE_ID } from '../webview/styles';
+
+/** Where the built viewer lives: next to the running CLI bundle (dist/), or dist/ seen from src/report (tests). */
+function viewerBundlePath(): string {
+  const candidates = [join(__dirname, 'webview.js'), join(__dirname, '..', '..', 'dist', 'webview.js')];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(`the report viewer (webview.js) was not found in ${candidates.join(' or ')}: build it with "node scripts/build.mjs"`);
+  }
+  return found;
+}
+
+let cachedBundle: { path: string; text: string } | null = null;
+function viewerBundle(): string {
+  const path = viewerBundlePath();
+  if (cachedBundle?.path !== path) cachedBundle = { path, text: readFileSync(path, 'utf8') };
+  return cachedBundle.text;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** JSON that can sit inside <script type="application/json">: no "<" at all, so no "</script" or "<!--". */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A script body that cannot end its <script> element early or put the HTML parser in its "escaped" script state:
+ * "<" becomes \x3C where it starts "</script" or "<!--". Those only occur inside string and regex literals of the
+ * bundle, where \x3C means the same character.
+ */
+function scriptSafe(js: string): string {
+  return js.replace(/<(\/script|!--)/gi, '\\x3C$1');
+}
+
+export function renderHtmlReport(trace: Trace, options: { windowSize: number }): string {
+  const nonce = randomBytes(18).toString('base64');
+  const p = trace.program;
+  const name = p.entry.slice(Math.max(p.entry.lastIndexOf('/'), p.entry.lastIndexOf('\\')) + 1);
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data: blob:`;
+  const settings = { windowSize: Math.max(10, Math.min(2000, Math.floor(options.windowSize) || 250)) };
+  const status = [
+    `Node ${p.node}`,
+    p.signal ? `killed by ${p.signal}` : `exit code ${p.exitCode ?? '?'}`,
+    p.stopped ? `stopped: ${p.stopped}` : '',
+    p.error ? `${p.error.origin}: ${p.error.name}: ${p.error.message}` : '',
+    `${trace.steps.length} steps, ${trace.tasks.length} tasks`,
+  ].filter(Boolean);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="Loopscope">
+<title>${escapeHtml(name)}: Loopscope trace</title>
+<style id="${STYLE_ID}">${VIEWER_CSS}
+.ls-fatal { margin: 2em; color: var(--ls-bad); font: 16px system-ui, sans-serif; }
+.ls-noscript { margin: 2em; font: 16px system-ui, sans-serif; }
+</style>
+</head>
+<body>
+<noscript><div class="ls-noscript"><h1>${escapeHtml(name)}</h1><p>${escapeHtml(p.entry)}</p><p>${status.map(escapeHtml).join(' · ')}</p><p>This Loopscope report needs JavaScript to show the trace.</p></div></noscript>
+<div id="loopscope"></div>
+<script type="application/json" id="loopscope-settings">${jsonForScript(settings)}</script>
+<script type="application/json" id="loopscope-trace">${jsonForScript(trace)}</script>
+<script nonce="${nonce}">${scriptSafe(viewerBundle())}</script>
+</body>
+</html>
+`;
 }

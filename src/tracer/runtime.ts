@@ -298,7 +298,7 @@ export function install(): void {
     const stream = process[name];
     const write = stream.write;
     stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
-      if (internal === 0) {
+      if (internal === 0 && chunk != null && (chunk as { length?: number }).length !== 0) {
         try {
           const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
           const keep = outputBytes < cfg.maxOutputBytes;
@@ -359,6 +359,33 @@ export function install(): void {
     internal--;
   });
 
+  // Cancellations: a cleared timer or immediate leaves its queue without running. The wrappers keep the name and
+  // arity, and the same function stays shared by globalThis and node:timers.
+  {
+    const probe = realSetTimeout(() => undefined, 0);
+    const asyncIdKey = Object.getOwnPropertySymbols(probe).find((sym) => sym.description === 'asyncId' || sym.description === 'async_id_symbol');
+    clearTimeout(probe);
+    const timers = require('node:timers') as Record<string, unknown>;
+    const g = globalThis as unknown as Record<string, unknown>;
+    for (const name of ['clearTimeout', 'clearInterval', 'clearImmediate']) {
+      const original = g[name] as (t: unknown) => void;
+      if (!asyncIdKey || typeof original !== 'function') continue;
+      const wrapped = {
+        [name](this: unknown, t: unknown) {
+          try {
+            const id = (t as Record<symbol, unknown> | null)?.[asyncIdKey];
+            if (typeof id === 'number' && id < recorded.length && recorded[id] === 1 && internal === 0) push(RawKind.Cancel, id);
+          } catch {
+            /* never disturb the program */
+          }
+          return original.call(this, t);
+        },
+      }[name];
+      g[name] = wrapped;
+      if (timers[name] === original) timers[name] = wrapped;
+    }
+  }
+
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
   realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
@@ -387,7 +414,14 @@ export function install(): void {
   for (const ext of ['.ts', '.cts']) {
     moduleInternals._extensions[ext] = (module, filename) => {
       const source = readFileSync(filename, 'utf8');
-      module._compile(source, filename, moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs');
+      internal++;
+      let format: string;
+      try {
+        format = moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs';
+      } finally {
+        internal--;
+      }
+      module._compile(source, filename, format);
     };
   }
 

@@ -1,11 +1,11 @@
-// Timers with different delays fire by due time, equal delays keep creation order, a timer set inside a timer, clearTimeout
-const cancelled = setTimeout(() => {
-  throw new Error('cancelled timer must not fire');
-}, 30);
+// Timers with different delays fire by due time, not creation order; equal delays keep creation order; a timer set inside a timer; clearTimeout
+setTimeout(() => {
+  console.log('timeout 250, created first'); // queue: timer
+}, 250);
 
 setTimeout(() => {
-  console.log('timeout 250'); // queue: timer
-}, 250);
+  console.log('timeout 1'); // queue: timer
+}, 1);
 
 setTimeout(() => {
   console.log('timeout 20'); // queue: timer
@@ -15,6 +15,10 @@ setTimeout(() => {
   }, 20);
 }, 20);
 
+const cancelled = setTimeout(() => {
+  throw new Error('cancelled timer must not fire');
+}, 30);
+
 setTimeout(() => {
   console.log('timeout 150, first'); // queue: timer
 }, 150);
@@ -22,9 +26,5 @@ setTimeout(() => {
 setTimeout(() => {
   console.log('timeout 150, second'); // queue: timer
 }, 150);
-
-setTimeout(() => {
-  console.log('timeout 1'); // queue: timer
-}, 1);
 
 console.log('all timers scheduled'); // queue: main

@@ -15,7 +15,7 @@ async function main() {
     console.log(`all rejected: ${err.message}`); // queue: microtask
   }
 
-  const winner = await Promise.race([after(50, 'tortoise'), after(15, 'hare')]); // await
+  const winner = await Promise.race([after(150, 'tortoise'), after(15, 'hare')]); // await
   console.log(`race: ${winner}`); // queue: microtask
 
   const settled = await Promise.allSettled([after(10, 'fine'), after(20, 'settled-boom', true), 7]); // await

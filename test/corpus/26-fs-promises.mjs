@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const self = path.join(here, path.basename(fileURLToPath(import.meta.url)));
+const self = fileURLToPath(import.meta.url);
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'loopscope-fs-p-')); // await
 console.log('mkdtemp resolved'); // queue: microtask

@@ -30,7 +30,7 @@ setTimeout(
   'y',
 );
 setTimeout(() => {
-  console.log(`timeout 150, patched calls: ${JSON.stringify(calls)}`); // queue: timer
-}, 150);
+  console.log(`timeout 250, patched calls: ${JSON.stringify(calls)}`); // queue: timer
+}, 250);
 await new Promise((resolve) => setTimeout(resolve, 80)); // await
 console.log('main module resumed after a patched 80 ms timeout'); // queue: microtask

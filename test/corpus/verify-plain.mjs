@@ -8,7 +8,9 @@
 // TypeScript programs are bundled with esbuild (inline source maps) first.
 //
 // Usage: node test/corpus/verify-plain.mjs [--runs N] [--jobs N]
-//          [--no-annotations] [--show-output] [name-filter...]
+//          [--no-annotations] [--show-output] [--node-arg ARG]... [name-filter...]
+// --node-arg passes an extra flag to the plain runs, e.g. `--node-arg --no-opt --node-arg --no-sparkplug` to
+// check that timing margins survive a much slower interpreter (a stand-in for tracing overhead).
 // Exits 1 on any instability or annotation error.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +29,7 @@ let runs = 5;
 let jobs = 2;
 let annotations = true;
 let showOutput = false;
+const nodeArgs = [];
 const filters = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -34,6 +37,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--jobs') jobs = Number(argv[++i]);
   else if (a === '--no-annotations') annotations = false;
   else if (a === '--show-output') showOutput = true;
+  else if (a === '--node-arg') nodeArgs.push(argv[++i]);
   else filters.push(a);
 }
 
@@ -289,7 +293,7 @@ const tasks = [];
 for (const p of prepared) {
   if (!p.target) continue;
   for (const node of nodes) {
-    for (let i = 0; i < runs; i++) tasks.push(async () => ({ p, node, kind: 'plain', res: await run(node.path, [p.target.file]) }));
+    for (let i = 0; i < runs; i++) tasks.push(async () => ({ p, node, kind: 'plain', res: await run(node.path, [...nodeArgs, p.target.file]) }));
     if (annotations) tasks.push(async () => ({ p, node, kind: 'probe', ...(await annotationRun(node, p.prog, p.target, p.info, `n${node.major}`)) }));
     // Node >= 22 can strip types itself: when the program's syntax allows it, its output must match the esbuild build.
     if (p.target.sourceMapped && node.major >= 22) {

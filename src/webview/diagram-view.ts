@@ -1,0 +1,341 @@
+// The sequence diagram (mermaid) of the window that holds the current step. mermaid.render blocks the page for
+// hundreds of milliseconds on big windows, so: renders are debounced, one at a time, stale results dropped, SVGs cached
+// per (theme, window, highlighted step); the current message is outlined at once on the SVG already shown, and the
+// window is re-rendered with mermaid's own highlight (current step passed to the generator) once stepping settles.
+import mermaid from 'mermaid';
+import { diagramPages, windowIndexForStep, highlightedWindowText, elementForStep, MERMAID_MAX_TEXT, type DiagramPages } from '../core/diagram-pages';
+import type { DiagramWindow } from '../core/mermaid';
+import { sourceOfStep } from '../core/stepping';
+import { h, button, clear, fileName } from './dom';
+import { isDark, type ThemeKind } from './theme';
+import type { ViewContext } from './context';
+
+/** Traces with more steps than this get their windows computed after the first paint. */
+const LAZY_PAGES = 5_000;
+const CACHE_SIZE = 16;
+
+let mermaidTheme: string | null = null;
+function initMermaid(theme: ThemeKind): void {
+  const wanted = isDark(theme) ? 'dark' : 'default';
+  if (mermaidTheme === wanted) return;
+  mermaidTheme = wanted;
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    deterministicIds: true,
+    deterministicIDSeed: 'loopscope',
+    suppressErrorRendering: true,
+    maxTextSize: MERMAID_MAX_TEXT,
+    theme: wanted,
+    sequence: { useMaxWidth: false, wrap: false },
+  });
+}
+
+let renderCounter = 0;
+
+export class DiagramView {
+  readonly el: HTMLElement;
+  private readonly box: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly prevBtn: HTMLButtonElement;
+  private readonly nextBtn: HTMLButtonElement;
+  private pages: DiagramPages | null = null;
+  private pagesTimer = 0;
+  private step = 0;
+  /** what the box shows now */
+  private shown: { key: string; window: number; mark: number | null } | null = null;
+  private renderTimer = 0;
+  private rendering = false;
+  private wantAgain = false;
+  private readonly cache = new Map<string, string>();
+  private messages: Element[] = [];
+  private messageTexts: Element[] = [];
+  private notes: Element[] = [];
+  private currentEls: Element[] = [];
+  private destroyed = false;
+
+  constructor(private readonly ctx: ViewContext) {
+    this.title = h('span', { class: 'ls-window-title', attrs: { 'aria-live': 'polite' } });
+    this.prevBtn = button({ icon: 'prev', label: 'Previous diagram window', keys: '[', onClick: () => this.goWindow(-1) });
+    this.nextBtn = button({ icon: 'next', label: 'Next diagram window', keys: ']', onClick: () => this.goWindow(1) });
+    this.status = h('p', { class: 'ls-diagram-status', attrs: { role: 'status' } });
+    this.box = h('div', { class: 'ls-diagram-box', attrs: { tabindex: 0, 'aria-label': 'Sequence diagram; messages are buttons that go to their step' } });
+    this.box.addEventListener('click', (e) => this.onClick(e));
+    this.box.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && this.onClick(e)) e.preventDefault();
+    });
+    this.el = h('section', { class: 'ls-panel ls-diagram', attrs: { 'aria-label': 'Sequence diagram' } }, [
+      h('div', { class: 'ls-panel-head' }, [
+        h('h2', { class: 'ls-panel-title', text: 'Sequence diagram' }),
+        h('span', { class: 'ls-toolbar' }, [this.prevBtn, this.title, this.nextBtn]),
+        h('span', { class: 'ls-toolbar ls-export' }, [
+          button({ text: 'Mermaid', label: 'Export this window as mermaid text', onClick: () => this.exportMermaid() }),
+          button({ text: 'SVG', label: 'Export this window as SVG', onClick: () => this.exportSvg() }),
+          button({ text: 'PNG', label: 'Export this window as PNG', onClick: () => void this.exportPng() }),
+        ]),
+      ]),
+      this.status,
+      this.box,
+    ]);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.renderTimer);
+    clearTimeout(this.pagesTimer);
+  }
+
+  /** Window size or theme changed: start over. */
+  reset(): void {
+    this.pages = null;
+    this.shown = null;
+    this.cache.clear();
+    mermaidTheme = null;
+    this.update(this.step);
+  }
+
+  refreshTheme(): void {
+    this.shown = null;
+    this.update(this.step);
+  }
+
+  update(step: number): void {
+    this.step = step;
+    if (!this.pages) {
+      if (this.ctx.trace.steps.length > LAZY_PAGES) {
+        if (!this.pagesTimer) {
+          this.status.textContent = 'Preparing the sequence diagram…';
+          this.pagesTimer = window.setTimeout(() => {
+            this.pagesTimer = 0;
+            if (this.destroyed) return;
+            this.pages = diagramPages(this.ctx.trace, this.ctx.settings.windowSize);
+            this.update(this.step);
+          }, 50);
+        }
+        return;
+      }
+      this.pages = diagramPages(this.ctx.trace, this.ctx.settings.windowSize);
+    }
+    const idx = windowIndexForStep(this.pages, step);
+    const w = this.pages.windows[idx];
+    const n = this.pages.windows.length;
+    this.title.textContent = `Window ${idx + 1} of ${n} · steps ${w.fromStep}–${w.toStep}`;
+    this.prevBtn.disabled = idx === 0;
+    this.nextBtn.disabled = idx >= n - 1;
+    if (this.shown && this.shown.window === idx) {
+      this.markCurrent(w);
+      if (this.shown.mark !== this.wantedMark()) {
+        this.box.classList.add('ls-mark-stale');
+        this.schedule(this.ctx.playing ? 0 : 250);
+      }
+    } else this.schedule(this.shown ? 40 : 0);
+  }
+
+  /** The step mermaid should highlight: none while playing (the outline follows instead of re-rendering). */
+  private wantedMark(): number | null {
+    return this.ctx.playing ? null : this.step;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = window.setTimeout(() => void this.render(), delay);
+  }
+
+  private goWindow(delta: number): void {
+    if (!this.pages) return;
+    const idx = windowIndexForStep(this.pages, this.step) + delta;
+    const w = this.pages.windows[idx];
+    if (w) this.ctx.goTo(w.fromStep);
+  }
+
+  /** Render the window for the current step (one render at a time; a newer request supersedes the result). */
+  private async render(): Promise<void> {
+    if (!this.pages || this.destroyed) return;
+    if (this.rendering) {
+      this.wantAgain = true;
+      return;
+    }
+    const idx = windowIndexForStep(this.pages, this.step);
+    const w = this.pages.windows[idx];
+    const mark = this.wantedMark();
+    const theme = this.ctx.theme;
+    const key = `${theme}|${this.pages.windowSize}|${idx}|${mark ?? '-'}`;
+    if (this.shown?.key === key) {
+      this.box.classList.remove('ls-mark-stale');
+      this.markCurrent(w);
+      return;
+    }
+    let svg = this.cache.get(key);
+    if (svg === undefined) {
+      const text = mark === null ? w.text : highlightedWindowText(this.ctx.trace, w, mark);
+      if (text.length >= MERMAID_MAX_TEXT) {
+        this.showError(`This window is too big to draw (${text.length} characters; mermaid's limit is ${MERMAID_MAX_TEXT}). Use a smaller window size.`);
+        return;
+      }
+      this.rendering = true;
+      const started = performance.now();
+      try {
+        initMermaid(theme);
+        await mermaid.parse(text);
+        const out = await mermaid.render(`ls-mmd-${++renderCounter}`, text);
+        svg = out.svg;
+        this.cache.set(key, svg);
+        if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+      } catch (err) {
+        this.rendering = false;
+        this.showError(`The diagram could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
+        console.warn('Loopscope: mermaid failed on this text:\n' + text, err);
+        return;
+      }
+      this.rendering = false;
+      this.el.dataset.renderMs = String(Math.round(performance.now() - started));
+      if (this.wantAgain) {
+        // the step moved on while mermaid was busy: this result may be stale, so ask again (it is cached now)
+        this.wantAgain = false;
+        void this.render();
+        return;
+      }
+      if (this.destroyed) return;
+    }
+    this.show(svg, key, idx, mark, w);
+  }
+
+  private show(svg: string, key: string, idx: number, mark: number | null, w: DiagramWindow): void {
+    const keepTop = this.shown?.window === idx ? this.box.scrollTop : 0;
+    const keepLeft = this.shown?.window === idx ? this.box.scrollLeft : 0;
+    clear(this.box);
+    // mermaid's output is sanitized (securityLevel strict); labels were escaped by the generator
+    this.box.innerHTML = svg;
+    this.status.textContent = '';
+    this.status.classList.remove('ls-error');
+    this.box.classList.remove('ls-mark-stale');
+    this.shown = { key, window: idx, mark };
+    const el = this.box.querySelector('svg');
+    if (el) {
+      // draw at natural size times the presentation scale (scroll for the rest), not shrunk to the panel
+      const vb = el.viewBox.baseVal;
+      const scale = this.ctx.settings.fontScale;
+      if (vb && vb.width > 0) {
+        el.style.maxWidth = 'none';
+        el.setAttribute('width', String(Math.round(vb.width * scale)));
+        el.setAttribute('height', String(Math.round(vb.height * scale)));
+      }
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', `Sequence diagram, steps ${w.fromStep} to ${w.toStep}`);
+    }
+    this.messages = [...this.box.querySelectorAll('[data-et="message"]')];
+    this.messageTexts = [...this.box.querySelectorAll('text.messageText')];
+    this.notes = [...this.box.querySelectorAll('[data-et="note"]')];
+    this.el.dataset.messages = String(this.messages.length);
+    const label = (step: number) => this.ctx.trace.steps[step]?.text ?? '';
+    this.messageTexts.forEach((t, i) => {
+      const step = w.messageSteps[i];
+      if (step === undefined) return;
+      t.setAttribute('tabindex', '0');
+      t.setAttribute('role', 'button');
+      t.setAttribute('aria-label', `Go to step ${step}: ${label(step)}`);
+    });
+    this.notes.forEach((n, i) => {
+      const step = w.noteSteps[i];
+      if (step === undefined) return;
+      n.setAttribute('tabindex', '0');
+      n.setAttribute('role', 'button');
+      n.setAttribute('aria-label', `Go to step ${step}: ${label(step)}`);
+    });
+    this.box.scrollTop = keepTop;
+    this.box.scrollLeft = keepLeft;
+    this.currentEls = [];
+    this.markCurrent(w);
+    if (this.shown.mark !== this.wantedMark()) this.box.classList.add('ls-mark-stale');
+  }
+
+  /** Outline the element drawn for the current step and scroll the box (only the box) to it. */
+  private markCurrent(w: DiagramWindow): void {
+    for (const el of this.currentEls) el.classList.remove('ls-current');
+    this.currentEls = [];
+    const found = elementForStep(w, this.step);
+    if (!found) return;
+    const els = found.kind === 'message' ? [this.messages[found.index], this.messageTexts[found.index]] : [this.notes[found.index]];
+    for (const el of els) {
+      if (!el) continue;
+      el.classList.add('ls-current');
+      this.currentEls.push(el);
+    }
+    const target = els.find(Boolean) as SVGGraphicsElement | undefined;
+    if (!target || typeof target.getBoundingClientRect !== 'function') return;
+    const r = target.getBoundingClientRect();
+    const b = this.box.getBoundingClientRect();
+    if (r.top < b.top + 30 || r.bottom > b.bottom - 30) this.box.scrollTop += r.top - b.top - b.height / 3;
+    if (r.left < b.left || r.right > b.right) this.box.scrollLeft += r.left - b.left - 40;
+  }
+
+  /** A click (or Enter) on a message or note: go to its step and reveal its source. Returns true if it hit one. */
+  private onClick(e: Event): boolean {
+    if (!this.pages || !this.shown) return false;
+    const w = this.pages.windows[this.shown.window];
+    const target = e.target instanceof Element ? e.target : null;
+    if (!target) return false;
+    let step: number | undefined;
+    const msg = target.closest('[data-et="message"], text.messageText');
+    if (msg) {
+      const list = msg.matches('text.messageText') ? this.messageTexts : this.messages;
+      step = w.messageSteps[list.indexOf(msg)];
+    } else {
+      const note = target.closest('[data-et="note"]');
+      if (note) step = w.noteSteps[this.notes.indexOf(note)];
+    }
+    if (step === undefined || step < 0) return false;
+    this.ctx.select(step, sourceOfStep(this.ctx.trace, step));
+    return true;
+  }
+
+  private showError(message: string): void {
+    this.status.textContent = message;
+    this.status.classList.add('ls-error');
+  }
+
+  private baseName(): string {
+    const idx = this.shown?.window ?? 0;
+    return `${fileName(this.ctx.trace.program.entry).replace(/\.[^.]*$/, '') || 'trace'}-diagram-${idx + 1}`;
+  }
+
+  private exportMermaid(): void {
+    if (!this.pages) return;
+    const w = this.pages.windows[windowIndexForStep(this.pages, this.step)];
+    this.ctx.exportFile({ format: 'mermaid', fileName: `${this.baseName()}.mmd`, data: highlightedWindowText(this.ctx.trace, w, this.step) });
+  }
+
+  private svgText(): string | null {
+    const svg = this.box.querySelector('svg');
+    if (!svg) return null;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    for (const el of copy.querySelectorAll('.ls-current')) el.classList.remove('ls-current');
+    return new XMLSerializer().serializeToString(copy);
+  }
+
+  private exportSvg(): void {
+    const text = this.svgText();
+    if (text) this.ctx.exportFile({ format: 'svg', fileName: `${this.baseName()}.svg`, data: text });
+  }
+
+  private async exportPng(): Promise<void> {
+    const text = this.svgText();
+    const svg = this.box.querySelector('svg');
+    if (!text || !svg) return;
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    await img.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round((Number(svg.getAttribute('width')) || img.width) * scale));
+    canvas.height = Math.max(1, Math.round((Number(svg.getAttribute('height')) || img.height) * scale));
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.fillStyle = getComputedStyle(this.box).backgroundColor || '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    this.ctx.exportFile({ format: 'png', fileName: `${this.baseName()}.png`, data: canvas.toDataURL('image/png') });
+  }
+}

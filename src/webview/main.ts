@@ -1,0 +1,151 @@
+// Entry point of the webview bundle. In the HTML report the trace is embedded in the page; in VS Code it arrives as
+// a message after the viewer says it is ready. Every message from the host is validated; malformed ones are ignored.
+import { validateTrace, type Trace, type SourceSite } from '../core/trace-format';
+import { parseHostMessage, checkSettings, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../protocol';
+import { App } from './app';
+import { ensureStyles } from './styles';
+import type { Host } from './context';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare global {
+  interface Window {
+    __LOOPSCOPE_TRACE__?: unknown;
+    __LOOPSCOPE_SETTINGS__?: unknown;
+    /** the running viewer, for tests and debugging */
+    loopscope?: App;
+    acquireVsCodeApi?: () => VsCodeApi;
+  }
+}
+
+function mountPoint(): HTMLElement {
+  let el = document.getElementById('loopscope');
+  if (!el) {
+    el = document.createElement('div');
+    el.id = 'loopscope';
+    document.body.appendChild(el);
+  }
+  return el;
+}
+
+function showError(message: string): void {
+  ensureStyles();
+  const el = mountPoint();
+  el.textContent = '';
+  const p = document.createElement('p');
+  p.className = 'ls-fatal';
+  p.textContent = `Loopscope cannot show this trace: ${message}`;
+  el.appendChild(p);
+}
+
+function readJsonScript(id: string): unknown {
+  const el = document.getElementById(id);
+  if (!el || el.getAttribute('type') !== 'application/json') return undefined;
+  return JSON.parse(el.textContent ?? 'null');
+}
+
+/** The trace embedded in the page (the HTML report), if any. */
+function embeddedTrace(): { trace: unknown; settings: unknown } | null {
+  if (window.__LOOPSCOPE_TRACE__ !== undefined) return { trace: window.__LOOPSCOPE_TRACE__, settings: window.__LOOPSCOPE_SETTINGS__ };
+  if (!document.getElementById('loopscope-trace')) return null;
+  return { trace: readJsonScript('loopscope-trace'), settings: readJsonScript('loopscope-settings') };
+}
+
+function runReport(embedded: { trace: unknown; settings: unknown }): void {
+  let trace: Trace;
+  let settings: Partial<ViewSettings> = {};
+  try {
+    trace = validateTrace(embedded.trace);
+    if (embedded.settings !== undefined && embedded.settings !== null) settings = checkSettings('settings', embedded.settings, true);
+  } catch (err) {
+    showError(err instanceof Error ? err.message : String(err));
+    return;
+  }
+  // the step is kept in the address (#step=12) so a link or a reload opens the same moment
+  const fromHash = /(?:^#|&)step=(\d+)/.exec(location.hash);
+  let hashTimer = 0;
+  const host: Host = {
+    reveal: () => {
+      // a report has no editor to open: selecting the step (done by the viewer) is all there is
+    },
+    stepChanged: (step) => {
+      clearTimeout(hashTimer);
+      hashTimer = window.setTimeout(() => {
+        try {
+          history.replaceState(null, '', `#step=${step}`);
+        } catch {
+          // some file:// contexts refuse history changes; the step just is not remembered
+        }
+      }, 250);
+    },
+  };
+  window.loopscope = new App(mountPoint(), trace, host, settings, fromHash ? Number(fromHash[1]) : 0);
+}
+
+function runVsCode(api: VsCodeApi): void {
+  const post = (m: ViewToHostMessage) => api.postMessage(m);
+  const host: Host = {
+    reveal: (source: SourceSite) => post({ v: PROTOCOL_VERSION, type: 'reveal', source }),
+    stepChanged: (step, source) => {
+      post({ v: PROTOCOL_VERSION, type: 'stepChanged', step, source });
+      api.setState({ step });
+    },
+    exportData: (file) => post({ v: PROTOCOL_VERSION, type: 'export', ...file }),
+  };
+  let app: App | null = null;
+  let settings: ViewSettings = { ...DEFAULT_SETTINGS };
+  // messages that need a trace wait here until the trace arrives
+  const waiting: HostToViewMessage[] = [];
+  const apply = (m: HostToViewMessage) => {
+    switch (m.type) {
+      case 'trace': {
+        settings = { ...m.settings };
+        const saved = api.getState() as { step?: unknown } | undefined;
+        const step = m.step ?? (typeof saved?.step === 'number' ? saved.step : 0);
+        app?.destroy();
+        app = new App(mountPoint(), m.trace, host, settings, step);
+        window.loopscope = app;
+        for (const w of waiting.splice(0)) apply(w);
+        break;
+      }
+      case 'goToStep':
+        if (app) app.goTo(m.step);
+        else waiting.push(m);
+        break;
+      case 'settings':
+        settings = { ...settings, ...m.settings };
+        if (app) app.applySettings(m.settings);
+        break;
+    }
+  };
+  window.addEventListener('message', (event: MessageEvent) => {
+    const parsed = parseHostMessage(event.data);
+    if (!parsed.ok) {
+      console.warn(`Loopscope: ignored a malformed message from the extension: ${parsed.reason}`);
+      return;
+    }
+    apply(parsed.message);
+  });
+  ensureStyles();
+  post({ v: PROTOCOL_VERSION, type: 'ready' });
+}
+
+function start(): void {
+  let embedded: { trace: unknown; settings: unknown } | null;
+  try {
+    embedded = embeddedTrace();
+  } catch (err) {
+    showError(`the embedded trace is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    return;
+  }
+  if (embedded) runReport(embedded);
+  else if (typeof window.acquireVsCodeApi === 'function') runVsCode(window.acquireVsCodeApi());
+  else showError('no trace in this page and no VS Code host to send one.');
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

@@ -1,0 +1,207 @@
+// The viewer's stylesheet. Colours come only from CSS variables: our own light/dark palette in the HTML report,
+// VS Code's --vscode-* variables inside VS Code (body.vscode-light / vscode-dark / vscode-high-contrast).
+// --ls-font-scale enlarges everything for a projector.
+
+export const STYLE_ID = 'loopscope-style';
+
+export const VIEWER_CSS = `
+:root {
+  color-scheme: light dark;
+  --ls-bg: #f4f5f7; --ls-panel: #ffffff; --ls-fg: #1b1f24; --ls-muted: #58616b; --ls-border: #cfd6de;
+  --ls-accent: #0a5fd1; --ls-accent-fg: #ffffff; --ls-focus: #0a5fd1; --ls-chip: #e9edf1;
+  --ls-current-bg: #fff1b8; --ls-current-fg: #1b1f24; --ls-entered: #137333; --ls-left: #8a4bd6;
+  --ls-stderr: #b3261e; --ls-bad: #b3261e; --ls-warn: #8a5a00;
+  --ls-q-main: #5f6b78; --ls-q-nextTick: #c0307f; --ls-q-microtask: #7a45d6; --ls-q-timer: #c05200;
+  --ls-q-immediate: #16803a; --ls-q-io: #0a64d8; --ls-q-close: #5f6b78; --ls-q-other: #5f6b78;
+  --ls-coroutine: #0f7a8a; --ls-wait: #7b8591; --ls-on-q: #ffffff;
+  --ls-font: system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif;
+  --ls-mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  --ls-base-size: 15px;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ls-bg: #0f1419; --ls-panel: #171d24; --ls-fg: #e7ecf1; --ls-muted: #a2adb9; --ls-border: #34404c;
+    --ls-accent: #5aa2ff; --ls-accent-fg: #0b1220; --ls-focus: #79b4ff; --ls-chip: #242c35;
+    --ls-current-bg: #4a3d0c; --ls-current-fg: #fff4cc; --ls-entered: #4fd07a; --ls-left: #c59bff;
+    --ls-stderr: #ff8a80; --ls-bad: #ff8a80; --ls-warn: #f2c14e;
+    --ls-q-main: #9aa6b2; --ls-q-nextTick: #ff7ab8; --ls-q-microtask: #b792ff; --ls-q-timer: #ff9d4d;
+    --ls-q-immediate: #4fd07a; --ls-q-io: #64a8ff; --ls-q-close: #9aa6b2; --ls-q-other: #9aa6b2;
+    --ls-coroutine: #3cc6d6; --ls-wait: #8d98a5; --ls-on-q: #0b1220;
+  }
+}
+body.vscode-light, body.vscode-dark, body.vscode-high-contrast, body.vscode-high-contrast-light {
+  --ls-bg: var(--vscode-editor-background, #1e1e1e); --ls-panel: var(--vscode-sideBar-background, var(--vscode-editor-background, #252526));
+  --ls-fg: var(--vscode-foreground, #cccccc); --ls-muted: var(--vscode-descriptionForeground, #9d9d9d);
+  --ls-border: var(--vscode-panel-border, var(--vscode-widget-border, #454545));
+  --ls-accent: var(--vscode-button-background, #0e639c); --ls-accent-fg: var(--vscode-button-foreground, #ffffff);
+  --ls-focus: var(--vscode-focusBorder, #007fd4); --ls-chip: var(--vscode-badge-background, #4d4d4d);
+  --ls-current-bg: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 92, 0, 0.33)); --ls-current-fg: var(--vscode-foreground, #cccccc);
+  --ls-entered: var(--vscode-charts-green, #89d185); --ls-left: var(--vscode-charts-purple, #b180d7);
+  --ls-stderr: var(--vscode-errorForeground, #f48771); --ls-bad: var(--vscode-errorForeground, #f48771); --ls-warn: var(--vscode-editorWarning-foreground, #cca700);
+  --ls-q-main: var(--vscode-charts-foreground, #cccccc); --ls-q-nextTick: var(--vscode-charts-red, #f14c4c);
+  --ls-q-microtask: var(--vscode-charts-purple, #b180d7); --ls-q-timer: var(--vscode-charts-orange, #d18616);
+  --ls-q-immediate: var(--vscode-charts-green, #89d185); --ls-q-io: var(--vscode-charts-blue, #3794ff);
+  --ls-q-close: var(--vscode-charts-yellow, #cca700); --ls-q-other: var(--vscode-charts-foreground, #cccccc);
+  --ls-coroutine: var(--vscode-charts-blue, #3794ff); --ls-wait: var(--vscode-descriptionForeground, #9d9d9d);
+  --ls-on-q: var(--vscode-editor-background, #1e1e1e);
+  --ls-font: var(--vscode-font-family, system-ui, sans-serif); --ls-mono: var(--vscode-editor-font-family, monospace);
+  --ls-base-size: var(--vscode-font-size, 13px);
+}
+body.vscode-high-contrast .ls-card, body.vscode-high-contrast .ls-panel,
+body.vscode-high-contrast-light .ls-card, body.vscode-high-contrast-light .ls-panel { border-color: var(--vscode-contrastBorder, #6fc3df); }
+
+body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
+.ls-app {
+  --ls-font-scale: 1;
+  font-family: var(--ls-font); font-size: calc(var(--ls-base-size) * var(--ls-font-scale)); line-height: 1.4;
+  color: var(--ls-fg); background: var(--ls-bg);
+  display: flex; flex-direction: column; gap: 0.6em; padding: 0.75em; box-sizing: border-box; min-height: 100vh;
+}
+.ls-app *, .ls-app *::before, .ls-app *::after { box-sizing: border-box; }
+.ls-app h1, .ls-app h2, .ls-app h3, .ls-app p { margin: 0; }
+.ls-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.ls-app :focus-visible { outline: 3px solid var(--ls-focus); outline-offset: 2px; }
+
+/* buttons */
+.ls-btn {
+  font: inherit; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px;
+  min-height: 2.2em; min-width: 2.4em; padding: 0.2em 0.55em; display: inline-flex; align-items: center; justify-content: center; gap: 0.35em; cursor: pointer;
+}
+.ls-btn:hover:not(:disabled) { border-color: var(--ls-accent); }
+.ls-btn:disabled { opacity: 0.4; cursor: default; }
+.ls-btn.ls-play { background: var(--ls-accent); color: var(--ls-accent-fg); border-color: var(--ls-accent); min-width: 3em; }
+.ls-icon { width: 1em; height: 1em; fill: currentColor; flex: none; }
+.ls-link { font: inherit; color: var(--ls-accent); background: none; border: none; padding: 0 0.2em; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
+.ls-link[hidden] { display: none; }
+.ls-toolbar { display: inline-flex; gap: 0.3em; align-items: center; flex-wrap: wrap; }
+
+/* program header */
+.ls-program { display: flex; flex-direction: column; gap: 0.3em; }
+.ls-program-main { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
+.ls-brand { font-weight: 700; color: var(--ls-accent); letter-spacing: 0.02em; }
+.ls-entry { font-size: 1.25em; font-weight: 700; overflow-wrap: anywhere; }
+.ls-chip { background: var(--ls-chip); border-radius: 999px; padding: 0.1em 0.65em; font-size: 0.85em; }
+.ls-chip.ls-bad { color: var(--ls-bad); font-weight: 600; }
+.ls-chip.ls-warn { color: var(--ls-warn); font-weight: 600; }
+.ls-program-tools { margin-left: auto; }
+.ls-program-error { color: var(--ls-bad); overflow-wrap: anywhere; }
+.ls-program-note { color: var(--ls-muted); font-size: 0.9em; }
+
+/* controls and the current step */
+.ls-sticky {
+  position: sticky; top: 0; z-index: 5; background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px;
+  padding: 0.5em 0.75em; display: flex; flex-direction: column; gap: 0.45em; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.08);
+}
+@media (max-height: 560px) { .ls-sticky { position: static; } }
+.ls-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
+.ls-speed { font: inherit; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px; min-height: 2.2em; padding: 0 0.3em; }
+.ls-slider { flex: 1 1 12em; min-width: 8em; accent-color: var(--ls-accent); height: 2em; }
+.ls-counter { font-variant-numeric: tabular-nums; color: var(--ls-muted); white-space: nowrap; }
+.ls-now { display: flex; flex-direction: column; gap: 0.2em; }
+.ls-now-main { font-size: 1.3em; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em; overflow-wrap: anywhere; }
+.ls-kind { font-size: 0.62em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; padding: 0.15em 0.5em; border-radius: 4px; background: var(--ls-chip); color: var(--ls-fg); align-self: center; }
+.ls-kind-await, .ls-kind-resume { background: var(--ls-coroutine); color: var(--ls-on-q); }
+.ls-kind-schedule, .ls-kind-settle { background: var(--ls-q-microtask); color: var(--ls-on-q); }
+.ls-kind-output { background: var(--ls-q-immediate); color: var(--ls-on-q); }
+.ls-kind-run { background: var(--ls-accent); color: var(--ls-accent-fg); }
+.ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
+.ls-now-task { color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
+.ls-why { color: var(--ls-fg); font-style: italic; }
+
+/* layout */
+.ls-grid { display: grid; gap: 0.6em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); grid-template-areas: "loop console" "timeline timeline" "diagram diagram"; }
+.ls-loop { grid-area: loop; } .ls-console { grid-area: console; } .ls-timeline { grid-area: timeline; } .ls-diagram { grid-area: diagram; }
+@media (max-width: 900px) { .ls-grid { grid-template-columns: minmax(0, 1fr); grid-template-areas: "loop" "console" "timeline" "diagram"; } }
+.ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.6em 0.75em; min-width: 0; display: flex; flex-direction: column; gap: 0.5em; }
+.ls-panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; }
+.ls-panel-title { font-size: 1.05em; font-weight: 700; }
+.ls-help { color: var(--ls-muted); font-size: 0.85em; }
+
+/* event loop */
+.ls-cards { display: grid; gap: 0.5em; grid-template-columns: repeat(auto-fill, minmax(13em, 1fr)); }
+.ls-card { border: 1px solid var(--ls-border); border-top: 4px solid var(--ls-q-main); border-radius: 6px; padding: 0.4em 0.5em; min-width: 0; background: var(--ls-panel); }
+.ls-card-stack { border-top-color: var(--ls-fg); grid-row: span 2; }
+.ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-accent); }
+.ls-card-title { font-size: 0.95em; font-weight: 700; display: flex; align-items: center; gap: 0.4em; }
+.ls-card-hint { font-size: 0.78em; color: var(--ls-muted); margin-bottom: 0.25em !important; }
+.ls-count { margin-left: auto; font-size: 0.8em; font-weight: 600; background: var(--ls-chip); border-radius: 999px; padding: 0 0.5em; font-variant-numeric: tabular-nums; }
+.ls-dot { width: 0.7em; height: 0.7em; border-radius: 2px; background: var(--ls-q-main); flex: none; }
+.ls-stack-task { font-size: 0.8em; color: var(--ls-muted); margin-bottom: 0.25em !important; overflow-wrap: anywhere; }
+${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q) => `.ls-q-${q} { border-top-color: var(--ls-q-${q}); } .ls-q-${q} .ls-dot, .ls-q-${q} .ls-item::before { background: var(--ls-q-${q}); }`).join('\n')}
+.ls-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.25em; }
+.ls-items > li { min-width: 0; }
+.ls-item, .ls-frame {
+  font: inherit; color: var(--ls-fg); text-align: left; width: 100%; cursor: pointer; position: relative;
+  display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.4em; padding: 0.25em 0.45em 0.25em 0.75em;
+  border: 1px solid var(--ls-border); border-radius: 5px; background: var(--ls-bg);
+}
+.ls-item::before { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 0.3em; border-radius: 5px 0 0 5px; background: var(--ls-q-main); }
+.ls-frame { padding-left: 0.45em; }
+.ls-frame.ls-top { border-color: var(--ls-fg); border-width: 2px; font-weight: 600; }
+.ls-item:hover, .ls-frame:hover { border-color: var(--ls-accent); }
+.ls-item-label { font-weight: 600; overflow-wrap: anywhere; }
+.ls-item-detail { color: var(--ls-muted); overflow-wrap: anywhere; }
+.ls-item-meta { flex-basis: 100%; font-size: 0.8em; color: var(--ls-muted); font-family: var(--ls-mono); overflow-wrap: anywhere; }
+.ls-tag { position: absolute; right: 0.3em; top: 0.2em; font-size: 0.7em; font-weight: 700; text-transform: uppercase; padding: 0 0.35em; border-radius: 3px; }
+.ls-entered { border-color: var(--ls-entered); border-width: 2px; animation: ls-enter 0.6s ease-out; }
+.ls-entered .ls-tag { background: var(--ls-entered); color: var(--ls-panel); }
+.ls-left { border-style: dashed; border-color: var(--ls-left); opacity: 0.85; animation: ls-leave 0.6s ease-out; }
+.ls-left .ls-tag { background: var(--ls-left); color: var(--ls-panel); }
+.ls-left .ls-item-label { text-decoration: line-through; text-decoration-thickness: 2px; }
+.ls-empty { color: var(--ls-muted); font-style: italic; font-size: 0.85em; }
+.ls-more { color: var(--ls-muted); font-size: 0.85em; }
+@keyframes ls-enter { from { transform: translateX(-0.6em); opacity: 0; background: var(--ls-current-bg); } to { transform: none; opacity: 1; } }
+@keyframes ls-leave { from { transform: translateX(0.6em); } to { transform: none; } }
+@media (prefers-reduced-motion: reduce) { .ls-entered, .ls-left { animation: none; } }
+
+/* console */
+.ls-console-lines {
+  position: relative; font-family: var(--ls-mono); font-size: 0.92em; overflow: auto; max-height: 24em; min-height: 6em;
+  display: flex; flex-direction: column; border: 1px solid var(--ls-border); border-radius: 6px; background: var(--ls-bg); padding: 0.25em 0;
+}
+.ls-out { font: inherit; color: var(--ls-fg); background: none; border: none; border-left: 4px solid transparent; text-align: left; cursor: pointer; display: flex; gap: 0.6em; padding: 0.1em 0.6em; width: 100%; }
+.ls-out:hover { background: var(--ls-chip); }
+.ls-out-step { color: var(--ls-muted); min-width: 3.2em; text-align: right; flex: none; font-variant-numeric: tabular-nums; }
+.ls-out-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.ls-out.ls-stderr { color: var(--ls-stderr); }
+.ls-out.ls-stderr .ls-out-step::after { content: " err"; }
+.ls-out.ls-future { opacity: 0.38; }
+.ls-predict .ls-out.ls-future .ls-out-text { visibility: hidden; }
+.ls-out.ls-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-accent); font-weight: 600; }
+.ls-out.ls-stderr.ls-current { color: var(--ls-stderr); }
+.ls-check { display: inline-flex; align-items: center; gap: 0.35em; margin-left: auto; font-size: 0.9em; color: var(--ls-muted); cursor: pointer; }
+.ls-check input { width: 1.1em; height: 1.1em; accent-color: var(--ls-accent); }
+
+/* timeline */
+.ls-legend { display: inline-flex; gap: 1em; font-size: 0.82em; color: var(--ls-muted); }
+.ls-legend-run::before { content: ""; display: inline-block; width: 1.4em; height: 0.7em; background: var(--ls-coroutine); border-radius: 2px; margin-right: 0.35em; vertical-align: middle; }
+.ls-legend-wait::before { content: ""; display: inline-block; width: 1.6em; border-top: 2px dashed var(--ls-wait); margin-right: 0.35em; vertical-align: middle; }
+.ls-timeline .ls-toolbar { margin-left: auto; }
+.ls-tl-scroll { position: relative; overflow-x: hidden; overflow-y: auto; border: 1px solid var(--ls-border); border-radius: 6px; }
+.ls-tl-canvas { position: sticky; top: 0; left: 0; display: block; cursor: crosshair; touch-action: none; }
+
+/* sequence diagram */
+.ls-diagram .ls-export { margin-left: auto; }
+.ls-window-title { color: var(--ls-muted); font-variant-numeric: tabular-nums; min-width: 12em; text-align: center; }
+.ls-diagram-status:empty { display: none; }
+.ls-diagram-status { color: var(--ls-muted); }
+.ls-diagram-status.ls-error { color: var(--ls-bad); }
+.ls-diagram-box { overflow: auto; max-height: 42em; min-height: 10em; border: 1px solid var(--ls-border); border-radius: 6px; background: var(--ls-panel); padding: 0.5em; }
+.ls-diagram-box svg { display: block; }
+.ls-diagram-box text.messageText, .ls-diagram-box [data-et="note"] { cursor: pointer; }
+.ls-diagram-box text.messageText:hover { text-decoration: underline; }
+.ls-diagram-box .ls-current[data-et="message"] { stroke: var(--ls-accent) !important; stroke-width: 4px !important; }
+.ls-diagram-box text.ls-current { fill: var(--ls-accent) !important; font-weight: 700 !important; }
+.ls-diagram-box [data-et="note"].ls-current rect { stroke: var(--ls-accent) !important; stroke-width: 3px !important; }
+.ls-diagram-box.ls-mark-stale rect.rect { opacity: 0.15; }
+.ls-diagram-box :focus-visible { outline: 3px solid var(--ls-focus); }
+`;
+
+/** Put the stylesheet in the page once (the HTML report inlines it already; the VS Code panel gets it from here). */
+export function ensureStyles(): void {
+  if (document.getElementById(STYLE_ID)) return;
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = VIEWER_CSS;
+  document.head.appendChild(style);
+}
