@@ -41,7 +41,7 @@ export function moduleFormatOf(file: string, source?: string): ModuleFormat {
   const declared = packageType(file);
   if (declared) return declared;
   const text = source ?? readFileSync(file, 'utf8');
-  if (ext === '.ts') return looksLikeModule(stripTypes(text, file, 'module')) ? 'module' : 'commonjs';
+  if (ext === '.ts') return looksLikeModule(stripTypes(text, file)) ? 'module' : 'commonjs';
   return looksLikeModule(text) ? 'module' : 'commonjs';
 }
 
@@ -64,8 +64,18 @@ function loadEsbuild(): Esbuild {
   return esbuild;
 }
 
-function stripTypes(source: string, file: string, format: ModuleFormat | undefined): string {
-  return transformTypeScript(source, file, format).code;
+/** Types removed but every import and export kept (TypeScript elides unused imports, which hides module syntax). */
+function stripTypes(source: string, file: string): string {
+  try {
+    return loadEsbuild().transformSync(source, {
+      loader: 'ts',
+      target: 'node20',
+      sourcefile: file,
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    }).code;
+  } catch {
+    return source;
+  }
 }
 
 export function transformTypeScript(source: string, file: string, format: ModuleFormat | undefined): { code: string; map: string } {

@@ -224,6 +224,7 @@ export class DiagramView {
       el.setAttribute('role', 'img');
       el.setAttribute('aria-label', `Sequence diagram, steps ${w.fromStep} to ${w.toStep}`);
     }
+    if (el) this.addStickyHeads(el);
     this.messages = [...this.box.querySelectorAll('[data-et="message"]')];
     this.messageTexts = [...this.box.querySelectorAll('text.messageText')];
     this.notes = [...this.box.querySelectorAll('[data-et="note"]')];
@@ -248,6 +249,35 @@ export class DiagramView {
     this.currentEls = [];
     this.markCurrent(w);
     if (this.shown.mark !== this.wantedMark()) this.box.classList.add('ls-mark-stale');
+  }
+
+  /**
+   * Participant names pinned to the top of the box once the diagram's own header has scrolled away, so a lifeline
+   * can still be told apart in the middle of a long window.
+   */
+  private addStickyHeads(svg: SVGSVGElement): void {
+    const svgRect = svg.getBoundingClientRect();
+    const boxRect = this.box.getBoundingClientRect();
+    const offset = svgRect.left - boxRect.left + this.box.scrollLeft - this.box.clientLeft;
+    const heads = h('div', { class: 'ls-heads', attrs: { 'aria-hidden': 'true' } });
+    const seen = new Set<number>();
+    let headerBottom = 0;
+    for (const p of svg.querySelectorAll<SVGGraphicsElement>('[data-et="participant"]')) {
+      const r = p.getBoundingClientRect();
+      const center = Math.round(r.left - svgRect.left + r.width / 2);
+      // mermaid draws each participant twice (top and bottom): keep the top one
+      if (seen.has(center)) continue;
+      seen.add(center);
+      headerBottom = Math.max(headerBottom, r.bottom - svgRect.top);
+      const name = p.querySelector('text')?.textContent ?? '';
+      const head = h('span', { class: 'ls-head', text: name });
+      head.style.left = `${offset + center}px`;
+      heads.appendChild(head);
+    }
+    this.box.insertBefore(heads, svg);
+    const sync = () => heads.classList.toggle('ls-heads-on', this.box.scrollTop > headerBottom);
+    this.box.onscroll = sync;
+    sync();
   }
 
   /** Outline the element drawn for the current step and scroll the box (only the box) to it. */

@@ -118,9 +118,12 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
 
 /* event loop */
-.ls-cards { display: grid; gap: 0.5em; grid-template-columns: repeat(auto-fill, minmax(13em, 1fr)); }
+.ls-loop { container-type: inline-size; }
+.ls-cards { display: grid; gap: 0.5em; grid-template-columns: minmax(0, 1fr); }
+@container (min-width: 28em) { .ls-cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@container (min-width: 42em) { .ls-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } .ls-card-stack { grid-row: span 3; } }
 .ls-card { border: 1px solid var(--ls-border); border-top: 4px solid var(--ls-q-main); border-radius: 6px; padding: 0.4em 0.5em; min-width: 0; background: var(--ls-panel); }
-.ls-card-stack { border-top-color: var(--ls-fg); grid-row: span 2; }
+.ls-card-stack { border-top-color: var(--ls-fg); }
 .ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-accent); }
 .ls-card-title { font-size: 0.95em; font-weight: 700; display: flex; align-items: center; gap: 0.4em; }
 .ls-card-hint { font-size: 0.78em; color: var(--ls-muted); margin-bottom: 0.25em !important; }
@@ -142,7 +145,7 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 .ls-item-label { font-weight: 600; overflow-wrap: anywhere; }
 .ls-item-detail { color: var(--ls-muted); overflow-wrap: anywhere; }
 .ls-item-meta { flex-basis: 100%; font-size: 0.8em; color: var(--ls-muted); font-family: var(--ls-mono); overflow-wrap: anywhere; }
-.ls-tag { position: absolute; right: 0.3em; top: 0.2em; font-size: 0.7em; font-weight: 700; text-transform: uppercase; padding: 0 0.35em; border-radius: 3px; }
+.ls-tag { order: -1; align-self: center; font-size: 0.68em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0.4em; border-radius: 3px; }
 .ls-entered { border-color: var(--ls-entered); border-width: 2px; animation: ls-enter 0.6s ease-out; }
 .ls-entered .ls-tag { background: var(--ls-entered); color: var(--ls-panel); }
 .ls-left { border-style: dashed; border-color: var(--ls-left); opacity: 0.85; animation: ls-leave 0.6s ease-out; }
@@ -187,7 +190,14 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 .ls-diagram-status { color: var(--ls-muted); }
 .ls-diagram-status.ls-error { color: var(--ls-bad); }
 .ls-diagram-box { overflow: auto; max-height: 42em; min-height: 10em; border: 1px solid var(--ls-border); border-radius: 6px; background: var(--ls-panel); padding: 0.5em; }
+.ls-diagram-box { position: relative; }
 .ls-diagram-box svg { display: block; }
+.ls-heads { position: sticky; top: 0; height: 0; z-index: 2; visibility: hidden; }
+.ls-heads.ls-heads-on { visibility: visible; }
+.ls-head {
+  position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; font-size: 0.8em; font-weight: 600;
+  background: var(--ls-chip); color: var(--ls-fg); border: 1px solid var(--ls-border); border-radius: 4px; padding: 0 0.4em; opacity: 0.95;
+}
 .ls-diagram-box text.messageText, .ls-diagram-box [data-et="note"] { cursor: pointer; }
 .ls-diagram-box text.messageText:hover { text-decoration: underline; }
 .ls-diagram-box .ls-current[data-et="message"] { stroke: var(--ls-accent) !important; stroke-width: 4px !important; }

@@ -24,7 +24,7 @@ function formatOf(file, source) {
     }
     if (dirname(dir) === dir) break;
   }
-  const js = esbuild.transformSync(source, { loader: 'ts', target: 'node20' }).code;
+  const js = esbuild.transformSync(source, { loader: 'ts', target: 'node20', tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } }).code;
   try {
     acorn.parse(js, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true });
     return 'cjs';
