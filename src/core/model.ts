@@ -307,8 +307,9 @@ export function buildTrace(run: RawRun): Trace {
         const r = resources.get(A(i));
         if (r) {
           r.site = B(i);
-          // V8 builtins (then, Promise.all) do not show in stacks, Node's API functions (setTimeout, fs.open) do
-          r.direct = C(i) <= (r.type === 'PROMISE' ? 0 : 1);
+          // Made by user code through a public API (setTimeout is 3 frames deep in Node, nextTick and fs.readFile
+          // 1, then() and Promise.all 0), not by Node's own code that the user called (fs.promises.readFile's steps).
+          r.direct = C(i) < 0 || C(i) <= (r.type === 'PROMISE' ? 0 : r.type === 'Timeout' || r.type === 'Immediate' ? 3 : 1);
         }
         break;
       }

@@ -30,7 +30,8 @@ export const enum RawKind {
   YieldResume = 9,
   /** a=outputIndex into meta "output" records, b=siteId of the printing line or -1 */
   Output = 10,
-  /** a=asyncId b=siteId c=depth of that user frame in the stack (0 = user code created it directly) */
+  /** a=asyncId b=siteId (or -1) c=Node API frames between the hook and that user frame (0 = user code created it
+   * directly; -2 = the stack was not looked at, so the origin is unknown and counts as the user's) */
   ScheduledAt = 11,
   /** a=asyncId: the handle was asked to close; its next callback runs in the close phase */
   Closing = 12,

@@ -46,6 +46,7 @@ export function install(): void {
   const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
   let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
   let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
+  let awaitPromises: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> made by an await (its before resumes a coroutine)
   const typeCodeOf = new Map<string, number>();
   let frameSeq = 0;
   let siteSeq = 0;
@@ -82,28 +83,42 @@ export function install(): void {
   let stackBudget = config.stackCaptures;
   const returnCallSites = (_e: Error, cs: NodeJS.CallSite[]) => cs;
 
-  /** How deep the first user frame was in the last userCallSite() stack: 0 = user code made it directly. */
+  /** userFrameIndex when the stack was not looked at (budget spent): the origin is unknown, not internal. */
+  const UNKNOWN_ORIGIN = -2;
+  /** How many Node API frames stood between the hook and the first user frame in the last userCallSite() stack. */
   let userFrameIndex = -1;
+  // Promise stacks are the costly ones (a Promise.all of 1,000 makes 1,000): at most this many per task.
+  const PROMISE_CAPTURES_PER_TASK = 32;
+  let promiseCapturesLeft = PROMISE_CAPTURES_PER_TASK;
   function userCallSite(): number {
     userFrameIndex = -1;
-    if (stackBudget <= 0) return -1;
+    if (stackBudget <= 0) {
+      userFrameIndex = UNKNOWN_ORIGIN;
+      return -1;
+    }
     stackBudget--;
     const E = RealError as unknown as { prepareStackTrace?: unknown; stackTraceLimit: number; captureStackTrace(o: object): void };
     const prep = E.prepareStackTrace;
     const limit = E.stackTraceLimit;
     E.prepareStackTrace = returnCallSites;
-    E.stackTraceLimit = 24;
+    E.stackTraceLimit = 16;
     const holder: { stack?: NodeJS.CallSite[] } = {};
     try {
       E.captureStackTrace(holder);
       const stack = holder.stack ?? [];
+      // Count the Node API frames between the hook and the first user frame: the tracer's own frames, async_hooks'
+      // and V8 builtins (then, all: no file name) do not count.
+      let apiFrames = 0;
       for (let i = 0; i < stack.length; i++) {
         const cs = stack[i];
         const name = cs.getFileName();
         if (!name) continue;
         const file = name.startsWith('file://') ? filePath(name) : name;
-        if (!userFiles.has(file)) continue;
-        userFrameIndex = i;
+        if (!userFiles.has(file)) {
+          if (!file.startsWith(cfg.tracerDir) && file !== 'node:internal/async_hooks') apiFrames++;
+          continue;
+        }
+        userFrameIndex = apiFrames;
         return internSite(name, file, cs.getLineNumber() ?? 1, cs.getColumnNumber() ?? 1);
       }
       return -1;
@@ -177,7 +192,11 @@ export function install(): void {
           typeCodes[id] = code;
           if (!shouldRecord()) return;
           const inAwait = awaitWindow > 0 && code === PROMISE;
-          if (inAwait) awaitWindow--;
+          if (inAwait) {
+            awaitWindow--;
+            if (id >= awaitPromises.length) awaitPromises = grow(awaitPromises, id);
+            awaitPromises[id] = 1;
+          }
           if (id >= recorded.length) recorded = grow(recorded, id);
           recorded[id] = 1;
           let delay = -1;
@@ -189,8 +208,8 @@ export function install(): void {
           push(RawKind.Init, id, trigger, code, executionAsyncId(), delay);
           // where user code scheduled it; an await's own promises are located by the await marker instead
           if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
-            const site = userCallSite();
-            if (site >= 0) push(RawKind.ScheduledAt, id, site, userFrameIndex);
+            const site = code !== PROMISE || promiseCapturesLeft-- > 0 ? userCallSite() : ((userFrameIndex = UNKNOWN_ORIGIN), -1);
+            if (site >= 0 || userFrameIndex === UNKNOWN_ORIGIN) push(RawKind.ScheduledAt, id, site, userFrameIndex);
           }
           if (!closePatched && HANDLE_TYPES.has(type)) watchClose(resource as object);
         } catch {
@@ -200,8 +219,10 @@ export function install(): void {
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
         ctxFlags.push(on);
+        if (ctxFlags.length === 1) promiseCapturesLeft = PROMISE_CAPTURES_PER_TASK;
         ctxUserDepth.push(userDepth);
-        userDepth = 0;
+        // an await resumption runs the coroutine: a user frame is on the stack
+        userDepth = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
         awaitWindow = 0;
         if (on) push(RawKind.Before, id);
       },

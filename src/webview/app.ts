@@ -269,7 +269,7 @@ export class App implements ViewContext {
     this.ui.source.title = src ? `Reveal ${src.file}:${src.line}:${src.column}` : '';
     this.ui.source.setAttribute('aria-label', src ? `Reveal source ${shortSource(src)}` : '');
     const t = s ? this.trace.tasks[s.task] : undefined;
-    this.ui.task.textContent = t ? `Task ${t.id} of ${this.trace.tasks.length - 1} · ${t.queue === 'main' ? 'main script' : `${t.queue} queue`} · ${t.label}` : '';
+    this.ui.task.textContent = t ? `Task ${t.id} · ${t.queue === 'main' ? 'main script' : `${t.queue} queue`} · ${t.label}` : '';
     if (t && t.enqueuedAt !== null && t.scheduledBy !== null) {
       this.ui.scheduled.hidden = false;
       this.ui.scheduled.textContent = `scheduled by task ${t.scheduledBy} at step ${t.enqueuedAt}${t.source ? ` (${shortSource(t.source)})` : ''}${t.enqueueInferred ? ', inferred' : ''}`;

@@ -168,7 +168,7 @@ export class DiagramView {
     }
     let svg = this.cache.get(key);
     if (svg === undefined) {
-      const text = mark === null ? w.text : highlightedWindowText(this.ctx.trace, w, mark);
+      const text = mark === null ? w.text : highlightedWindowText(this.ctx.trace, this.pages, idx, mark);
       if (text.length >= MERMAID_MAX_TEXT) {
         this.showError(`This window is too big to draw (${text.length} characters; mermaid's limit is ${MERMAID_MAX_TEXT}). Use a smaller window size.`);
         return;
@@ -332,8 +332,8 @@ export class DiagramView {
 
   private exportMermaid(): void {
     if (!this.pages) return;
-    const w = this.pages.windows[windowIndexForStep(this.pages, this.step)];
-    this.ctx.exportFile({ format: 'mermaid', fileName: `${this.baseName()}.mmd`, data: highlightedWindowText(this.ctx.trace, w, this.step) });
+    const idx = windowIndexForStep(this.pages, this.step);
+    this.ctx.exportFile({ format: 'mermaid', fileName: `${this.baseName()}.mmd`, data: highlightedWindowText(this.ctx.trace, this.pages, idx, this.step) });
   }
 
   private svgText(): string | null {
