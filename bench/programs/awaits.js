@@ -1,0 +1,16 @@
+// Await-heavy: N async calls with two awaits each, in batches of 1,000 under Promise.all (2N awaits in all).
+const N = Number(process.env.BENCH_N ?? 50_000);
+async function work(i) {
+  await null;
+  await Promise.resolve(i);
+  return i;
+}
+(async () => {
+  let sum = 0;
+  for (let b = 0; b < N; b += 1000) {
+    const batch = [];
+    for (let i = b; i < Math.min(N, b + 1000); i++) batch.push(work(i));
+    for (const v of await Promise.all(batch)) sum += v;
+  }
+  console.log('sum', sum);
+})();

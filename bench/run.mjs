@@ -1,0 +1,92 @@
+// `npm run bench`: traced vs untraced, side by side in one run, and how cost grows with trace size.
+// Every figure is the median of RUNS runs; ratios compare runs made in this same invocation.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const cli = join(root, 'dist', 'cli.cjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'loopscope-bench-'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One process tree run; returns wall ms measured here, plus what measure.cjs saw in each process. */
+function once(args, n, extraEnv = {}) {
+  const out = join(work, `m-${Math.random().toString(36).slice(2)}.ndjson`);
+  const env = { ...process.env, BENCH_N: String(n), LOOPSCOPE_BENCH_OUT: out, NODE_OPTIONS: `--require ${join(here, 'measure.cjs')}`, ...extraEnv };
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const procs = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  rmSync(out);
+  return { wall, procs, stderr: r.stderr };
+}
+
+function measure(program, n) {
+  const file = join(here, 'programs', program);
+  const json = join(work, 'trace.json');
+  const plain = [];
+  const traced = [];
+  for (let i = 0; i < RUNS; i++) {
+    // alternate, so a slow moment of the machine hits both sides
+    const p = once([file], n);
+    plain.push({ wall: p.wall, rss: p.procs.find((x) => x.role === 'program').maxRssKb });
+    const t = once([cli, 'trace', file, '--json', json, '-q', '--max-events', '20000000', '--timeout', '600000'], n);
+    const child = t.procs.find((x) => x.role === 'program');
+    const parent = t.procs.find((x) => x.role === 'cli');
+    const trace = JSON.parse(readFileSync(json, 'utf8'));
+    traced.push({
+      wall: t.wall,
+      childWall: trace.program.durationMs,
+      childRss: child.maxRssKb,
+      cliRss: parent.maxRssKb,
+      events: trace.program.events,
+      steps: trace.steps.length,
+      jsonBytes: statSync(json).size,
+    });
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  return {
+    program,
+    n,
+    events: m(traced, 'events'),
+    steps: m(traced, 'steps'),
+    plainMs: m(plain, 'wall'),
+    tracedRunMs: m(traced, 'childWall'),
+    tracedTotalMs: m(traced, 'wall'),
+    plainRssMb: m(plain, 'rss') / 1024,
+    tracedRssMb: m(traced, 'childRss') / 1024,
+    cliRssMb: m(traced, 'cliRss') / 1024,
+    jsonBytesPerEvent: m(traced, 'jsonBytes') / m(traced, 'events'),
+  };
+}
+
+const f1 = (x) => x.toFixed(1);
+const row = (r) =>
+  `| ${r.program} (N=${r.n}) | ${r.events} | ${Math.round(r.plainMs)} | ${Math.round(r.tracedRunMs)} | ${f1(r.tracedRunMs / r.plainMs)}x | ${Math.round(r.tracedTotalMs)} | ${f1(r.tracedTotalMs / r.plainMs)}x | ${f1(r.plainRssMb)} | ${f1(r.tracedRssMb)} | ${f1(r.tracedRssMb / r.plainRssMb)}x | ${f1(r.cliRssMb)} |`;
+const header = [
+  '| program | events | plain ms | traced run ms | run ratio | trace+model+JSON ms | total ratio | plain MB | traced program MB | memory ratio | CLI (model) MB |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+];
+
+console.log(`Loopscope benchmark: Node ${process.version}, ${RUNS} runs each (median), ${new Date().toISOString()}`);
+console.log('"traced run" is the traced program from start to exit; "trace+model+JSON" adds building the model and');
+console.log('writing the trace file (the whole `loopscope trace --json` command). Memory is peak RSS.\n');
+console.log(header.join('\n'));
+for (const [program, n] of [['awaits.js', 50_000], ['timers.js', 10_000], ['fs-reads.js', 2_000], ['mixed.js', 27_000]]) {
+  console.log(row(measure(program, n)));
+}
+console.log('\nGrowth with trace size (mixed.js): time and memory per event should stay flat.\n');
+console.log('| events | traced run ms | µs/event (run) | total ms | µs/event (total) | traced program MB | CLI (model) MB | trace JSON bytes/event |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const n of [270, 2_700, 27_000]) {
+  const r = measure('mixed.js', n);
+  console.log(`| ${r.events} | ${Math.round(r.tracedRunMs)} | ${f1((r.tracedRunMs * 1000) / r.events)} | ${Math.round(r.tracedTotalMs)} | ${f1((r.tracedTotalMs * 1000) / r.events)} | ${f1(r.tracedRssMb)} | ${f1(r.cliRssMb)} | ${f1(r.jsonBytesPerEvent)} |`);
+}
+console.log(`\nRaw recording: 32 bytes per event in events.bin (fixed-size records), strings in meta.ndjson.`);
+rmSync(work, { recursive: true, force: true });
