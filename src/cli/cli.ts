@@ -1,10 +1,11 @@
 // Argument parsing, running the trace, writing outputs and the summary.
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
-import { parseTrace, type Trace } from '../core/trace-format';
+import type { Trace } from '../core/trace-format';
+import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import { sequenceDiagramWindows } from '../core/mermaid';
 import { renderHtmlReport } from '../report/html';
 
@@ -142,7 +143,12 @@ export async function runCli(argv: string[]): Promise<number> {
 
 async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
   const written: string[] = [];
-  if (p.json) written.push(`trace:   ${write(p.json, JSON.stringify(trace))}`);
+  if (p.json) {
+    const path = resolve(p.json);
+    mkdirSync(dirname(path), { recursive: true });
+    writeTraceFile(path, trace);
+    written.push(`trace:   ${path}`);
+  }
   if (p.mermaid) {
     const windows = sequenceDiagramWindows(trace, { windowSize: p.window });
     windows.forEach((w, i) => {
@@ -157,13 +163,9 @@ async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
 async function report(p: Parsed): Promise<number> {
   let trace: Trace;
   try {
-    const text = readFileSync(resolve(p.file), 'utf8');
-    trace = parseTrace(text);
+    trace = readTraceFile(resolve(p.file));
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why =
-      e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
-    process.stderr.write(`loopscope: ${resolve(p.file)}: ${why}\n`);
+    process.stderr.write(`loopscope: ${(err as Error).message}\n`);
     return 1;
   }
   const written = await writeOutputs(trace, { ...p, json: undefined });

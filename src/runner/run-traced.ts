@@ -1,7 +1,7 @@
 // Runs the user's program traced, in a child process on the user's own Node, and turns the recording into a Trace.
 // Shared by the CLI and the VS Code extension (it runs in either's Node process, never in the traced one).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace, type RawRun } from '../core/model';
@@ -30,6 +30,8 @@ export interface TraceOptions {
   signal?: AbortSignal;
   /** called with the child once it started (e.g. to show its pid) */
   onSpawn?: (child: ChildProcess) => void;
+  /** source text to trace instead of what is on disk, by absolute path (an editor's unsaved changes) */
+  sourceOverrides?: Record<string, string>;
 }
 
 export const DEFAULTS = { timeoutMs: 10_000, maxEvents: 2_000_000, maxOutputBytes: 4 * 1024 * 1024 };
@@ -51,7 +53,7 @@ export function tracerDir(): string {
 }
 
 /** Check the entry before running anything: exists, is a script, is text, parses. */
-export function checkEntry(entryArg: string, cwd: string): string {
+export function checkEntry(entryArg: string, cwd: string, overrides: Record<string, string> = {}): string {
   const entry = resolve(cwd, entryArg);
   let st;
   try {
@@ -68,7 +70,7 @@ export function checkEntry(entryArg: string, cwd: string): string {
   const got = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
   if (head.subarray(0, got).includes(0)) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
-  const source = readFileSync(entry, 'utf8');
+  const source = overrides[entry] ?? readFileSync(entry, 'utf8');
   try {
     prepareModule(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source));
   } catch (err) {
@@ -102,8 +104,14 @@ export interface TracedRun {
 
 export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   const cwd = options.cwd ?? process.cwd();
-  const entry = checkEntry(options.entry, cwd);
+  const overrides = options.sourceOverrides ?? {};
+  const entry = checkEntry(options.entry, cwd, overrides);
   const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+  let overridesFile: string | undefined;
+  if (Object.keys(overrides).length > 0) {
+    overridesFile = join(dir, 'overrides.json');
+    writeFileSync(overridesFile, JSON.stringify(overrides));
+  }
   const tracer = tracerDir();
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const config: TracerConfig = {
@@ -117,10 +125,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     esmHooks: join(tracer, 'esm-hooks.mjs'),
     tracerDir: dirname(join(tracer, 'x')) + sep,
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
+    overridesFile,
   };
   const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
-  if (isTypeScript(entry) && moduleFormatOf(entry) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
+  if (isTypeScript(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   const node = options.node ?? 'node';
   const started = Date.now();
   let stopped: StopReason | undefined;

@@ -22,6 +22,16 @@ export interface TracerConfig {
   tracerDir: string;
   /** path fragments that mark files as not the user's code (node_modules by default) */
   exclude: string[];
+  /** a JSON file mapping absolute paths to source text that replaces what is on disk (unsaved editor changes) */
+  overridesFile?: string;
+}
+
+/** The unsaved sources to use instead of the files on disk. */
+export function readOverrides(config: Pick<TracerConfig, 'overridesFile'>): Map<string, string> {
+  if (!config.overridesFile) return new Map();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  return new Map(Object.entries(JSON.parse(readFileSync(config.overridesFile, 'utf8')) as Record<string, string>));
 }
 
 const SCRIPT = /\.(?:[cm]?js|[cm]?ts)$/i;

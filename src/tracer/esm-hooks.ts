@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
-import { isUserFile, type TracerConfig } from './config';
+import { isUserFile, readOverrides, type TracerConfig } from './config';
 
 let config: TracerConfig | undefined;
+let overrides = new Map<string, string>();
 
 export function initialize(data: { config: TracerConfig }): void {
   config = data.config;
+  overrides = readOverrides(config);
 }
 
 interface ResolveContext { parentURL?: string }
@@ -34,7 +36,7 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   const file = fileURLToPath(url);
   if (!isUserFile(file, config)) return next(url, context);
   if (isTypeScript(file)) {
-    const source = readFileSync(file, 'utf8');
+    const source = overrides.get(file) ?? readFileSync(file, 'utf8');
     // TypeScript that is CommonJS goes to the CommonJS loader, where the compile hook instruments it.
     if (moduleFormatOf(file, source) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
     return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
@@ -42,7 +44,7 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   const result = await next(url, context);
   if (result.format === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
   if (result.format !== 'module' || result.source == null) return result;
-  const source = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+  const source = overrides.get(file) ?? (typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8'));
   try {
     return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
   } catch (err) {

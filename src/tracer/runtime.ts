@@ -9,7 +9,7 @@ import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
 import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
 import { InstrumentSyntaxError, RUNTIME_GLOBAL } from '../instrument/instrument';
-import { isUserFile, type TracerConfig, CONFIG_ENV } from './config';
+import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
 
 export function install(): void {
   const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
@@ -416,9 +416,11 @@ export function install(): void {
     prototype: { _compile: CompileFn };
     _extensions: Record<string, (module: { _compile: CompileFn }, filename: string) => void>;
   };
+  const overrides = readOverrides(cfg);
   const originalCompile = moduleInternals.prototype._compile;
   moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
     if (isUserFile(filename, cfg) && typeof content === 'string') {
+      content = overrides.get(filename) ?? content;
       const format = rest[0] === 'module' ? 'module' : 'commonjs';
       internal++;
       try {
@@ -434,7 +436,7 @@ export function install(): void {
   };
   for (const ext of ['.ts', '.cts']) {
     moduleInternals._extensions[ext] = (module, filename) => {
-      const source = readFileSync(filename, 'utf8');
+      const source = overrides.get(filename) ?? readFileSync(filename, 'utf8');
       internal++;
       let format: string;
       try {

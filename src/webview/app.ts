@@ -65,9 +65,9 @@ export class App implements ViewContext {
     const buttons = {
       first: button({ icon: 'first', label: 'First step', keys: 'Home', onClick: () => this.goTo(0) }),
       prevTask: button({ icon: 'prevTask', label: 'Previous task', keys: 'Shift+ArrowLeft', onClick: () => this.goTo(this.index.previousTask(this.current)) }),
-      prev: button({ icon: 'prev', label: 'Previous step', keys: 'ArrowLeft', onClick: () => this.goTo(this.current - 1) }),
+      prev: button({ icon: 'prev', label: 'Previous step', keys: 'ArrowLeft', onClick: () => this.goTo(this.index.previousStep(this.current)) }),
       play: button({ icon: 'play', label: 'Play', keys: 'Space', class: 'ls-play', onClick: () => this.togglePlay() }),
-      next: button({ icon: 'next', label: 'Next step', keys: 'ArrowRight', onClick: () => this.goTo(this.current + 1) }),
+      next: button({ icon: 'next', label: 'Next step', keys: 'ArrowRight', onClick: () => this.goTo(this.index.nextStep(this.current)) }),
       nextTask: button({ icon: 'nextTask', label: 'Next task', keys: 'Shift+ArrowRight', onClick: () => this.goTo(this.index.nextTask(this.current)) }),
       last: button({ icon: 'last', label: 'Last step', keys: 'End', onClick: () => this.goTo(this.index.lastStep) }),
       nextAwait: button({ icon: 'await', text: 'Next await', label: 'Next await', keys: 'A', onClick: () => this.goTo(this.index.nextAwait(this.current)) }),
@@ -80,6 +80,11 @@ export class App implements ViewContext {
       on: { input: () => this.goTo(Number(slider.value)) },
     });
     const counter = h('span', { class: 'ls-counter', attrs: { 'aria-hidden': 'true' } });
+    const hasInternal = trace.tasks.some((t) => t.internal);
+    const internals = h('input', { attrs: { type: 'checkbox' }, on: { change: () => this.setFolded(!internals.checked) } });
+    const internalsToggle = hasInternal
+      ? h('label', { class: 'ls-check', title: "Step through the tasks Node runs for its own APIs (folded into one step by default)" }, [internals, h('span', { text: 'Show Node internals' })])
+      : null;
     const kind = h('span', { class: 'ls-kind' });
     const text = h('span', { class: 'ls-step-text' });
     const source = h('button', { class: 'ls-link ls-step-source', attrs: { type: 'button' }, on: { click: () => this.revealCurrent() } });
@@ -102,6 +107,7 @@ export class App implements ViewContext {
           speed,
           slider,
           counter,
+          internalsToggle,
         ]),
         h('div', { class: 'ls-now', attrs: { 'aria-label': 'Current step' } }, [
           h('p', { class: 'ls-now-main', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, [kind, text, source]),
@@ -211,7 +217,7 @@ export class App implements ViewContext {
         this.pause();
         return;
       }
-      this.goTo(this.current + 1);
+      this.goTo(this.index.nextStep(this.current));
       this.scheduleTick();
     }, 1000 / this.settings.speed);
   }
@@ -234,6 +240,13 @@ export class App implements ViewContext {
 
   private applyFontScale(): void {
     this.root.style.setProperty('--ls-font-scale', String(this.settings.fontScale));
+  }
+
+  private setFolded(folded: boolean): void {
+    this.index.folded = folded;
+    this.root.classList.toggle('ls-show-internals', !folded);
+    this.timeline.refreshTheme();
+    this.render();
   }
 
   private revealCurrent(): void {
@@ -260,9 +273,10 @@ export class App implements ViewContext {
     buttons.prevTask.disabled = step === 0;
     buttons.nextAwait.disabled = this.index.nextAwait(step) === step;
 
-    this.ui.kind.textContent = s?.kind ?? '';
-    this.ui.kind.className = `ls-kind ls-kind-${s?.kind ?? 'none'}`;
-    this.ui.text.textContent = s ? s.text : 'This trace has no steps.';
+    const run = this.index.folded ? this.index.internalRun(step) : null;
+    this.ui.kind.textContent = run ? 'node' : s?.kind ?? '';
+    this.ui.kind.className = `ls-kind ls-kind-${run ? 'node' : s?.kind ?? 'none'}`;
+    this.ui.text.textContent = run ? this.describeRun(run) : s ? s.text : 'This trace has no steps.';
     const src = sourceOfStep(this.trace, step);
     this.ui.source.hidden = !src;
     this.ui.source.textContent = shortSource(src);
@@ -275,7 +289,11 @@ export class App implements ViewContext {
       this.ui.scheduled.textContent = `scheduled by task ${t.scheduledBy} at step ${t.enqueuedAt}${t.source ? ` (${shortSource(t.source)})` : ''}${t.enqueueInferred ? ', inferred' : ''}`;
       this.ui.scheduled.title = 'Go to the step that scheduled this task';
     } else this.ui.scheduled.hidden = true;
-    this.ui.why.textContent = t ? `Why this ran: ${whyThisRan(this.trace, t.id)}` : '';
+    this.ui.why.textContent = run
+      ? "Why this ran: Node's own code for a built-in API (such as fs.promises) ran here without running yours. These steps are folded into one; tick \"Show Node internals\" to step through them."
+      : t
+        ? `Why this ran: ${whyThisRan(this.trace, t.id)}`
+        : '';
 
     this.loop.update(state);
     this.console.update(step);
@@ -288,6 +306,20 @@ export class App implements ViewContext {
     }
   }
 
+  /** "12 tasks inside Node: fs promise, promise reaction" for a folded run of internal tasks. */
+  private describeRun(run: { from: number; to: number }): string {
+    const tasks = new Set<number>();
+    const labels = new Set<string>();
+    for (let i = run.from; i <= run.to; i++) {
+      const t = this.trace.tasks[this.trace.steps[i].task];
+      if (t && !tasks.has(t.id)) {
+        tasks.add(t.id);
+        labels.add(t.label);
+      }
+    }
+    return `${tasks.size} task${tasks.size === 1 ? '' : 's'} inside Node: ${[...labels].slice(0, 4).join(', ')}`;
+  }
+
   private handleKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
@@ -295,10 +327,10 @@ export class App implements ViewContext {
     const step = this.current;
     switch (e.key) {
       case 'ArrowRight':
-        this.goTo(e.shiftKey ? this.index.nextTask(step) : step + 1);
+        this.goTo(e.shiftKey ? this.index.nextTask(step) : this.index.nextStep(step));
         break;
       case 'ArrowLeft':
-        this.goTo(e.shiftKey ? this.index.previousTask(step) : step - 1);
+        this.goTo(e.shiftKey ? this.index.previousTask(step) : this.index.previousStep(step));
         break;
       case 'Home':
         this.goTo(0);

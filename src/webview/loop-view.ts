@@ -78,16 +78,20 @@ export class LoopView {
     const entered = new Set(state.entered.map((i) => i.id));
     const now = (task?.startTime ?? this.t0) - this.t0;
     for (const [queue, { card, list, count }] of this.lists) {
-      const items = state.queues[queue];
-      const left = leftByQueue.get(queue) ?? [];
-      count.textContent = String(items.length);
+      const all = state.queues[queue];
+      // Node's own queue entries are summarised while internals are folded
+      const items = this.ctx.index.folded ? all.filter((i) => !i.internal) : all;
+      const hidden = all.length - items.length;
+      const left = (leftByQueue.get(queue) ?? []).filter((i) => !this.ctx.index.folded || !i.internal);
+      count.textContent = String(all.length);
       card.classList.toggle('ls-active', task?.queue === queue);
       card.classList.toggle('ls-nonempty', items.length + left.length > 0);
       clear(list);
       for (const item of left) list.appendChild(h('li', {}, [this.queueItem(item, 'ls-left', 'running now', now)]));
       for (const item of items.slice(0, MAX_ITEMS)) list.appendChild(h('li', {}, [this.queueItem(item, entered.has(item.id) ? 'ls-entered' : '', entered.has(item.id) ? 'new' : '', now)]));
       if (items.length > MAX_ITEMS) list.appendChild(h('li', { class: 'ls-more', text: `+ ${items.length - MAX_ITEMS} more` }));
-      if (items.length + left.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
+      if (hidden > 0) list.appendChild(h('li', { class: 'ls-more', text: `+ ${hidden} of Node's own (internal)` }));
+      if (all.length + left.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
     }
   }
 
@@ -105,8 +109,9 @@ export class LoopView {
       meta.push(`due at ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (due now)'}`);
     }
     if (item.inferred) meta.push('enqueue time inferred');
+    if (item.internal) meta.push("Node's own work");
     const runs = item.leaveStep !== null ? `runs at step ${item.leaveStep}` : 'never ran';
-    const b = this.itemButton(`ls-item ${cls}`, item.label, detail, meta.join(' · '), `${item.label} ${detail}, ${runs}${src ? `; scheduled at ${src}` : ''}: go to where it was scheduled`, () =>
+    const b = this.itemButton(`ls-item ${cls}${item.internal ? ' ls-internal' : ''}`, item.label, detail, meta.join(' · '), `${item.label} ${detail}, ${runs}${src ? `; scheduled at ${src}` : ''}: go to where it was scheduled`, () =>
       this.ctx.select(item.enterStep, item.source),
     );
     if (tag) b.appendChild(h('span', { class: 'ls-tag', text: tag }));

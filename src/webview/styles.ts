@@ -103,6 +103,8 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-kind-await, .ls-kind-resume { background: var(--ls-coroutine); color: var(--ls-on-q); }
 .ls-kind-schedule, .ls-kind-settle { background: var(--ls-q-microtask); color: var(--ls-on-q); }
 .ls-kind-output { background: var(--ls-q-immediate); color: var(--ls-on-q); }
+.ls-kind-node { background: var(--ls-q-main); color: var(--ls-on-q); }
+.ls-item.ls-internal { opacity: 0.7; border-style: dotted; }
 .ls-kind-run { background: var(--ls-accent); color: var(--ls-accent-fg); }
 .ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
 .ls-now-task { color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
@@ -172,7 +174,8 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 .ls-predict .ls-out.ls-future .ls-out-text { visibility: hidden; }
 .ls-out.ls-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-accent); font-weight: 600; }
 .ls-out.ls-stderr.ls-current { color: var(--ls-stderr); }
-.ls-check { display: inline-flex; align-items: center; gap: 0.35em; margin-left: auto; font-size: 0.9em; color: var(--ls-muted); cursor: pointer; }
+.ls-check { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.9em; color: var(--ls-muted); cursor: pointer; }
+.ls-panel-head .ls-check { margin-left: auto; }
 .ls-check input { width: 1.1em; height: 1.1em; accent-color: var(--ls-accent); }
 
 /* timeline */

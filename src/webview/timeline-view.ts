@@ -370,21 +370,28 @@ export class TimelineView {
       const top = y + pad;
       const hgt = lane - 2 * pad;
       if (l.kind === 'queue') {
-        drawn += this.drawSpans(g, l.spans, from, to, X, top, hgt, c.queue[l.queue], (s) => this.ctx.trace.tasks[(s as TaskSpan).task]?.label ?? '');
+        const tasks = this.ctx.trace.tasks;
+        drawn += this.drawSpans(g, l.spans, from, to, X, top, hgt, c.queue[l.queue], (s) => tasks[(s as TaskSpan).task]?.label ?? '', (s) => !!tasks[(s as TaskSpan).task]?.internal);
       } else {
         // waits first (a dashed line through the lane), then the running spans on top
         const mid = Math.round(y + lane / 2) + 0.5;
         g.strokeStyle = c.wait;
         g.lineWidth = 2;
+        let lastRight = -Infinity;
         for (const w of spansIn(l.waits, from, to)) {
           const xa = X(w.from + 1);
-          const xb = w.resumed ? X(w.to) : X(w.to + 1);
+          const xb = Math.max(xa, w.resumed ? X(w.to) : X(w.to + 1));
+          // waits that would land on pixels already drawn are skipped (zoomed far out)
+          if (xb <= lastRight) continue;
+          lastRight = xb + 0.5;
+          drawn++;
           g.setLineDash([4, 3]);
           g.beginPath();
           g.moveTo(xa, mid);
-          g.lineTo(Math.max(xa, xb), mid);
+          g.lineTo(xb, mid);
           g.stroke();
           g.setLineDash([]);
+          if (xb - xa < 8) continue;
           // suspend: a small bar; resume: an arrowhead into the next running span
           g.fillStyle = c.wait;
           g.fillRect(xa - 1, mid - hgt / 3, 3, (hgt * 2) / 3);
@@ -398,7 +405,6 @@ export class TimelineView {
           } else if (xb - xa > rem * 8) {
             g.fillText('never resumed', xa + 6, mid - hgt / 2);
           }
-          drawn++;
         }
         g.lineWidth = 1;
         drawn += this.drawSpans(g, l.spans, from, to, X, top, hgt, c.coroutine, () => l.label);
@@ -515,7 +521,10 @@ export class TimelineView {
   }
 
   /** Draw the visible spans of one lane; spans that would share a pixel are merged. Returns how many were drawn. */
-  private drawSpans(g: CanvasRenderingContext2D, spans: readonly Span[], from: number, to: number, X: (s: number) => number, top: number, hgt: number, color: string, labelOf: (s: Span) => string): number {
+  private drawSpans(
+    g: CanvasRenderingContext2D, spans: readonly Span[], from: number, to: number, X: (s: number) => number, top: number, hgt: number, color: string,
+    labelOf: (s: Span) => string, dim?: (s: Span) => boolean,
+  ): number {
     let lastRight = -Infinity;
     let n = 0;
     const wide: { x: number; w: number; s: Span }[] = [];
@@ -525,7 +534,16 @@ export class TimelineView {
       const xb = Math.max(xa + 1, X(s.to + 1) - 1);
       if (xb <= lastRight) continue;
       xa = Math.max(xa, lastRight);
+      // Node's own tasks: drawn faint, so the user's tasks stand out
+      const faint = dim?.(s) ?? false;
+      if (faint) g.globalAlpha = 0.3;
       g.fillRect(xa, top, xb - xa, hgt);
+      if (faint) {
+        g.globalAlpha = 1;
+        lastRight = xb + 0.5;
+        n++;
+        continue;
+      }
       lastRight = xb + 0.5;
       n++;
       if (xb - xa > this.m.rem * 3) wide.push({ x: xa, w: xb - xa, s });
