@@ -114,3 +114,21 @@ export function whyThisRan(trace: Trace, taskId: number): string {
       return 'Node ran this callback for a resource the tracer could not classify.';
   }
 }
+
+/** The short note shown after the current step's line in the editor. */
+export function stepNote(trace: Trace, step: number): string {
+  const s = trace.steps[step];
+  if (!s) return '';
+  const where = `step ${step + 1}/${trace.steps.length}`;
+  if (s.kind === 'await' && s.coroutine >= 0) {
+    const c = trace.coroutines[s.coroutine];
+    const a = c?.awaits.find((w) => w.suspendStep === step);
+    if (a) {
+      if (a.resumeTask === null) return `${where} · await: ${c.name} suspended and never resumed`;
+      const t = trace.tasks[a.resumeTask];
+      return `${where} · await: ${c.name} suspended; resumes in ${t.queue} task #${t.id}`;
+    }
+  }
+  if (s.kind === 'resume' && s.coroutine >= 0) return `${where} · ${trace.coroutines[s.coroutine]?.name ?? 'coroutine'} resumed in ${trace.tasks[s.task]?.queue ?? '?'} task #${s.task}`;
+  return `${where} · ${s.text}`;
+}

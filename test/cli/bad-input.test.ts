@@ -125,7 +125,7 @@ describe('programs that never end are stopped at a limit, and the partial trace 
     const ticks = t.tasks.filter((x) => x.queue === 'timer');
     expect(ticks.length).toBeGreaterThanOrEqual(5);
     expect(t.output.length).toBe(ticks.length);
-    expect(r.stderr).toMatch(/still open  Timeout\n/);
+    expect(r.stderr).toMatch(/still open {2}Timeout\n/);
   });
 
   it('a server that never closes', async () => {

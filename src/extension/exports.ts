@@ -1,0 +1,70 @@
+// Saving exports: what the view rendered (SVG, PNG) and what the host derives from the trace (mermaid, Markdown, JSON,
+// the HTML report, a Perfetto trace).
+import * as vscode from 'vscode';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Trace } from '../core/trace-format';
+import type { ExportFile } from '../protocol';
+import { sequenceDiagramWindows } from '../core/mermaid';
+import { toPerfetto } from '../core/perfetto';
+import { renderHtmlReport } from '../report/html';
+import { writeTraceFile } from '../runner/trace-file';
+
+export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
+
+export const HOST_EXPORTS: { format: HostExportFormat; label: string; ext: string }[] = [
+  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd' },
+  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'md' },
+  { format: 'json', label: 'Trace file (JSON)', ext: 'json' },
+  { format: 'html', label: 'Self-contained HTML report', ext: 'html' },
+  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json' },
+];
+
+function stem(trace: Trace): string {
+  return basename(trace.program.entry).replace(/\.[^.]+$/, '');
+}
+
+async function pickTarget(trace: Trace, fileName: string, filterName: string, ext: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultUri = folder ? vscode.Uri.joinPath(folder, fileName) : vscode.Uri.file(trace.program.entry.replace(/[^/]+$/, fileName));
+  return vscode.window.showSaveDialog({ defaultUri, filters: { [filterName]: [ext.split('.').pop()!] }, saveLabel: 'Export' });
+}
+
+/** A file the view produced (SVG or PNG of the rendered diagram, or its own mermaid/JSON). */
+export async function saveExport(file: ExportFile, trace: Trace, output: vscode.OutputChannel): Promise<void> {
+  const target = await pickTarget(trace, file.fileName, file.format.toUpperCase(), file.fileName.split('.').pop() ?? file.format);
+  if (!target) return;
+  const data = file.format === 'png' ? Buffer.from(file.data.replace(/^data:image\/png;base64,/, ''), 'base64') : file.data;
+  writeFileSync(target.fsPath, data);
+  output.appendLine(`[export] ${file.format} written to ${target.fsPath}`);
+  void vscode.window.showInformationMessage(`Loopscope: exported ${basename(target.fsPath)}`);
+}
+
+export function renderHostExport(trace: Trace, format: HostExportFormat, options: { windowSize: number; step: number }): string {
+  const windows = sequenceDiagramWindows(trace, { windowSize: options.windowSize });
+  switch (format) {
+    case 'mermaid':
+      return (windows.find((w) => options.step >= w.fromStep && options.step <= w.toStep) ?? windows[0]).text;
+    case 'markdown':
+      return `# Loopscope trace of ${basename(trace.program.entry)}\n\n${windows
+        .map((w, i) => `## Steps ${w.fromStep + 1}–${w.toStep + 1}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}\n\n\`\`\`mermaid\n${w.text}\`\`\`\n`)
+        .join('\n')}`;
+    case 'html':
+      return renderHtmlReport(trace, { windowSize: options.windowSize });
+    case 'perfetto':
+      return JSON.stringify(toPerfetto(trace));
+    case 'json':
+      return '';
+  }
+}
+
+export async function exportFromHost(trace: Trace, format: HostExportFormat, options: { windowSize: number; step: number }, output: vscode.OutputChannel): Promise<vscode.Uri | undefined> {
+  const meta = HOST_EXPORTS.find((e) => e.format === format)!;
+  const target = await pickTarget(trace, `${stem(trace)}.${meta.ext}`, meta.label, meta.ext);
+  if (!target) return undefined;
+  if (format === 'json') writeTraceFile(target.fsPath, trace);
+  else writeFileSync(target.fsPath, renderHostExport(trace, format, options));
+  output.appendLine(`[export] ${format} written to ${target.fsPath}`);
+  void vscode.window.showInformationMessage(`Loopscope: exported ${basename(target.fsPath)}`);
+  return target;
+}

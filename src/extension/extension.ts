@@ -1,0 +1,130 @@
+// The VS Code extension: commands, the panel serializer, re-trace on save, cursor -> steps. The only code that
+// imports 'vscode'.
+import * as vscode from 'vscode';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TracePanel, type PanelServices } from './panel';
+import { StepDecorations } from './decorations';
+import { TraceController } from './trace-controller';
+import { readSettings, viewSettings } from './settings';
+import { HOST_EXPORTS, exportFromHost } from './exports';
+import { readTraceFile } from '../runner/trace-file';
+
+/** What the integration tests reach through the extension's exports. */
+export interface LoopscopeApi {
+  controller: TraceController;
+  decorations: StepDecorations;
+  panels(): TracePanel[];
+}
+
+export function activate(context: vscode.ExtensionContext): LoopscopeApi {
+  const output = vscode.window.createOutputChannel('Loopscope');
+  const decorations = new StepDecorations();
+  // the panels tell the controller when they close; the controller needs the panel services: tie them late
+  const late: { controller?: TraceController } = {};
+  const services: PanelServices = {
+    extensionUri: context.extensionUri,
+    storageDir: context.globalStorageUri.fsPath,
+    output,
+    decorations,
+    onDidDispose: (panel) => late.controller?.panelClosed(panel.entry),
+  };
+  const ctl = new TraceController(services, output);
+  late.controller = ctl;
+  const currentSettings = () => viewSettings(readSettings(), ctl.presentation);
+
+  const command = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  command('loopscope.trace', (arg) => ctl.trace(ctl.resolveTarget(arg)));
+  command('loopscope.cancel', () => ctl.cancelAll());
+  command('loopscope.openExample', async () => {
+    const dir = join(context.extensionUri.fsPath, 'examples');
+    const items = readdirSync(dir)
+      .filter((f) => /\.(c|m)?(j|t)s$/.test(f))
+      .map((f) => ({ label: f, detail: readFileSync(join(dir, f), 'utf8').split('\n')[0].replace(/^\/\/\s*/, ''), file: join(dir, f) }));
+    const pick = await vscode.window.showQuickPick(items, { title: 'Loopscope: open and trace an example', matchOnDetail: true });
+    if (!pick) return;
+    const uri = vscode.Uri.file(pick.file);
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await ctl.trace(uri);
+  });
+  command('loopscope.openTraceFile', async () => {
+    const [uri] = (await vscode.window.showOpenDialog({ filters: { 'Loopscope trace': ['json'] }, canSelectMany: false })) ?? [];
+    if (!uri) return;
+    try {
+      const trace = readTraceFile(uri.fsPath);
+      TracePanel.show(services, trace, currentSettings(), false);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Loopscope: ${(err as Error).message}`);
+    }
+  });
+  command('loopscope.export', async () => {
+    const panel = TracePanel.all().find((p) => p.panel.active) ?? TracePanel.all()[0];
+    if (!panel) {
+      void vscode.window.showInformationMessage('Loopscope: trace a file first; its panel exports the diagram and the trace.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      HOST_EXPORTS.map((e) => ({ label: e.label, format: e.format })),
+      { title: 'Loopscope: export (SVG and PNG of the diagram are in the panel toolbar)' },
+    );
+    if (pick) await exportFromHost(panel.trace, pick.format, { windowSize: readSettings().windowSize, step: panel.step }, output);
+  });
+  command('loopscope.togglePresentation', () => {
+    ctl.presentation = !ctl.presentation;
+    for (const p of TracePanel.all()) p.applySettings(currentSettings());
+    void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
+  });
+  command('loopscope.toggleRetraceOnSave', async () => {
+    const config = vscode.workspace.getConfiguration('loopscope');
+    const next = !config.get<boolean>('retraceOnSave', false);
+    await config.update('retraceOnSave', next, vscode.ConfigurationTarget.Global);
+    void vscode.window.setStatusBarMessage(`Loopscope re-trace on save ${next ? 'on' : 'off'}`, 2500);
+  });
+
+  // Re-trace on save: any open trace that uses the saved file is traced again, keeping its step.
+  context.subscriptions.push(
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (!readSettings(doc.uri).retraceOnSave) return;
+      for (const panel of TracePanel.all()) {
+        const uses = panel.entry === doc.uri.fsPath || panel.trace.sites.some((s) => s.file === doc.uri.fsPath);
+        if (uses) void ctl.trace(vscode.Uri.file(panel.entry), { keepStep: true, quiet: true });
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('loopscope')) for (const p of TracePanel.all()) p.applySettings(currentSettings());
+    }),
+    // The cursor on a line selects the first step that line produced, in the panel for that file's trace.
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.kind !== vscode.TextEditorSelectionChangeKind.Mouse && e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard) return;
+      const file = e.textEditor.document.uri.fsPath;
+      const line = e.selections[0].active.line + 1;
+      for (const panel of TracePanel.all()) {
+        const steps = panel.trace.steps;
+        let found = -1;
+        // the next step after the current one that came from this line, wrapping around
+        for (let k = 1; k <= steps.length && found < 0; k++) {
+          const i = (panel.step + k) % steps.length;
+          const site = panel.trace.sites[steps[i].site];
+          if (site && site.file === file && site.line === line) found = i;
+        }
+        if (found >= 0 && found !== panel.step) panel.goToStep(found);
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(TracePanel.viewType, {
+      async deserializeWebviewPanel(panel, state) {
+        TracePanel.revive(panel, services, state, currentSettings());
+      },
+    }),
+    decorations,
+    ctl,
+    output,
+  );
+
+  return { controller: ctl, decorations, panels: () => TracePanel.all() };
+}
+
+export function deactivate(): void {
+  for (const p of TracePanel.all()) p.dispose();
+}
+

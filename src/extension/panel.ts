@@ -1,0 +1,245 @@
+// One panel per traced file, beside the editor: it owns the webview, speaks the typed protocol, restores itself after
+// a reload, and ties the current step to the editor (decoration, reveal, cursor -> steps).
+import * as vscode from 'vscode';
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdirSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import type { Trace, SourceSite } from '../core/trace-format';
+import { stepNote } from '../core/timeline';
+import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type ViewSettings, type ViewToHostMessage } from '../protocol';
+import { writeTraceFile, readTraceFile } from '../runner/trace-file';
+import type { StepDecorations } from './decorations';
+import { saveExport } from './exports';
+
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  storageDir: string;
+  output: vscode.OutputChannel;
+  decorations: StepDecorations;
+  onDidDispose(panel: TracePanel): void;
+}
+
+export class TracePanel implements vscode.Disposable {
+  static readonly viewType = 'loopscope.trace';
+  private static readonly panels = new Map<string, TracePanel>();
+
+  private ready = false;
+  private pending: HostToViewMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  step = 0;
+  private disposed = false;
+
+  static get(entry: string): TracePanel | undefined {
+    return TracePanel.panels.get(entry);
+  }
+
+  static all(): TracePanel[] {
+    return [...TracePanel.panels.values()];
+  }
+
+  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: true };
+  }
+
+  /** Show the trace of `entry`: refresh its panel in place (keeping the step where it can) or open one beside. */
+  static show(services: PanelServices, trace: Trace, settings: ViewSettings, keepStep: boolean): TracePanel {
+    const entry = trace.program.entry;
+    const existing = TracePanel.panels.get(entry);
+    if (existing) {
+      existing.update(trace, settings, keepStep ? existing.step : 0);
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TracePanel.viewType,
+      `Loopscope: ${basename(entry)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      TracePanel.webviewOptions(services.extensionUri),
+    );
+    const p = new TracePanel(panel, services, trace, settings);
+    return p;
+  }
+
+  /** After a window reload: VS Code hands back the panel; the trace comes from the extension's storage. */
+  static revive(panel: vscode.WebviewPanel, services: PanelServices, state: unknown, settings: ViewSettings): void {
+    const entry = (state as { entry?: unknown } | undefined)?.entry;
+    const step = (state as { step?: unknown } | undefined)?.step;
+    let trace: Trace | undefined;
+    if (typeof entry === 'string') {
+      try {
+        trace = readTraceFile(TracePanel.storagePath(services.storageDir, entry));
+      } catch (err) {
+        services.output.appendLine(`[panel] could not restore the trace of ${entry}: ${(err as Error).message}`);
+      }
+    }
+    if (!trace) {
+      panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
+      panel.webview.html = `<!doctype html><html><body><p>This Loopscope trace could not be restored. Trace the file again.</p></body></html>`;
+      return;
+    }
+    const p = new TracePanel(panel, services, trace, settings);
+    if (typeof step === 'number' && Number.isInteger(step) && step >= 0) p.step = Math.min(step, trace.steps.length - 1);
+    p.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: p.step }];
+  }
+
+  static storagePath(storageDir: string, entry: string): string {
+    return join(storageDir, 'traces', `${createHash('sha1').update(entry).digest('hex')}.json`);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+    public trace: Trace,
+    public settings: ViewSettings,
+  ) {
+    TracePanel.panels.set(trace.program.entry, this);
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.svg');
+    panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
+    panel.webview.html = this.html();
+    this.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: 0 }];
+    this.persist();
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), null, this.disposables);
+    panel.onDidChangeViewState(
+      (e) => {
+        if (e.webviewPanel.visible) this.decorate();
+      },
+      null,
+      this.disposables,
+    );
+    void vscode.commands.executeCommand('setContext', 'loopscope.panelOpen', true);
+  }
+
+  get entry(): string {
+    return this.trace.program.entry;
+  }
+
+  update(trace: Trace, settings: ViewSettings, step: number): void {
+    this.trace = trace;
+    this.settings = settings;
+    this.step = Math.max(0, Math.min(step, trace.steps.length - 1));
+    this.persist();
+    this.post({ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: this.step });
+  }
+
+  applySettings(settings: ViewSettings): void {
+    this.settings = settings;
+    this.post({ v: PROTOCOL_VERSION, type: 'settings', settings });
+  }
+
+  goToStep(step: number): void {
+    this.post({ v: PROTOCOL_VERSION, type: 'goToStep', step });
+  }
+
+  post(message: HostToViewMessage): void {
+    if (this.disposed) return;
+    if (!this.ready) {
+      // only the newest trace matters while the view starts
+      if (message.type === 'trace') this.pending = this.pending.filter((m) => m.type !== 'trace');
+      this.pending.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseViewMessage(raw);
+    if (!parsed.ok) {
+      this.services.output.appendLine(`[panel] ignored a malformed message from the view: ${parsed.reason}`);
+      return;
+    }
+    void this.handle(parsed.message);
+  }
+
+  private async handle(m: ViewToHostMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        for (const p of this.pending.splice(0)) void this.panel.webview.postMessage(p);
+        break;
+      case 'stepChanged':
+        this.step = Math.min(m.step, this.trace.steps.length - 1);
+        this.decorate(m.source);
+        break;
+      case 'reveal':
+        await revealSource(m.source);
+        break;
+      case 'export':
+        await saveExport(m, this.trace, this.services.output);
+        break;
+    }
+  }
+
+  private decorate(source?: SourceSite | null): void {
+    const s = this.trace.steps[this.step];
+    const site = source !== undefined ? source : s && s.site >= 0 ? this.trace.sites[s.site] : null;
+    this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step));
+  }
+
+  private persist(): void {
+    try {
+      const path = TracePanel.storagePath(this.services.storageDir, this.entry);
+      if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });
+      writeTraceFile(path, this.trace);
+    } catch (err) {
+      this.services.output.appendLine(`[panel] could not keep the trace for a window reload: ${(err as Error).message}`);
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(18).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview.js'));
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      // mermaid writes <style> elements and style attributes: inline styles, never a nonce here (it would disable them)
+      `style-src ${webview.cspSource} 'unsafe-inline'`,
+      `img-src ${webview.cspSource} data: blob:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Loopscope</title>
+</head>
+<body>
+<div id="loopscope-root" role="application" aria-label="Loopscope trace viewer"></div>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    TracePanel.panels.delete(this.entry);
+    this.services.decorations.clear();
+    this.services.onDidDispose(this);
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    if (TracePanel.panels.size === 0) void vscode.commands.executeCommand('setContext', 'loopscope.panelOpen', false);
+  }
+}
+
+/** Open the file at the line, in the editor column (not the panel's). */
+export async function revealSource(source: SourceSite): Promise<vscode.TextEditor | undefined> {
+  if (!source.file || !existsSync(source.file)) {
+    void vscode.window.showWarningMessage(`Loopscope: ${source.file || 'the source'} is no longer there.`);
+    return undefined;
+  }
+  const uri = vscode.Uri.file(source.file);
+  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === source.file);
+  const line = Math.max(0, source.line - 1);
+  const col = Math.max(0, source.column - 1);
+  const editor = await vscode.window.showTextDocument(uri, {
+    viewColumn: open?.viewColumn ?? vscode.ViewColumn.One,
+    selection: new vscode.Range(line, col, line, col),
+    preserveFocus: false,
+  });
+  editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}

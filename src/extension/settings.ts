@@ -1,0 +1,54 @@
+// The extension's settings, typed, in one place (names match package.json's contributes.configuration).
+import * as vscode from 'vscode';
+import { dirname } from 'node:path';
+import type { ViewSettings } from '../protocol';
+
+export interface LoopscopeSettings {
+  nodePath: string;
+  programArgs: string[];
+  cwd: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  maxEvents: number;
+  userCodeExclude: string[];
+  windowSize: number;
+  diagramTheme: 'auto' | 'default' | 'dark' | 'neutral' | 'forest';
+  presentationFontScale: number;
+  playSpeed: number;
+  retraceOnSave: boolean;
+}
+
+export function readSettings(resource?: vscode.Uri): LoopscopeSettings {
+  const c = vscode.workspace.getConfiguration('loopscope', resource);
+  return {
+    nodePath: c.get<string>('nodePath', 'node') || 'node',
+    programArgs: c.get<string[]>('programArgs', []),
+    cwd: c.get<string>('cwd', ''),
+    env: c.get<Record<string, string>>('env', {}),
+    timeoutMs: c.get<number>('timeoutMs', 10_000),
+    maxEvents: c.get<number>('maxEvents', 2_000_000),
+    userCodeExclude: c.get<string[]>('userCodeExclude', ['/node_modules/']),
+    windowSize: c.get<number>('diagram.windowSize', 250),
+    diagramTheme: c.get('diagram.theme', 'auto'),
+    presentationFontScale: c.get<number>('presentation.fontScale', 1.8),
+    playSpeed: c.get<number>('playSpeed', 2),
+    retraceOnSave: c.get<boolean>('retraceOnSave', false),
+  };
+}
+
+/** The working directory for a traced file: the setting (with variables expanded), else its workspace folder. */
+export function workingDirectory(settings: LoopscopeSettings, file: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath;
+  if (settings.cwd) {
+    return settings.cwd.replace(/\$\{fileDirname\}/g, dirname(file.fsPath)).replace(/\$\{workspaceFolder\}/g, folder ?? dirname(file.fsPath));
+  }
+  return folder ?? dirname(file.fsPath);
+}
+
+export function viewSettings(settings: LoopscopeSettings, presentation: boolean): ViewSettings {
+  return {
+    windowSize: settings.windowSize,
+    speed: settings.playSpeed,
+    fontScale: presentation ? settings.presentationFontScale : 1,
+  };
+}
