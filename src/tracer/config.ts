@@ -29,7 +29,6 @@ export interface TracerConfig {
 /** The unsaved sources to use instead of the files on disk. */
 export function readOverrides(config: Pick<TracerConfig, 'overridesFile'>): Map<string, string> {
   if (!config.overridesFile) return new Map();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   return new Map(Object.entries(JSON.parse(readFileSync(config.overridesFile, 'utf8')) as Record<string, string>));
 }
