@@ -1,6 +1,7 @@
 // Argument parsing, running the trace, writing outputs and the summary.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { constants as osConstants } from 'node:os';
 import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
@@ -138,7 +139,9 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
   if (trace.program.stopped === 'timeout') return EXIT_TIMEOUT;
   if (trace.program.stopped === 'max-events') return EXIT_MAX_EVENTS;
-  return result.exitCode ?? (result.signal ? 128 + 9 : 1);
+  if (result.exitCode !== null) return result.exitCode;
+  // killed by a signal: the shell's convention, 128 + its number
+  return 128 + ((result.signal && osConstants.signals[result.signal as NodeJS.Signals]) || 9);
 }
 
 async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {

@@ -407,6 +407,20 @@ export function install(): void {
     }
   }
 
+  // Stopped from outside (Cancel, Ctrl+C): keep what was recorded, then let the signal do what it would have done.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const onSignal = () => {
+      internal++;
+      rec.flush();
+      rec.meta({ t: 'stop', reason: 'cancelled', detail: `stopped by ${signal}`, activeResources: activeResources() });
+      internal--;
+      if (process.listenerCount(signal) > 1) return; // the program handles it itself
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
   realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 

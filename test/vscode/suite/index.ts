@@ -1,0 +1,115 @@
+// Integration tests inside a real VS Code extension host (code-server), through the same run() contract that
+// @vscode/test-electron uses: resolve = pass, reject = fail.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { LoopscopeApi } from '../../../src/extension/extension';
+
+const tests: [string, () => Promise<void>][] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
+
+async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let api: LoopscopeApi;
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+test('the extension activates and registers its commands', async () => {
+  const ext = vscode.extensions.getExtension<LoopscopeApi>('loopscope.loopscope');
+  assert.ok(ext, 'Loopscope is loaded as the development extension');
+  api = await ext.activate();
+  const commands = await vscode.commands.getCommands(true);
+  for (const c of ext.packageJSON.contributes.commands as { command: string }[]) assert.ok(commands.includes(c.command), `${c.command} is registered`);
+});
+
+test('Trace async execution opens the panel beside the editor with the trace', async () => {
+  const editor = await vscode.window.showTextDocument(file('ordering.js'));
+  await vscode.commands.executeCommand('loopscope.trace', editor.document.uri);
+  const panel = await waitFor('the panel', () => api.panels().find((p) => p.entry === editor.document.uri.fsPath));
+  assert.equal(panel.panel.title, 'Loopscope: ordering.js');
+  await waitFor('the panel beside the editor', () => panel.panel.viewColumn === vscode.ViewColumn.Two);
+  const queueOf = new Map(panel.trace.output.map((o) => [o.text.trim(), panel.trace.tasks[o.task!].queue]));
+  assert.deepEqual(Object.fromEntries(queueOf), { 'main: start': 'main', 'main: end': 'main', promise: 'microtask', timer: 'timer', 'read true': 'microtask' });
+});
+
+test('the current step is highlighted in the editor once the view is up', async () => {
+  const panel = api.panels()[0];
+  await vscode.window.showTextDocument(file('ordering.js'), vscode.ViewColumn.One);
+  // step to the first output line: the view reports the step, the host decorates its line
+  const step = panel.trace.output[0].step;
+  panel.goToStep(step);
+  await waitFor('the decorated editor', () => panel.step === step && api.decorations.decoratedEditors().length === 1);
+  assert.equal(api.decorations.decoratedEditors()[0].document.uri.fsPath, file('ordering.js').fsPath);
+});
+
+test('reveal opens the source line; malformed messages are ignored', async () => {
+  const panel = api.panels()[0] as unknown as { receive(m: unknown): void };
+  panel.receive({ v: 1, type: 'reveal', source: { file: file('ordering.js').fsPath, line: 9, column: 3 } });
+  await waitFor('the revealed line', () => vscode.window.activeTextEditor?.selection.active.line === 8);
+  for (const bad of [null, 42, { type: 'reveal' }, { v: 1, type: 'reveal', source: { file: 7 } }, { v: 1, type: 'nope' }, { v: 99, type: 'ready' }]) {
+    panel.receive(bad); // must not throw
+  }
+});
+
+test('TypeScript traces point at .ts lines', async () => {
+  const trace = await vscode.commands.executeCommand<unknown>('loopscope.trace', file('typed.ts'));
+  const panel = await waitFor('the TypeScript panel', () => api.panels().find((p) => p.entry.endsWith('typed.ts')));
+  assert.ok(trace);
+  assert.equal(panel.trace.coroutines[0].awaits[0].source.line, 8);
+  assert.equal(panel.trace.output.find((o) => o.text.startsWith('done'))!.source!.line, 12);
+});
+
+test('unsaved changes are traced as the user sees them', async () => {
+  const doc = await vscode.workspace.openTextDocument(file('ordering.js'));
+  const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "console.log('unsaved line');\n"));
+  assert.ok(doc.isDirty);
+  await vscode.commands.executeCommand('loopscope.trace', doc.uri);
+  const panel = api.panels().find((p) => p.entry === doc.uri.fsPath)!;
+  await waitFor('the unsaved line in the trace', () => panel.trace.output.some((o) => o.text === 'unsaved line\n'));
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+test('Cancel stops the program and its whole process tree, and keeps what was recorded', async () => {
+  const uri = file('forever.js');
+  const running = vscode.commands.executeCommand('loopscope.trace', uri) as Thenable<unknown>;
+  await waitFor('the running trace', () => api.controller.runningCount === 1);
+  await new Promise((r) => setTimeout(r, 400));
+  api.controller.cancelAll();
+  await running;
+  const panel = await waitFor('the cancelled trace', () => api.panels().find((p) => p.entry === uri.fsPath));
+  assert.equal(panel.trace.program.stopped, 'cancelled');
+  assert.ok(panel.trace.tasks.filter((t) => t.queue === 'timer').length >= 2, 'ticks before the cancel are kept');
+  const ps = execFileSync('ps', ['-eo', 'args']).toString();
+  assert.ok(!ps.includes(uri.fsPath), 'no process is left running the program');
+});
+
+test('closing a panel removes the decorations', async () => {
+  for (const p of api.panels()) p.dispose();
+  assert.equal(api.panels().length, 0);
+  assert.equal(api.decorations.decoratedEditors().length, 0);
+});
+
+export async function run(): Promise<void> {
+  const failures: string[] = [];
+  for (const [name, fn] of tests) {
+    const started = Date.now();
+    try {
+      await fn();
+      console.log(`ok - ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      console.log(`not ok - ${name}: ${(err as Error).stack ?? err}`);
+      failures.push(name);
+    }
+  }
+  console.log(`${tests.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length) throw new Error(`${failures.length} VS Code integration test(s) failed: ${failures.join('; ')}`);
+}
