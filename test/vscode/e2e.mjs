@@ -1,0 +1,105 @@
+// End-to-end, as a person would: a real VS Code (code-server) in Chromium, right-click "Trace async execution",
+// the panel, stepping, the editor's highlighted line, a TypeScript file, and the packaged .vsix installed for real.
+// Screenshots go to test/vscode/out/; measured timings to test/vscode/out/timings.json.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkbench, openFile, editorContextMenu, clickMenuItem, webviewFrame, runCommand, screenshot, codeServerPath, REPO_ROOT, OUT_DIR } from './harness.mjs';
+
+const workspace = join(REPO_ROOT, 'test', 'vscode', 'workspace');
+const timings = {};
+let wb;
+
+after(async () => {
+  await wb?.close();
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'timings.json'), JSON.stringify(timings, null, 2));
+  console.log('timings', JSON.stringify(timings));
+});
+
+/** The panel's webview for a traced file (each panel is its own iframe; the newest is last). */
+function panelFrame(page) {
+  return webviewFrame(page);
+}
+
+async function currentStep(frame) {
+  const text = await frame.locator('.ls-counter').innerText();
+  return Number(/Step (\d+)/.exec(text)?.[1]);
+}
+
+test('right-click a JavaScript file, Trace async execution, step through the panel', async () => {
+  wb = await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
+  const { page } = wb;
+  await openFile(page, 'ordering.js');
+  const labels = await editorContextMenu(page);
+  assert.ok(labels.includes('Trace async execution'), `context menu has the command: ${labels.join(', ')}`);
+  const t0 = Date.now();
+  await clickMenuItem(page, 'Trace async execution');
+  const frame = panelFrame(page);
+  await frame.locator('.ls-step-text').waitFor({ timeout: 60_000 });
+  await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
+  timings.commandToRenderedPanelMs = Date.now() - t0;
+  const durationChip = await frame.locator('.ls-program').innerText();
+  timings.programMs = Number(/(\d+) ms/.exec(durationChip)?.[1] ?? NaN);
+  await screenshot(page, 'e2e-panel-first-step.png');
+
+  // step forward with the keyboard until the microtask queue holds the promise reaction
+  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  let found = false;
+  const stepTimes = [];
+  for (let i = 0; i < 40 && !found; i++) {
+    const before = await currentStep(frame);
+    const s = Date.now();
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('.ls-counter', { hasText: `Step ${before + 1} ` }).waitFor({ timeout: 5000 });
+    stepTimes.push(Date.now() - s);
+    const loop = await frame.locator('.ls-loop').innerText();
+    found = /Microtask queue\s*\n?\s*[1-9]/i.test(loop) && loop.includes('promise reaction');
+  }
+  assert.ok(found, 'the microtask queue shows the queued promise reaction');
+  timings.stepLatencyMsMedian = stepTimes.sort((a, b) => a - b)[Math.floor(stepTimes.length / 2)];
+  await screenshot(page, 'e2e-panel-microtask-queued.png');
+
+  // the editor highlights the current step's line and notes what happened
+  const editorText = await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText();
+  assert.match(editorText, /step \d+\/\d+ ·/, 'the inline note is shown after the current line');
+  // the diagram and the console are there
+  assert.ok((await frame.locator('.ls-diagram-box svg text.messageText').count()) > 3);
+  assert.ok((await frame.locator('.ls-console-lines').innerText()).includes('main: start'));
+});
+
+test('a TypeScript file through the command palette: the panel names .ts lines', async () => {
+  const { page } = wb;
+  await openFile(page, 'typed.ts');
+  await runCommand(page, 'Loopscope: Trace async execution');
+  await page.locator('.tab', { hasText: 'Loopscope: typed.ts' }).first().waitFor({ timeout: 60_000 });
+  const frame = panelFrame(page);
+  await frame.locator('.ls-program', { hasText: 'typed.ts' }).waitFor({ timeout: 60_000 });
+  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  const text = await frame.locator('.ls-app').innerText();
+  assert.match(text, /typed\.ts:(8|12)/, 'sources are lines of the .ts file');
+  await screenshot(page, 'e2e-typescript.png');
+});
+
+test('the packaged .vsix installs into code-server and traces', async () => {
+  await wb?.close();
+  wb = undefined;
+  const pack = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  assert.equal(pack.status, 0, pack.stderr);
+  const vsix = readdirSync(join(REPO_ROOT, 'out')).find((f) => f.endsWith('.vsix'));
+  const extensionsDir = mkdtempSync(join(tmpdir(), 'loopscope-vsix-ext-'));
+  const install = spawnSync(codeServerPath(), ['--extensions-dir', extensionsDir, '--install-extension', join(REPO_ROOT, 'out', vsix)], { encoding: 'utf8', env: { ...process.env, VSCODE_IPC_HOOK_CLI: '' } });
+  assert.equal(install.status, 0, install.stderr + install.stdout);
+  wb = await openWorkbench({ workspace, extensionsDir });
+  const { page } = wb;
+  await openFile(page, 'typed.ts');
+  await editorContextMenu(page);
+  await clickMenuItem(page, 'Trace async execution');
+  const frame = panelFrame(page);
+  await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
+  await screenshot(page, 'e2e-vsix.png');
+});
