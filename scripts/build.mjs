@@ -17,6 +17,9 @@ await Promise.all([
     banner: { js: "import { createRequire as __lsCreateRequire } from 'node:module'; const require = __lsCreateRequire(import.meta.url);" },
   }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs' }),
+  // The viewer (HTML report and VS Code panel): browser code with mermaid inside, one file the report can inline.
+  build({ ...common, sourcemap: false, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
 ]);
 // An empty module: `--import` of it puts a TypeScript ES module entry into Node's ESM loader on every Node version.
 writeFileSync('dist/tracer/esm-entry.mjs', '// intentionally empty\n');

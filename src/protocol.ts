@@ -4,6 +4,9 @@ import { validateTrace, TraceFormatError, type SourceSite, type Trace } from './
 /** Bumped whenever a message changes shape; both sides are built together, so a mismatch means a stale webview. */
 export const PROTOCOL_VERSION = 1;
 
+export type DiagramTheme = 'auto' | 'default' | 'dark' | 'neutral' | 'forest';
+export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['auto', 'default', 'dark', 'neutral', 'forest'];
+
 /** What the viewer lets the user (or the host's settings) change. */
 export interface ViewSettings {
   /** messages per sequence-diagram window */
@@ -12,11 +15,15 @@ export interface ViewSettings {
   speed: number;
   /** presentation font scale: 1 is normal, 2 is projector-size */
   fontScale: number;
+  /** mermaid's theme; 'auto' (the default) follows the editor's or the system's light/dark theme */
+  diagramTheme?: DiagramTheme;
 }
 
 export const DEFAULT_SETTINGS: ViewSettings = { windowSize: 250, speed: 2, fontScale: 1 };
 
-export const SETTING_LIMITS: Record<keyof ViewSettings, { min: number; max: number; integer: boolean }> = {
+type NumericSetting = 'windowSize' | 'speed' | 'fontScale';
+
+export const SETTING_LIMITS: Record<NumericSetting, { min: number; max: number; integer: boolean }> = {
   windowSize: { min: 10, max: 2000, integer: true },
   speed: { min: 0.25, max: 100, integer: false },
   fontScale: { min: 0.5, max: 4, integer: false },
@@ -104,14 +111,39 @@ function checkSource(where: string, s: unknown): SourceSite {
   return { file: s.file as string, line: s.line as number, column: s.column as number };
 }
 
+/**
+ * Bring user-chosen settings (VS Code configuration can hold anything) into the limits the viewer accepts, so a
+ * host never sends a message the view would reject.
+ */
+export function clampSettings<T extends Partial<ViewSettings>>(settings: T): T {
+  const out = { ...settings };
+  for (const key of Object.keys(SETTING_LIMITS) as NumericSetting[]) {
+    const v = out[key];
+    if (v === undefined) continue;
+    const lim = SETTING_LIMITS[key];
+    const n = typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_SETTINGS[key];
+    const clamped = Math.max(lim.min, Math.min(lim.max, n));
+    (out as Partial<ViewSettings>)[key] = lim.integer ? Math.round(clamped) : clamped;
+  }
+  if (out.diagramTheme !== undefined && !DIAGRAM_THEMES.includes(out.diagramTheme)) out.diagramTheme = 'auto';
+  return out;
+}
+
 /** Validate (possibly partial) settings: every present key must be known and within its limits. */
 export function checkSettings(where: string, value: unknown, partial: boolean): Partial<ViewSettings> {
   if (!isObj(value)) return fail(`${where} must be an object`);
   const out: Partial<ViewSettings> = {};
+  const known = [...Object.keys(SETTING_LIMITS), 'diagramTheme'];
   for (const key of Object.keys(value)) {
-    if (!(key in SETTING_LIMITS)) fail(`${where}.${key} is not a setting (known: ${Object.keys(SETTING_LIMITS).join(', ')})`);
+    if (!known.includes(key)) fail(`${where}.${key} is not a setting (known: ${known.join(', ')})`);
   }
-  for (const key of Object.keys(SETTING_LIMITS) as (keyof ViewSettings)[]) {
+  if (value.diagramTheme !== undefined) {
+    if (typeof value.diagramTheme !== 'string' || !DIAGRAM_THEMES.includes(value.diagramTheme as DiagramTheme)) {
+      fail(`${where}.diagramTheme must be one of ${DIAGRAM_THEMES.join(', ')}, got ${JSON.stringify(value.diagramTheme)}`);
+    }
+    out.diagramTheme = value.diagramTheme as DiagramTheme;
+  }
+  for (const key of Object.keys(SETTING_LIMITS) as NumericSetting[]) {
     const v = value[key];
     if (v === undefined) {
       if (!partial) fail(`${where}.${key} is missing`);

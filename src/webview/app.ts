@@ -4,7 +4,7 @@
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stateAt, whyThisRan } from '../core/timeline';
 import { StepIndex, sourceOfStep, shortSource } from '../core/stepping';
-import { DEFAULT_SETTINGS, SETTING_LIMITS, type ExportFile, type ViewSettings } from '../protocol';
+import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, type ExportFile, type ViewSettings } from '../protocol';
 import { h, button, clear, download, fileName, icon } from './dom';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
 import { LoopView } from './loop-view';
@@ -57,7 +57,7 @@ export class App implements ViewContext {
     initialStep = 0,
   ) {
     ensureStyles();
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.settings = { ...DEFAULT_SETTINGS, ...clampSettings(settings) };
     this.theme = currentTheme();
     this.index = new StepIndex(trace);
     this.current = this.index.clamp(initialStep);
@@ -109,12 +109,10 @@ export class App implements ViewContext {
           counter,
           internalsToggle,
         ]),
-        h('div', { class: 'ls-now', attrs: { 'aria-label': 'Current step' } }, [
-          h('p', { class: 'ls-now-main', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, [kind, text, source]),
-          h('p', { class: 'ls-now-task' }, [task, scheduled]),
-          why,
-        ]),
+        h('p', { class: 'ls-now-main', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', 'aria-label': 'Current step' } }, [kind, text, source]),
       ]),
+      // the task and the rule that ran it scroll with the page, so the sticky bar stays small on a projector
+      h('div', { class: 'ls-now', attrs: { 'aria-label': 'Why this step' } }, [h('p', { class: 'ls-now-task' }, [task, scheduled]), why]),
       h('div', { class: 'ls-grid' }, [this.loop.el, this.console.el, this.timeline.el, this.diagram.el]),
       h('p', { class: 'ls-help', text: 'Keys: ← → step · Shift+← → task · Home/End · Space play/pause · A next await (Shift+A previous) · [ ] diagram window · on the timeline: + − zoom, 0 fit' }),
     ]);
@@ -170,10 +168,12 @@ export class App implements ViewContext {
   applySettings(partial: Partial<ViewSettings>): void {
     const before = this.settings;
     const next = { ...before };
-    for (const key of Object.keys(SETTING_LIMITS) as (keyof ViewSettings)[]) {
-      const v = partial[key];
-      if (typeof v === 'number' && Number.isFinite(v)) next[key] = Math.max(SETTING_LIMITS[key].min, Math.min(SETTING_LIMITS[key].max, v));
+    const given = clampSettings(partial);
+    for (const key of Object.keys(SETTING_LIMITS) as (keyof typeof SETTING_LIMITS)[]) {
+      const v = given[key];
+      if (typeof v === 'number') next[key] = v;
     }
+    if (given.diagramTheme) next.diagramTheme = given.diagramTheme;
     this.settings = next;
     if (next.fontScale !== before.fontScale) {
       this.applyFontScale();
@@ -181,6 +181,7 @@ export class App implements ViewContext {
       this.diagram.refreshTheme();
     }
     if (next.windowSize !== before.windowSize) this.diagram.reset();
+    else if (next.diagramTheme !== before.diagramTheme) this.diagram.refreshTheme();
     if (next.speed !== before.speed) {
       this.syncSpeed();
       if (this.playing) this.scheduleTick();

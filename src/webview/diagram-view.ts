@@ -2,21 +2,28 @@
 // hundreds of milliseconds on big windows, so: renders are debounced, one at a time, stale results dropped, SVGs cached
 // per (theme, window, highlighted step); the current message is outlined at once on the SVG already shown, and the
 // window is re-rendered with mermaid's own highlight (current step passed to the generator) once stepping settles.
-import mermaid from 'mermaid';
+import mermaid, { type MermaidConfig } from 'mermaid';
 import { diagramPages, windowIndexForStep, highlightedWindowText, elementForStep, MERMAID_MAX_TEXT, type DiagramPages } from '../core/diagram-pages';
 import type { DiagramWindow } from '../core/mermaid';
 import { sourceOfStep } from '../core/stepping';
 import { h, button, clear, fileName } from './dom';
 import { isDark, type ThemeKind } from './theme';
 import type { ViewContext } from './context';
+import type { DiagramTheme } from '../protocol';
 
 /** Traces with more steps than this get their windows computed after the first paint. */
 const LAZY_PAGES = 5_000;
 const CACHE_SIZE = 16;
+/** Marks a cache entry that holds an error message instead of an SVG. */
+const FAILED = '\u0000failed:';
 
 let mermaidTheme: string | null = null;
-function initMermaid(theme: ThemeKind): void {
-  const wanted = isDark(theme) ? 'dark' : 'default';
+/** The mermaid theme: the one the settings ask for, else dark or default after the editor's (or system's) theme. */
+function themeFor(theme: ThemeKind, setting: DiagramTheme | undefined): string {
+  return setting && setting !== 'auto' ? setting : isDark(theme) ? 'dark' : 'default';
+}
+
+function initMermaid(wanted: string): void {
   if (mermaidTheme === wanted) return;
   mermaidTheme = wanted;
   mermaid.initialize({
@@ -26,7 +33,7 @@ function initMermaid(theme: ThemeKind): void {
     deterministicIDSeed: 'loopscope',
     suppressErrorRendering: true,
     maxTextSize: MERMAID_MAX_TEXT,
-    theme: wanted,
+    theme: wanted as MermaidConfig['theme'],
     sequence: { useMaxWidth: false, wrap: false },
   });
 }
@@ -54,6 +61,7 @@ export class DiagramView {
   private notes: Element[] = [];
   private currentEls: Element[] = [];
   private destroyed = false;
+  private shownScale = 1;
 
   constructor(private readonly ctx: ViewContext) {
     this.title = h('span', { class: 'ls-window-title', attrs: { 'aria-live': 'polite' } });
@@ -120,7 +128,7 @@ export class DiagramView {
     const idx = windowIndexForStep(this.pages, step);
     const w = this.pages.windows[idx];
     const n = this.pages.windows.length;
-    this.title.textContent = `Window ${idx + 1} of ${n} · steps ${w.fromStep}–${w.toStep}`;
+    this.title.textContent = w.toStep >= w.fromStep ? `Window ${idx + 1} of ${n} · steps ${w.fromStep}–${w.toStep}` : 'no steps recorded';
     this.prevBtn.disabled = idx === 0;
     this.nextBtn.disabled = idx >= n - 1;
     if (this.shown && this.shown.window === idx) {
@@ -159,9 +167,9 @@ export class DiagramView {
     const idx = windowIndexForStep(this.pages, this.step);
     const w = this.pages.windows[idx];
     const mark = this.wantedMark();
-    const theme = this.ctx.theme;
+    const theme = themeFor(this.ctx.theme, this.ctx.settings.diagramTheme);
     const key = `${theme}|${this.pages.windowSize}|${idx}|${mark ?? '-'}`;
-    if (this.shown?.key === key) {
+    if (this.shown?.key === key && this.shownScale === this.ctx.settings.fontScale) {
       this.box.classList.remove('ls-mark-stale');
       this.markCurrent(w);
       return;
@@ -170,33 +178,40 @@ export class DiagramView {
     if (svg === undefined) {
       const text = mark === null ? w.text : highlightedWindowText(this.ctx.trace, this.pages, idx, mark);
       if (text.length >= MERMAID_MAX_TEXT) {
-        this.showError(`This window is too big to draw (${text.length} characters; mermaid's limit is ${MERMAID_MAX_TEXT}). Use a smaller window size.`);
-        return;
-      }
-      this.rendering = true;
-      const started = performance.now();
-      try {
-        initMermaid(theme);
-        await mermaid.parse(text);
-        const out = await mermaid.render(`ls-mmd-${++renderCounter}`, text);
-        svg = out.svg;
-        this.cache.set(key, svg);
-        if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-      } catch (err) {
+        svg = `${FAILED}This window is too big to draw (${text.length} characters; mermaid's limit is ${MERMAID_MAX_TEXT}). Use a smaller window size.`;
+      } else {
+        this.rendering = true;
+        const started = performance.now();
+        try {
+          initMermaid(theme);
+          await mermaid.parse(text);
+          svg = (await mermaid.render(`ls-mmd-${++renderCounter}`, text)).svg;
+          this.el.dataset.renderMs = String(Math.round(performance.now() - started));
+        } catch (err) {
+          svg = `${FAILED}The diagram could not be drawn: ${err instanceof Error ? err.message : String(err)}`;
+          console.warn('Loopscope: mermaid failed on this text:\n' + text, err);
+        }
         this.rendering = false;
-        this.showError(`The diagram could not be drawn: ${err instanceof Error ? err.message : String(err)}`);
-        console.warn('Loopscope: mermaid failed on this text:\n' + text, err);
-        return;
       }
-      this.rendering = false;
-      this.el.dataset.renderMs = String(Math.round(performance.now() - started));
+      // failures are cached too, so a bad window is not re-rendered on every step
+      this.cache.set(key, svg);
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+      if (this.destroyed) return;
       if (this.wantAgain) {
         // the step moved on while mermaid was busy: this result may be stale, so ask again (it is cached now)
         this.wantAgain = false;
         void this.render();
         return;
       }
-      if (this.destroyed) return;
+    }
+    if (svg.startsWith(FAILED)) {
+      clear(this.box);
+      this.messages = [];
+      this.messageTexts = [];
+      this.notes = [];
+      this.shown = { key, window: idx, mark };
+      this.showError(svg.slice(FAILED.length));
+      return;
     }
     this.show(svg, key, idx, mark, w);
   }
@@ -211,6 +226,7 @@ export class DiagramView {
     this.status.classList.remove('ls-error');
     this.box.classList.remove('ls-mark-stale');
     this.shown = { key, window: idx, mark };
+    this.shownScale = this.ctx.settings.fontScale;
     const el = this.box.querySelector('svg');
     if (el) {
       // draw at natural size times the presentation scale (scroll for the rest), not shrunk to the panel
@@ -292,12 +308,13 @@ export class DiagramView {
       el.classList.add('ls-current');
       this.currentEls.push(el);
     }
-    const target = els.find(Boolean) as SVGGraphicsElement | undefined;
+    // scroll by the label (what people read), not the arrow, which may span the whole diagram
+    const target = (found.kind === 'message' ? this.messageTexts[found.index] : this.notes[found.index]) as SVGGraphicsElement | undefined;
     if (!target || typeof target.getBoundingClientRect !== 'function') return;
     const r = target.getBoundingClientRect();
     const b = this.box.getBoundingClientRect();
-    if (r.top < b.top + 30 || r.bottom > b.bottom - 30) this.box.scrollTop += r.top - b.top - b.height / 3;
-    if (r.left < b.left || r.right > b.right) this.box.scrollLeft += r.left - b.left - 40;
+    if (r.top < b.top + 40 || r.bottom > b.bottom - 20) this.box.scrollTop += r.top - b.top - b.height / 3;
+    if (r.left < b.left || r.right > b.right) this.box.scrollLeft += r.left + r.width / 2 - (b.left + b.width / 2);
   }
 
   /** A click (or Enter) on a message or note: go to its step and reveal its source. Returns true if it hit one. */

@@ -18,7 +18,9 @@ const CARDS: { queue: ViewQueue; title: string; hint: string }[] = [
 ];
 
 /** More than this many items in one queue are summarised as "+N more" so a huge queue cannot stall a step. */
-const MAX_ITEMS = 40;
+const MAX_ITEMS = 12;
+/** Frames shown from the top of the stack (deep recursion is summarised). */
+const MAX_FRAMES = 30;
 
 export class LoopView {
   readonly el: HTMLElement;
@@ -62,7 +64,8 @@ export class LoopView {
     this.taskLine.textContent = task ? `Task ${task.id} · ${task.queue === 'main' ? 'main script' : `from ${task.queue}`} · ${task.label}` : '';
     clear(this.stackList);
     if (state.stack.length === 0) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
-    [...state.stack].reverse().forEach((f, i) => {
+    const frames = [...state.stack].reverse();
+    frames.slice(0, MAX_FRAMES).forEach((f, i) => {
       const src = shortSource(f.source);
       this.stackList.appendChild(
         h('li', {}, [
@@ -72,6 +75,7 @@ export class LoopView {
         ]),
       );
     });
+    if (frames.length > MAX_FRAMES) this.stackList.appendChild(h('li', { class: 'ls-more', text: `+ ${frames.length - MAX_FRAMES} more frames` }));
 
     const leftByQueue = new Map<ViewQueue, QueueItem[]>();
     for (const item of state.left) if (item.queue !== 'main') (leftByQueue.get(item.queue) ?? leftByQueue.set(item.queue, []).get(item.queue)!).push(item);
@@ -92,6 +96,10 @@ export class LoopView {
       if (items.length > MAX_ITEMS) list.appendChild(h('li', { class: 'ls-more', text: `+ ${items.length - MAX_ITEMS} more` }));
       if (hidden > 0) list.appendChild(h('li', { class: 'ls-more', text: `+ ${hidden} of Node's own (internal)` }));
       if (all.length + left.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
+      // a card scrolls inside: keep what just entered in view (it is usually at the end of a FIFO queue)
+      const fresh = list.querySelector<HTMLElement>('.ls-entered');
+      if (fresh) list.scrollTop = Math.max(0, fresh.offsetTop - list.clientHeight + fresh.offsetHeight + 4);
+      else list.scrollTop = 0;
     }
   }
 

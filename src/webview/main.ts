@@ -23,7 +23,8 @@ declare global {
 }
 
 function mountPoint(): HTMLElement {
-  let el = document.getElementById('loopscope');
+  // the report's page has #loopscope; the VS Code panel's page has #loopscope-root
+  let el = document.getElementById('loopscope') ?? document.getElementById('loopscope-root');
   if (!el) {
     el = document.createElement('div');
     el.id = 'loopscope';

@@ -8,7 +8,7 @@ export const VIEWER_CSS = `
 :root {
   color-scheme: light dark;
   --ls-bg: #f4f5f7; --ls-panel: #ffffff; --ls-fg: #1b1f24; --ls-muted: #58616b; --ls-border: #cfd6de;
-  --ls-accent: #0a5fd1; --ls-accent-fg: #ffffff; --ls-focus: #0a5fd1; --ls-chip: #e9edf1;
+  --ls-accent: #0a5fd1; --ls-accent-fg: #ffffff; --ls-link: #0a5fd1; --ls-focus: #0a5fd1; --ls-chip: #e9edf1;
   --ls-current-bg: #fff1b8; --ls-current-fg: #1b1f24; --ls-entered: #137333; --ls-left: #8a4bd6;
   --ls-stderr: #b3261e; --ls-bad: #b3261e; --ls-warn: #8a5a00;
   --ls-q-main: #5f6b78; --ls-q-nextTick: #c0307f; --ls-q-microtask: #7a45d6; --ls-q-timer: #c05200;
@@ -21,7 +21,7 @@ export const VIEWER_CSS = `
 @media (prefers-color-scheme: dark) {
   :root {
     --ls-bg: #0f1419; --ls-panel: #171d24; --ls-fg: #e7ecf1; --ls-muted: #a2adb9; --ls-border: #34404c;
-    --ls-accent: #5aa2ff; --ls-accent-fg: #0b1220; --ls-focus: #79b4ff; --ls-chip: #242c35;
+    --ls-accent: #5aa2ff; --ls-accent-fg: #0b1220; --ls-link: #79b4ff; --ls-focus: #79b4ff; --ls-chip: #242c35;
     --ls-current-bg: #4a3d0c; --ls-current-fg: #fff4cc; --ls-entered: #4fd07a; --ls-left: #c59bff;
     --ls-stderr: #ff8a80; --ls-bad: #ff8a80; --ls-warn: #f2c14e;
     --ls-q-main: #9aa6b2; --ls-q-nextTick: #ff7ab8; --ls-q-microtask: #b792ff; --ls-q-timer: #ff9d4d;
@@ -34,6 +34,7 @@ body.vscode-light, body.vscode-dark, body.vscode-high-contrast, body.vscode-high
   --ls-fg: var(--vscode-foreground, #cccccc); --ls-muted: var(--vscode-descriptionForeground, #9d9d9d);
   --ls-border: var(--vscode-panel-border, var(--vscode-widget-border, #454545));
   --ls-accent: var(--vscode-button-background, #0e639c); --ls-accent-fg: var(--vscode-button-foreground, #ffffff);
+  --ls-link: var(--vscode-textLink-foreground, #3794ff);
   --ls-focus: var(--vscode-focusBorder, #007fd4); --ls-chip: var(--vscode-badge-background, #4d4d4d);
   --ls-current-bg: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 92, 0, 0.33)); --ls-current-fg: var(--vscode-foreground, #cccccc);
   --ls-entered: var(--vscode-charts-green, #89d185); --ls-left: var(--vscode-charts-purple, #b180d7);
@@ -71,14 +72,14 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-btn:disabled { opacity: 0.4; cursor: default; }
 .ls-btn.ls-play { background: var(--ls-accent); color: var(--ls-accent-fg); border-color: var(--ls-accent); min-width: 3em; }
 .ls-icon { width: 1em; height: 1em; fill: currentColor; flex: none; }
-.ls-link { font: inherit; color: var(--ls-accent); background: none; border: none; padding: 0 0.2em; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
+.ls-link { font: inherit; line-height: inherit; color: var(--ls-link); background: none; border: none; padding: 0 0.2em; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
 .ls-link[hidden] { display: none; }
 .ls-toolbar { display: inline-flex; gap: 0.3em; align-items: center; flex-wrap: wrap; }
 
 /* program header */
 .ls-program { display: flex; flex-direction: column; gap: 0.3em; }
 .ls-program-main { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
-.ls-brand { font-weight: 700; color: var(--ls-accent); letter-spacing: 0.02em; }
+.ls-brand { font-weight: 700; color: var(--ls-link); letter-spacing: 0.02em; }
 .ls-entry { font-size: 1.25em; font-weight: 700; overflow-wrap: anywhere; }
 .ls-chip { background: var(--ls-chip); border-radius: 999px; padding: 0.1em 0.65em; font-size: 0.85em; }
 .ls-chip.ls-bad { color: var(--ls-bad); font-weight: 600; }
@@ -97,9 +98,11 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-speed { font: inherit; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px; min-height: 2.2em; padding: 0 0.3em; }
 .ls-slider { flex: 1 1 12em; min-width: 8em; accent-color: var(--ls-accent); height: 2em; }
 .ls-counter { font-variant-numeric: tabular-nums; color: var(--ls-muted); white-space: nowrap; }
-.ls-now { display: flex; flex-direction: column; gap: 0.2em; }
-.ls-now-main { font-size: 1.3em; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em; overflow-wrap: anywhere; }
-.ls-kind { font-size: 0.62em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; padding: 0.15em 0.5em; border-radius: 4px; background: var(--ls-chip); color: var(--ls-fg); align-self: center; }
+.ls-now { display: flex; flex-direction: column; gap: 0.2em; padding: 0 0.75em; min-height: 4.4em; }
+.ls-now-main { min-height: 2.8em; font-size: 1.3em; font-weight: 600; overflow-wrap: anywhere; }
+.ls-now-main > * { margin-right: 0.4em; }
+.ls-kind { font-size: 0.62em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; padding: 0.15em 0.5em; border-radius: 4px; background: var(--ls-chip); color: var(--ls-fg); display: inline-block; vertical-align: 0.2em; line-height: 1.2; }
+.ls-kind:empty { display: none; }
 .ls-kind-await, .ls-kind-resume { background: var(--ls-coroutine); color: var(--ls-on-q); }
 .ls-kind-schedule, .ls-kind-settle { background: var(--ls-q-microtask); color: var(--ls-on-q); }
 .ls-kind-output { background: var(--ls-q-immediate); color: var(--ls-on-q); }
@@ -107,12 +110,14 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-item.ls-internal { opacity: 0.7; border-style: dotted; }
 .ls-kind-run { background: var(--ls-accent); color: var(--ls-accent-fg); }
 .ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
-.ls-now-task { color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
+.ls-now-task { min-height: 1.4em; color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
 .ls-why { color: var(--ls-fg); font-style: italic; }
 
 /* layout */
 .ls-grid { display: grid; gap: 0.6em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); grid-template-areas: "loop console" "timeline timeline" "diagram diagram"; }
 .ls-loop { grid-area: loop; } .ls-console { grid-area: console; } .ls-timeline { grid-area: timeline; } .ls-diagram { grid-area: diagram; }
+.ls-console .ls-console-lines { flex: 1 1 0; max-height: none; }
+@media (max-width: 900px) { .ls-console .ls-console-lines { flex: none; max-height: 24em; } }
 @media (max-width: 900px) { .ls-grid { grid-template-columns: minmax(0, 1fr); grid-template-areas: "loop" "console" "timeline" "diagram"; } }
 .ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.6em 0.75em; min-width: 0; display: flex; flex-direction: column; gap: 0.5em; }
 .ls-panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; }
@@ -124,9 +129,15 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-cards { display: grid; gap: 0.5em; grid-template-columns: minmax(0, 1fr); }
 @container (min-width: 28em) { .ls-cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 @container (min-width: 42em) { .ls-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } .ls-card-stack { grid-row: span 3; } }
-.ls-card { border: 1px solid var(--ls-border); border-top: 4px solid var(--ls-q-main); border-radius: 6px; padding: 0.4em 0.5em; min-width: 0; background: var(--ls-panel); }
+.ls-card {
+  border: 1px solid var(--ls-border); border-top: 4px solid var(--ls-q-main); border-radius: 6px; padding: 0.4em 0.5em; min-width: 0; background: var(--ls-panel);
+  /* a fixed height, scrolling inside: stepping never moves the views below */
+  height: 11em; display: flex; flex-direction: column;
+}
+.ls-card > .ls-items { position: relative; flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 2px; margin: -2px; }
 .ls-card-stack { border-top-color: var(--ls-fg); }
-.ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-accent); }
+@container (min-width: 42em) { .ls-card-stack { height: auto; } }
+.ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-link); }
 .ls-card-title { font-size: 0.95em; font-weight: 700; display: flex; align-items: center; gap: 0.4em; }
 .ls-card-hint { font-size: 0.78em; color: var(--ls-muted); margin-bottom: 0.25em !important; }
 .ls-count { margin-left: auto; font-size: 0.8em; font-weight: 600; background: var(--ls-chip); border-radius: 999px; padding: 0 0.5em; font-variant-numeric: tabular-nums; }
@@ -172,7 +183,7 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 .ls-out.ls-stderr .ls-out-step::after { content: " err"; }
 .ls-out.ls-future { opacity: 0.38; }
 .ls-predict .ls-out.ls-future .ls-out-text { visibility: hidden; }
-.ls-out.ls-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-accent); font-weight: 600; }
+.ls-out.ls-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-link); font-weight: 600; }
 .ls-out.ls-stderr.ls-current { color: var(--ls-stderr); }
 .ls-check { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.9em; color: var(--ls-muted); cursor: pointer; }
 .ls-panel-head .ls-check { margin-left: auto; }
@@ -203,9 +214,9 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 }
 .ls-diagram-box text.messageText, .ls-diagram-box [data-et="note"] { cursor: pointer; }
 .ls-diagram-box text.messageText:hover { text-decoration: underline; }
-.ls-diagram-box .ls-current[data-et="message"] { stroke: var(--ls-accent) !important; stroke-width: 4px !important; }
-.ls-diagram-box text.ls-current { fill: var(--ls-accent) !important; font-weight: 700 !important; }
-.ls-diagram-box [data-et="note"].ls-current rect { stroke: var(--ls-accent) !important; stroke-width: 3px !important; }
+.ls-diagram-box .ls-current[data-et="message"] { stroke: var(--ls-link) !important; }
+.ls-diagram-box text.ls-current { fill: var(--ls-link) !important; font-weight: 700 !important; }
+.ls-diagram-box [data-et="note"].ls-current rect { stroke: var(--ls-link) !important; stroke-width: 3px !important; }
 .ls-diagram-box.ls-mark-stale rect.rect { opacity: 0.15; }
 .ls-diagram-box :focus-visible { outline: 3px solid var(--ls-focus); }
 `;

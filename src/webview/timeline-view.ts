@@ -46,6 +46,7 @@ export class TimelineView {
   private step = 0;
   private frame = 0;
   private scrubbing = false;
+  private downAt: { x: number; y: number } | null = null;
   private fitted = false;
   private m = { rem: 14, lane: 26, axis: 22, gutter: 140, width: 600, height: 200 };
   private readonly resize: ResizeObserver;
@@ -139,7 +140,7 @@ export class TimelineView {
       fg: cssVar(el, '--ls-fg', '#000'),
       muted: cssVar(el, '--ls-muted', '#666'),
       border: cssVar(el, '--ls-border', '#ccc'),
-      accent: cssVar(el, '--ls-accent', '#06c'),
+      accent: cssVar(el, '--ls-link', '#06c'),
       onQueue: cssVar(el, '--ls-on-q', '#fff'),
       coroutine: cssVar(el, '--ls-coroutine', '#06c'),
       wait: cssVar(el, '--ls-wait', '#888'),
@@ -249,6 +250,7 @@ export class TimelineView {
       return;
     }
     this.scrubbing = true;
+    this.downAt = { x, y: e.clientY - r.top };
     this.canvas.setPointerCapture(e.pointerId);
     this.ctx.goTo(this.stepAtX(x));
   }
@@ -267,6 +269,19 @@ export class TimelineView {
     if (!this.scrubbing) return;
     this.scrubbing = false;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
+    // a click (not a drag) on a task block also reveals where that task was scheduled
+    const r = this.canvas.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    if (e.type === 'pointerup' && this.downAt && Math.abs(x - this.downAt.x) < 4) {
+      const lane = this.lanes[this.laneAtY(this.downAt.y)];
+      const step = this.stepAtX(x);
+      if (lane?.kind === 'queue') {
+        const [span] = spansIn(lane.spans, step, step);
+        const task = span && span.from <= step ? this.ctx.trace.tasks[span.task] : undefined;
+        if (task?.source) this.ctx.select(step, task.source);
+      }
+    }
+    this.downAt = null;
   }
 
   private onWheel(e: WheelEvent): void {
@@ -381,9 +396,9 @@ export class TimelineView {
         for (const w of spansIn(l.waits, from, to)) {
           const xa = X(w.from + 1);
           const xb = Math.max(xa, w.resumed ? X(w.to) : X(w.to + 1));
-          // waits that would land on pixels already drawn are skipped (zoomed far out)
-          if (xb <= lastRight) continue;
-          lastRight = xb + 0.5;
+          // waits that end in a pixel column already drawn are skipped (zoomed far out): at most one per column
+          if (Math.floor(xb) <= lastRight) continue;
+          lastRight = Math.floor(xb);
           drawn++;
           g.setLineDash([4, 3]);
           g.beginPath();
@@ -532,20 +547,19 @@ export class TimelineView {
     for (const s of spansIn(spans, from, to)) {
       let xa = X(s.from);
       const xb = Math.max(xa + 1, X(s.to + 1) - 1);
-      if (xb <= lastRight) continue;
+      // at most one span per pixel column: zoomed far out, thousands of tasks share a pixel
+      if (Math.floor(xb) <= lastRight) continue;
       xa = Math.max(xa, lastRight);
       // Node's own tasks: drawn faint, so the user's tasks stand out
       const faint = dim?.(s) ?? false;
       if (faint) g.globalAlpha = 0.3;
       g.fillRect(xa, top, xb - xa, hgt);
+      lastRight = Math.floor(xb);
+      n++;
       if (faint) {
         g.globalAlpha = 1;
-        lastRight = xb + 0.5;
-        n++;
         continue;
       }
-      lastRight = xb + 0.5;
-      n++;
       if (xb - xa > this.m.rem * 3) wide.push({ x: xa, w: xb - xa, s });
     }
     if (wide.length) {

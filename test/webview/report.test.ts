@@ -1,0 +1,421 @@
+// The HTML report in real headless Chromium, on traces of real runs: it loads under its CSP with no errors, every
+// view is drawn, and the controls, keyboard and clicks move the shared current step the way the trace says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Trace } from '../../src/core/trace-format';
+import { diagramPages, highlightedWindowText } from '../../src/core/diagram-pages';
+import { sequenceDiagramWindows } from '../../src/core/mermaid';
+import { renderHtmlReport } from '../../src/report/html';
+import {
+  launch, openReport, queueLabels, screenshot, tempDir, traceProgram, waitForDiagramSettled, waitForStep, watchedPage, currentStep,
+  hasText, containsText, hasClass, hasCount, hasAttr, eventually, OUT, type Traced, type Watched,
+} from './helpers';
+
+const PUZZLE = `console.log('script start');
+setTimeout(() => console.log('timeout'), 0);
+setImmediate(() => console.log('immediate'));
+process.nextTick(() => console.log('nextTick'));
+Promise.resolve().then(() => console.log('promise 1')).then(() => console.log('promise 2'));
+queueMicrotask(() => console.log('microtask'));
+async function main() {
+  console.log('main start');
+  await null;
+  console.log('after await');
+  const v = await new Promise((r) => setTimeout(() => r(42), 10));
+  console.log('got', v);
+}
+main();
+console.log('script end');
+`;
+
+const PINGPONG = `import { readFile } from 'node:fs/promises';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function ping(n) {
+  for (let i = 0; i < n; i++) { console.log('ping', i); await null; }
+}
+async function pong(n) {
+  for (let i = 0; i < n; i++) { console.log('pong', i); await sleep(1); }
+}
+async function load() {
+  const text = await readFile(new URL(import.meta.url), 'utf8');
+  console.error('read', text.length > 0 ? 'ok' : 'empty');
+}
+await Promise.all([ping(3), pong(2), load()]);
+console.log('done');
+`;
+
+let browser: Browser;
+const tmp = tempDir();
+let puzzle: Traced;
+let pingpong: Traced;
+
+beforeAll(async () => {
+  puzzle = traceProgram(tmp.dir, 'puzzle.js', PUZZLE);
+  pingpong = traceProgram(tmp.dir, 'pingpong.mjs', PINGPONG);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  tmp.cleanup();
+});
+
+/** Everything that must stay empty on a healthy page. */
+async function expectClean(w: Watched): Promise<void> {
+  expect(await w.cspViolations()).toEqual([]);
+  expect(w.consoleErrors).toEqual([]);
+  expect(w.pageErrors).toEqual([]);
+  expect(w.dialogs).toEqual([]);
+  // the report is the only thing loaded: no network, no other files
+  expect(w.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'))).toHaveLength(1);
+}
+
+function stepOfOutput(trace: Trace, text: string): number {
+  const o = trace.output.find((x) => x.text.trim() === text);
+  if (!o) throw new Error(`no output ${text}`);
+  return o.step;
+}
+
+describe('HTML report file', () => {
+  it('is one self-contained file with a fresh nonce, a strict CSP and the trace escaped in a JSON script', () => {
+    const html = readFileSync(puzzle.html, 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{16,}'; style-src 'unsafe-inline'; img-src data: blob:$/);
+    const nonce = /'nonce-([^']+)'/.exec(csp!)![1];
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    // every executable script carries the nonce; the others are JSON data
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.filter((a) => !a.includes('application/json')).every((a) => a.includes(`nonce="${nonce}"`))).toBe(true);
+    // outside the script bodies (the viewer's code mentions <img> and friends in strings): nothing that loads anything
+    const markup = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+    expect(markup).not.toMatch(/<link\b|<img\b|<iframe\b|\ssrc=|\shref=|@import|url\(/i);
+    const again = renderHtmlReport(puzzle.trace, { windowSize: 250 });
+    expect(/'nonce-([^']+)'/.exec(again)![1]).not.toBe(nonce);
+    const json = /<script type="application\/json" id="loopscope-trace">([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual(puzzle.trace);
+  });
+});
+
+describe('viewer on the classic puzzle', () => {
+  let w: Watched;
+  beforeAll(async () => {
+    w = await watchedPage(browser);
+    await openReport(w, puzzle.html);
+  }, 60_000);
+
+  it('loads with no CSP violation, console error or request, and shows the program', async () => {
+    await expectClean(w);
+    await hasText(w.page.locator('.ls-entry'), 'puzzle.js');
+    await containsText(w.page.locator('.ls-program'), `Node ${puzzle.trace.program.node}`);
+    await containsText(w.page.locator('.ls-program'), 'exit code 0');
+    expect(await w.page.title()).toBe('puzzle.js: Loopscope trace');
+  });
+
+  it('draws the sequence diagram with mermaid: messages, no error, no size placeholder', async () => {
+    const box = w.page.locator('.ls-diagram-box');
+    await hasCount(box.locator('svg'), 1);
+    const messages = await box.locator('[data-et="message"]').count();
+    const pages = diagramPages(puzzle.trace, 250);
+    expect(messages).toBe(pages.windows[0].messageSteps.length);
+    expect(messages).toBeGreaterThan(5);
+    expect(await box.locator('text.messageText').count()).toBe(messages);
+    expect(await box.locator('[data-et="note"]').count()).toBe(pages.windows[0].noteSteps.length);
+    const text = (await box.textContent()) ?? '';
+    expect(text).not.toMatch(/Maximum text size|Syntax error|error in text/i);
+    expect(await w.page.locator('.ls-diagram-status').textContent()).toBe('');
+    expect(text).toContain('run the main script');
+  });
+
+  it('Right arrow advances the step; after the main script the microtask queue holds the promise reactions', async () => {
+    const page = w.page;
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    const before = await page.locator('.ls-step-text').textContent();
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 1);
+    expect(await page.locator('.ls-step-text').textContent()).not.toBe(before);
+    expect(await page.locator('.ls-step-text').textContent()).toBe(puzzle.trace.steps[1].text);
+
+    // the last step of the main script: everything it scheduled is waiting
+    const mainEnd = puzzle.trace.tasks[0].endStep;
+    while ((await currentStep(page)) < mainEnd) {
+      const s = await currentStep(page);
+      await page.keyboard.press('ArrowRight');
+      await waitForStep(page, s + 1);
+    }
+    expect(await queueLabels(page, 'microtask')).toEqual(['promise reaction', 'queueMicrotask', 'await resumption']);
+    expect(await queueLabels(page, 'nextTick')).toEqual(['process.nextTick']);
+    expect(await queueLabels(page, 'timer')).toEqual(['setTimeout 1 ms']);
+    expect(await queueLabels(page, 'immediate')).toEqual(['setImmediate']);
+    await containsText(page.locator('.ls-why'), 'main script runs first');
+
+    // one more step: the nextTick callback leaves its queue and runs before any microtask
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, mainEnd + 1);
+    await hasCount(page.locator('.ls-card[data-queue="nextTick"] .ls-item.ls-left'), 1);
+    await hasText(page.locator('.ls-card[data-queue="nextTick"] .ls-count'), '0');
+    await hasClass(page.locator('.ls-card[data-queue="nextTick"]'), /ls-active/);
+    expect(await queueLabels(page, 'microtask')).toEqual(['promise reaction', 'queueMicrotask', 'await resumption']);
+    await containsText(page.locator('.ls-why'), 'nextTick callbacks run as soon as');
+  });
+
+  it('marks what entered a queue at this step', async () => {
+    const page = w.page;
+    const item = puzzle.trace.queueItems.find((q) => q.queue === 'nextTick')!;
+    await page.evaluate((s) => window.loopscope!.goTo(s), item.enterStep);
+    await waitForStep(page, item.enterStep);
+    await hasCount(page.locator('.ls-card[data-queue="nextTick"] .ls-item.ls-entered'), 1);
+    await hasText(page.locator('.ls-card[data-queue="nextTick"] .ls-item.ls-entered .ls-tag'), 'new');
+  });
+
+  it('Shift+Right goes to the next task, A to the next await, End and Home to the ends', async () => {
+    const page = w.page;
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitForStep(page, puzzle.trace.tasks[1].startStep);
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await page.keyboard.press('a');
+    const firstAwait = puzzle.trace.steps.findIndex((s) => s.kind === 'await');
+    await waitForStep(page, firstAwait);
+    await hasText(page.locator('.ls-kind'), 'await');
+    await page.keyboard.press('End');
+    await waitForStep(page, puzzle.trace.steps.length - 1);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await waitForStep(page, puzzle.trace.tasks[puzzle.trace.tasks.length - 1].startStep);
+  });
+
+  it('Space plays and pauses', async () => {
+    const page = w.page;
+    await page.locator('.ls-slider').focus();
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await page.keyboard.press(' ');
+    await hasAttr(page.locator('.ls-play'), 'aria-pressed', 'true');
+    await page.waitForFunction(() => Number(document.querySelector('.ls-app')?.getAttribute('data-step')) >= 1);
+    await page.keyboard.press(' ');
+    await hasAttr(page.locator('.ls-play'), 'aria-pressed', 'false');
+  });
+
+  it('clicking an output line goes to the step that printed it', async () => {
+    const page = w.page;
+    const step = stepOfOutput(puzzle.trace, 'promise 1');
+    await page.locator('.ls-out', { hasText: 'promise 1' }).click();
+    await waitForStep(page, step);
+    await containsText(page.locator('.ls-out.ls-current'), 'promise 1');
+    await hasClass(page.locator('.ls-out', { hasText: 'promise 2' }), /ls-future/);
+    await hasText(page.locator('.ls-step-text'), 'prints "promise 1"');
+  });
+
+  it('clicking a diagram message goes to its step, and the diagram then highlights it', async () => {
+    const page = w.page;
+    const pages = diagramPages(puzzle.trace, 250);
+    const n = pages.windows[0].messageSteps.findIndex((s) => puzzle.trace.steps[s].kind === 'await');
+    const target = pages.windows[0].messageSteps[n];
+    await page.locator('.ls-diagram-box text.messageText').nth(n).click();
+    await waitForStep(page, target);
+    await hasCount(page.locator('.ls-diagram-box text.messageText.ls-current'), 1);
+    await waitForDiagramSettled(page);
+    // mermaid's own highlight: the generator marked this message as the current one
+    await containsText(page.locator('.ls-diagram-box text.messageText').nth(n), '◀ current');
+  });
+
+  it('the timeline draws a lane per queue that ran something and per coroutine, and clicking it scrubs', async () => {
+    const page = w.page;
+    const lanes = page.locator('.ls-lane-list li');
+    expect(await lanes.locator('[data-kind="coroutine"]').count()).toBe(0);
+    expect(await page.locator('.ls-lane-list li[data-kind="coroutine"]').count()).toBe(puzzle.trace.coroutines.length);
+    expect(await page.locator('.ls-lane-list li[data-kind="coroutine"]').allTextContents()).toEqual(puzzle.trace.coroutines.map((c) => c.name));
+    const queues = [...new Set(puzzle.trace.tasks.map((t) => t.queue))].sort();
+    expect((await page.locator('.ls-lane-list li[data-kind="queue"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-queue')))).sort()).toEqual(queues);
+    const canvas = page.locator('.ls-tl-canvas');
+    expect(Number(await canvas.getAttribute('data-drawn'))).toBeGreaterThan(puzzle.trace.tasks.length);
+    // the canvas really has ink: sample its pixels for more than a couple of colours
+    const colours = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const set = new Set<number>();
+      for (let i = 0; i < d.length; i += 16) set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return set.size;
+    });
+    expect(colours).toBeGreaterThan(8);
+    // click in the middle of the plot: the current step becomes the step under the pointer
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 20, box.y + box.height / 2);
+    await page.waitForFunction(() => Number(document.querySelector('.ls-app')?.getAttribute('data-step')) > 10);
+    // drag to scrub: the step follows the pointer while the button is down
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    const during: number[] = [];
+    for (const f of [0.4, 0.5, 0.6, 0.7]) {
+      await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+      await page.waitForTimeout(50);
+      during.push(await currentStep(page));
+    }
+    await page.mouse.up();
+    expect(new Set(during).size).toBe(4);
+    expect([...during].sort((a, b) => a - b)).toEqual(during);
+  });
+
+  it('clicking a queue item selects the step that scheduled it', async () => {
+    const page = w.page;
+    const item = puzzle.trace.queueItems.find((q) => q.label === 'setImmediate')!;
+    await page.evaluate((s) => window.loopscope!.goTo(s), item.enterStep + 3);
+    await waitForStep(page, item.enterStep + 3);
+    await page.locator('.ls-card[data-queue="immediate"] .ls-item').first().click();
+    await waitForStep(page, item.enterStep);
+  });
+
+  it('"Hide future output" hides what has not been printed yet, for a class to predict it', async () => {
+    const page = w.page;
+    const step = stepOfOutput(puzzle.trace, 'microtask');
+    await page.evaluate((s) => window.loopscope!.goTo(s), step);
+    await waitForStep(page, step);
+    const visibility = (text: string) => page.locator('.ls-out', { hasText: text }).locator('.ls-out-text').evaluate((el) => getComputedStyle(el).visibility);
+    expect(await visibility('after await')).toBe('visible');
+    await page.getByLabel('Hide future output').check();
+    expect(await visibility('after await')).toBe('hidden');
+    expect(await visibility('microtask')).toBe('visible');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await eventually(async () => expect(await visibility('after await')).toBe('visible'));
+    await page.getByLabel('Hide future output').uncheck();
+  });
+
+  it('exports the diagram window as mermaid text and the trace as JSON (downloads in the report)', async () => {
+    const page = w.page;
+    const [mmd] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this window as mermaid text' }).click()]);
+    expect(mmd.suggestedFilename()).toBe('puzzle-diagram-1.mmd');
+    const text = readFileSync((await mmd.path())!, 'utf8');
+    expect(text.startsWith('sequenceDiagram\n')).toBe(true);
+    expect(text).toContain('◀ current');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the trace as JSON' }).click()]);
+    expect(json.suggestedFilename()).toBe('puzzle.loopscope.json');
+    expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toEqual(puzzle.trace);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this window as SVG' }).click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this window as PNG' }).click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('follows a change of the colour scheme: its palette, and mermaid re-rendered with the dark theme', async () => {
+    const page = w.page;
+    const bg = () => page.locator('.ls-app').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const svg = () => page.locator('.ls-diagram-box svg').evaluate((el) => el.outerHTML);
+    const light = await bg();
+    expect(await svg()).not.toContain('#1f2020');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(async () => expect(await bg()).not.toBe(light));
+    await eventually(async () => expect(await svg()).toContain('#1f2020'), 20_000);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await eventually(async () => expect(await bg()).toBe(light));
+    await eventually(async () => expect(await svg()).not.toContain('#1f2020'), 20_000);
+  });
+
+  it('stepping never moves the views: the timeline and the diagram stay where they are', async () => {
+    const page = w.page;
+    const tops = new Set<string>();
+    for (let s = 0; s < puzzle.trace.steps.length; s++) {
+      await page.evaluate((x) => window.loopscope!.goTo(x), s);
+      await waitForStep(page, s);
+      tops.add(await page.evaluate(() => ['.ls-timeline', '.ls-diagram'].map((q) => document.querySelector(q)!.getBoundingClientRect().top + window.scrollY).join(',')));
+    }
+    expect([...tops]).toHaveLength(1);
+  });
+
+  it('stays clean after all that', async () => {
+    await expectClean(w);
+  });
+});
+
+describe('Node internals', () => {
+  it('a run of internal tasks is one folded step until "Show Node internals" is ticked', async () => {
+    const t = pingpong.trace;
+    const first = t.steps.findIndex((s) => t.tasks[s.task]?.internal);
+    expect(first).toBeGreaterThan(0);
+    let end = first;
+    while (t.tasks[t.steps[end + 1]?.task]?.internal) end++;
+    const w = await watchedPage(browser);
+    await openReport(w, pingpong.html);
+    const page = w.page;
+    await page.evaluate((s) => window.loopscope!.goTo(s), first - 1);
+    await waitForStep(page, first - 1);
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, first);
+    await hasText(page.locator('.ls-kind'), 'node');
+    await containsText(page.locator('.ls-step-text'), 'inside Node');
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, end + 1);
+    await page.getByLabel('Show Node internals').check();
+    await page.evaluate((s) => window.loopscope!.goTo(s), first);
+    await waitForStep(page, first);
+    expect(await page.locator('.ls-kind').textContent()).not.toBe('node');
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, first + 1);
+    await expectClean(w);
+    await page.close();
+  }, 60_000);
+});
+
+describe('screenshots', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: puzzle at the first resumption, ping-pong mid-run, and at presentation scale`, async () => {
+      const w = await watchedPage(browser, { colorScheme: scheme, width: 1440, height: 900 });
+      await openReport(w, puzzle.html);
+      const resume = puzzle.trace.steps.findIndex((s) => s.kind === 'resume');
+      await w.page.evaluate((s) => window.loopscope!.goTo(s), resume);
+      await waitForStep(w.page, resume);
+      await waitForDiagramSettled(w.page);
+      await screenshot(w.page, `puzzle-${scheme}`);
+
+      await openReport(w, pingpong.html);
+      const mid = pingpong.trace.coroutines[1]?.awaits[0]?.suspendStep ?? Math.floor(pingpong.trace.steps.length / 2);
+      await w.page.evaluate((s) => window.loopscope!.goTo(s), mid);
+      await waitForStep(w.page, mid);
+      await waitForDiagramSettled(w.page);
+      await screenshot(w.page, `pingpong-${scheme}`);
+
+      await w.page.setViewportSize({ width: 1280, height: 720 });
+      await w.page.evaluate(() => window.loopscope!.applySettings({ fontScale: 1.75 }));
+      await waitForDiagramSettled(w.page);
+      await w.page.evaluate(() => window.scrollTo(0, 0));
+      await w.page.screenshot({ path: join(OUT, `pingpong-${scheme}-projector.png`) });
+      // scrolled to the event loop, as a class would see it under the sticky controls
+      await w.page.evaluate(() => {
+        const loop = document.querySelector<HTMLElement>('.ls-loop')!;
+        const bar = document.querySelector<HTMLElement>('.ls-sticky')!;
+        window.scrollTo(0, loop.getBoundingClientRect().top + window.scrollY - bar.offsetHeight - 8);
+      });
+      await w.page.screenshot({ path: join(OUT, `pingpong-${scheme}-projector-loop.png`) });
+      await expectCleanExceptRequests(w);
+      await w.page.close();
+    }, 90_000);
+  }
+});
+
+async function expectCleanExceptRequests(w: Watched): Promise<void> {
+  expect(await w.cspViolations()).toEqual([]);
+  expect(w.consoleErrors).toEqual([]);
+  expect(w.pageErrors).toEqual([]);
+}
+
+describe('diagram pages on real traces', () => {
+  it('the highlighted window text is exactly what the generator makes for that current step', () => {
+    for (const t of [puzzle.trace, pingpong.trace]) {
+      for (const size of [10, 25, 250]) {
+        const pages = diagramPages(t, size);
+        for (let step = 0; step < t.steps.length; step++) {
+          const idx = pages.windows.findIndex((w) => step >= w.fromStep && step <= w.toStep);
+          const expected = sequenceDiagramWindows(t, { windowSize: size, currentStep: step })[idx].text;
+          expect(highlightedWindowText(t, pages, idx, step)).toBe(expected);
+        }
+      }
+    }
+  });
+});
