@@ -17,6 +17,8 @@ export interface ViewSettings {
   fontScale: number;
   /** mermaid's theme; 'auto' (the default) follows the editor's or the system's light/dark theme */
   diagramTheme?: DiagramTheme;
+  /** "predict the output": output not printed yet is hidden, and the view asks what prints next before it does */
+  predict?: boolean;
 }
 
 export const DEFAULT_SETTINGS: ViewSettings = { windowSize: 250, speed: 2, fontScale: 1 };
@@ -133,7 +135,7 @@ export function clampSettings<T extends Partial<ViewSettings>>(settings: T): T {
 export function checkSettings(where: string, value: unknown, partial: boolean): Partial<ViewSettings> {
   if (!isObj(value)) return fail(`${where} must be an object`);
   const out: Partial<ViewSettings> = {};
-  const known = [...Object.keys(SETTING_LIMITS), 'diagramTheme'];
+  const known = [...Object.keys(SETTING_LIMITS), 'diagramTheme', 'predict'];
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) fail(`${where}.${key} is not a setting (known: ${known.join(', ')})`);
   }
@@ -142,6 +144,10 @@ export function checkSettings(where: string, value: unknown, partial: boolean): 
       fail(`${where}.diagramTheme must be one of ${DIAGRAM_THEMES.join(', ')}, got ${JSON.stringify(value.diagramTheme)}`);
     }
     out.diagramTheme = value.diagramTheme as DiagramTheme;
+  }
+  if (value.predict !== undefined) {
+    if (typeof value.predict !== 'boolean') fail(`${where}.predict must be true or false, got ${JSON.stringify(value.predict)}`);
+    out.predict = value.predict as boolean;
   }
   for (const key of Object.keys(SETTING_LIMITS) as NumericSetting[]) {
     const v = value[key];

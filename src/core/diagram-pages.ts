@@ -1,8 +1,8 @@
 // The sequence diagram as pages for a viewer: windows computed once per trace (small enough for mermaid's text limit),
 // the window that holds a step, that window's text with the current step highlighted, and which drawn element
 // belongs to a step.
-import { sequenceDiagramWindows, type DiagramWindow } from './mermaid';
-import type { Trace, Task } from './trace-format';
+import { sequenceDiagramWindows, renderWindow, type DiagramWindow } from './mermaid';
+import type { Trace } from './trace-format';
 import { upperBound } from './stepping';
 
 /** mermaid's default maxTextSize: above it mermaid draws a placeholder instead of the diagram. */
@@ -33,42 +33,13 @@ export function windowIndexForStep(pages: DiagramPages, step: number): number {
   return Math.max(0, upperBound(pages.starts, step) - 1);
 }
 
-/** Up to this many steps, regenerating every window to highlight one is cheap enough (well under 100 ms). */
-const FULL_REGENERATION_LIMIT = 20_000;
-
-/**
- * Window `index`'s mermaid text with `currentStep` highlighted, exactly as
- * sequenceDiagramWindows(trace, {windowSize, currentStep}) produces it, without regenerating every window of a big
- * trace (about a second at 100k steps). The window is rendered alone from a trace cut down to its steps, which is
- * exact when it starts and ends on task boundaries; every window does, except inside a single task bigger than a
- * window. Those are regenerated in full on small traces; on huge ones they come back without the highlight (the
- * viewer still outlines the current element itself).
- */
+/** Window `index`'s mermaid text with `currentStep` highlighted, exactly as sequenceDiagramWindows(trace,
+ * {windowSize, currentStep}) produces it, without regenerating every window of a big trace. */
 export function highlightedWindowText(trace: Trace, pages: DiagramPages, index: number, currentStep: number): string {
   const window = pages.windows[index];
   if (!window) return '';
-  const { fromStep: from, toStep: to } = window;
-  if (currentStep < from || currentStep > to || to < from) return window.text;
-  const steps = trace.steps.slice(from, to + 1);
-  const tasks: Task[] = [];
-  let exact = true;
-  for (const s of steps) {
-    if (tasks[s.task]) continue;
-    const t = trace.tasks[s.task];
-    if (!t) continue;
-    if (t.startStep < from || t.endStep > to) {
-      exact = false;
-      break;
-    }
-    tasks[s.task] = { ...t, startStep: t.startStep - from, endStep: t.endStep - from };
-  }
-  if (!exact) {
-    if (trace.steps.length > FULL_REGENERATION_LIMIT) return window.text;
-    return sequenceDiagramWindows(trace, { windowSize: pages.windowSize, currentStep })[index]?.text ?? window.text;
-  }
-  const sub: Trace = { ...trace, steps, tasks };
-  const [only] = sequenceDiagramWindows(sub, { windowSize: Number.MAX_SAFE_INTEGER, currentStep: currentStep - from });
-  return only ? only.text : window.text;
+  if (currentStep < window.fromStep || currentStep > window.toStep) return window.text;
+  return renderWindow(trace, window.fromStep, window.toStep, currentStep).text;
 }
 
 export interface DrawnElement {

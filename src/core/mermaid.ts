@@ -216,6 +216,11 @@ function producesElement(trace: Trace, i: number): boolean {
   return s.kind !== 'yield';
 }
 
+/** One window's diagram: steps `from`..`to` (inclusive), with `current` highlighted when it falls inside. */
+export function renderWindow(trace: Trace, from: number, to: number, current?: number): DiagramWindow {
+  return render(trace, from, to, current);
+}
+
 function render(trace: Trace, from: number, to: number, current?: number): DiagramWindow {
   const { participants, lines } = buildLines(trace, from, to, current);
   const out = ['sequenceDiagram'];

@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   };
   const ctl = new TraceController(services, output);
   late.controller = ctl;
-  const currentSettings = () => viewSettings(readSettings(), ctl.presentation);
+  const currentSettings = () => viewSettings(readSettings(), ctl);
 
   const command = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
@@ -74,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     ctl.presentation = !ctl.presentation;
     for (const p of TracePanel.all()) p.applySettings(currentSettings());
     void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
+  });
+  command('loopscope.togglePredict', () => {
+    ctl.predict = !ctl.predict;
+    for (const p of TracePanel.all()) p.applySettings(currentSettings());
+    void vscode.window.setStatusBarMessage(`Loopscope predict the output ${ctl.predict ? 'on: output is hidden until it prints' : 'off'}`, 2500);
   });
   command('loopscope.toggleRetraceOnSave', async () => {
     const config = vscode.workspace.getConfiguration('loopscope');

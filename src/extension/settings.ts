@@ -1,7 +1,7 @@
 // The extension's settings, typed, in one place (names match package.json's contributes.configuration).
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
-import type { ViewSettings } from '../protocol';
+import { clampSettings, type ViewSettings } from '../protocol';
 
 export interface LoopscopeSettings {
   nodePath: string;
@@ -45,10 +45,13 @@ export function workingDirectory(settings: LoopscopeSettings, file: vscode.Uri):
   return folder ?? dirname(file.fsPath);
 }
 
-export function viewSettings(settings: LoopscopeSettings, presentation: boolean): ViewSettings {
-  return {
+/** What the panel is told, clamped to what the view accepts (a hand-edited setting can be out of range). */
+export function viewSettings(settings: LoopscopeSettings, modes: { presentation: boolean; predict: boolean }): ViewSettings {
+  return clampSettings({
     windowSize: settings.windowSize,
     speed: settings.playSpeed,
-    fontScale: presentation ? settings.presentationFontScale : 1,
-  };
+    fontScale: modes.presentation ? settings.presentationFontScale : 1,
+    diagramTheme: settings.diagramTheme,
+    predict: modes.predict,
+  });
 }

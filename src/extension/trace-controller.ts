@@ -18,6 +18,7 @@ export interface TraceRequest {
 export class TraceController implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
   presentation = false;
+  predict = false;
 
   constructor(
     private readonly services: PanelServices,
@@ -109,7 +110,7 @@ export class TraceController implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Loopscope: the trace of ${basename(file)} was stopped because its panel was closed.`);
       return trace;
     }
-    TracePanel.show(this.services, trace, viewSettings(settings, this.presentation), request.keepStep ?? false);
+    TracePanel.show(this.services, trace, viewSettings(settings, this), request.keepStep ?? false);
     this.explainEnding(trace, request.quiet ?? false);
     return trace;
   }

@@ -112,7 +112,11 @@ export class App implements ViewContext {
         h('p', { class: 'ls-now-main', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', 'aria-label': 'Current step' } }, [kind, text, source]),
       ]),
       // the task and the rule that ran it scroll with the page, so the sticky bar stays small on a projector
-      h('div', { class: 'ls-now', attrs: { 'aria-label': 'Why this step' } }, [h('p', { class: 'ls-now-task' }, [task, scheduled]), why]),
+      h('div', { class: 'ls-now', attrs: { 'aria-label': 'Why this step' } }, [
+        h('p', { class: 'ls-now-task' }, [task, scheduled]),
+        why,
+        h('p', { class: 'ls-ask', attrs: { role: 'status' }, text: 'Predict: what prints next? Ask the room, then step (→) to reveal it.' }),
+      ]),
       h('div', { class: 'ls-grid' }, [this.loop.el, this.console.el, this.timeline.el, this.diagram.el]),
       h('p', { class: 'ls-help', text: 'Keys: ← → step · Shift+← → task · Home/End · Space play/pause · A next await (Shift+A previous) · [ ] diagram window · on the timeline: + − zoom, 0 fit' }),
     ]);
@@ -165,6 +169,10 @@ export class App implements ViewContext {
     else download(file.fileName, file.data, MIME[file.format]);
   }
 
+  setPredict(on: boolean): void {
+    this.applySettings({ predict: on });
+  }
+
   applySettings(partial: Partial<ViewSettings>): void {
     const before = this.settings;
     const next = { ...before };
@@ -174,7 +182,12 @@ export class App implements ViewContext {
       if (typeof v === 'number') next[key] = v;
     }
     if (given.diagramTheme) next.diagramTheme = given.diagramTheme;
+    if (given.predict !== undefined) next.predict = given.predict;
     this.settings = next;
+    if (next.predict !== before.predict) {
+      this.console.setHideFuture(next.predict === true);
+      this.render();
+    }
     if (next.fontScale !== before.fontScale) {
       this.applyFontScale();
       this.timeline.refreshTheme();
@@ -290,6 +303,9 @@ export class App implements ViewContext {
       this.ui.scheduled.textContent = `scheduled by task ${t.scheduledBy} at step ${t.enqueuedAt}${t.source ? ` (${shortSource(t.source)})` : ''}${t.enqueueInferred ? ', inferred' : ''}`;
       this.ui.scheduled.title = 'Go to the step that scheduled this task';
     } else this.ui.scheduled.hidden = true;
+    // Predict the output: before a step that prints, ask the room what comes next; the step itself reveals it.
+    const upcoming = this.trace.steps[this.index.nextStep(step)];
+    this.root.classList.toggle('ls-asking', this.settings.predict === true && upcoming?.kind === 'output' && this.index.nextStep(step) !== step);
     this.ui.why.textContent = run
       ? "Why this ran: Node's own code for a built-in API (such as fs.promises) ran here without running yours. These steps are folded into one; tick \"Show Node internals\" to step through them."
       : t

@@ -41,7 +41,8 @@ export class ConsoleView {
     if (out.length === 0) this.list.appendChild(h('p', { class: 'ls-empty', text: 'The program printed nothing.' }));
     if (this.offset > 0) this.list.prepend(h('p', { class: 'ls-empty', text: `${this.offset} earlier writes not shown` }));
     if (ctx.trace.program.outputTruncated) this.list.appendChild(h('p', { class: 'ls-empty', text: 'Output was cut to fit the trace.' }));
-    const predict = h('input', { attrs: { type: 'checkbox', id: 'ls-predict' }, on: { change: () => this.setHideFuture(predict.checked) } });
+    const predict = h('input', { attrs: { type: 'checkbox', id: 'ls-predict' }, on: { change: () => ctx.setPredict(predict.checked) } });
+    this.predictBox = predict as HTMLInputElement;
     this.el = h('section', { class: 'ls-panel ls-console', attrs: { 'aria-label': 'Console' } }, [
       h('div', { class: 'ls-panel-head' }, [
         h('h2', { class: 'ls-panel-title', text: 'Console' }),
@@ -51,8 +52,11 @@ export class ConsoleView {
     ]);
   }
 
-  private setHideFuture(on: boolean): void {
+  private predictBox: HTMLInputElement;
+
+  setHideFuture(on: boolean): void {
     this.hideFuture = on;
+    this.predictBox.checked = on;
     this.el.classList.toggle('ls-predict', on);
   }
 

@@ -25,4 +25,6 @@ export interface ViewContext {
   /** go to `step` and ask the host to reveal `source` (what clicking anything with a source does) */
   select(step: number, source: SourceSite | null): void;
   exportFile(file: ExportFile): void;
+  /** hide output not printed yet, and ask what prints next before each print */
+  setPredict(on: boolean): void;
 }

@@ -112,6 +112,8 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
 .ls-now-task { min-height: 1.4em; color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
 .ls-why { color: var(--ls-fg); font-style: italic; }
+.ls-ask { display: none; margin: 0.4em 0 0; padding: 0.35em 0.7em; border-left: 4px solid var(--ls-accent, #d4a017); font-weight: 600; }
+.ls-asking .ls-ask { display: block; }
 
 /* layout */
 .ls-grid { display: grid; gap: 0.6em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); grid-template-areas: "loop console" "timeline timeline" "diagram diagram"; }
