@@ -1,6 +1,6 @@
 // Builds one bundle per runtime: the tracer (inside the user's Node), the CLI, the extension host, the webview.
 import { build } from 'esbuild';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
@@ -21,5 +21,7 @@ await Promise.all([
   // The viewer (HTML report and VS Code panel): browser code with mermaid inside, one file the report can inline.
   build({ ...common, sourcemap: false, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
 ]);
+// mermaid as its own script, loaded after the viewer: its official browser build defines window.mermaid.
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/mermaid.js');
 // An empty module: `--import` of it puts a TypeScript ES module entry into Node's ESM loader on every Node version.
 writeFileSync('dist/tracer/esm-entry.mjs', '// intentionally empty\n');

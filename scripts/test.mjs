@@ -1,5 +1,7 @@
 // `npm test`: everything CI runs, in order. Installs what the tests need on a fresh machine first:
-// Node 20/22/24 from the npm registry (scripts/get-nodes.mjs) and Debian's Chromium (for diagrams and the panel).
+// Node 20/22/24 from the npm registry (scripts/get-nodes.mjs), Debian's Chromium (for diagrams and the panel) and a
+// real VS Code (code-server from npm, scripts/setup-vscode.sh) for the integration and end-to-end tests.
+// LOOPSCOPE_SKIP_VSCODE=1 leaves out the VS Code part (quicker local runs; CI never sets it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -27,3 +29,11 @@ step('build', process.execPath, ['scripts/build.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
 step('unit, fidelity and browser tests (vitest)', 'npx', ['vitest', 'run']);
+if (process.env.LOOPSCOPE_SKIP_VSCODE === '1') {
+  process.stdout.write('\n== VS Code tests skipped (LOOPSCOPE_SKIP_VSCODE=1)\n');
+} else {
+  step('a real VS Code: code-server from npm (once per machine)', 'bash', ['scripts/setup-vscode.sh']);
+  step('the VS Code test harness catches failures (self-test)', process.execPath, ['test/vscode/selftest.mjs']);
+  step('VS Code integration tests (inside the extension host)', process.execPath, ['test/vscode/run-integration.mjs']);
+  step('VS Code end-to-end tests (as a person would, and the packaged .vsix)', process.execPath, ['--test', 'test/vscode/e2e.mjs']);
+}
