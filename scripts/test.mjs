@@ -27,7 +27,8 @@ if (!existsSync('/usr/bin/chromium')) {
 step('Node 20, 22 and 24 for the fidelity corpus', process.execPath, ['scripts/get-nodes.mjs']);
 step('build', process.execPath, ['scripts/build.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-step('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
+step('typecheck (browser tests)', 'npx', ['tsc', '--noEmit', '-p', 'test/webview/tsconfig.json']);
+step('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']);
 step('unit, fidelity and browser tests (vitest)', 'npx', ['vitest', 'run']);
 if (process.env.LOOPSCOPE_SKIP_VSCODE === '1') {
   process.stdout.write('\n== VS Code tests skipped (LOOPSCOPE_SKIP_VSCODE=1)\n');
