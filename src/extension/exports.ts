@@ -5,20 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Trace } from '../core/trace-format';
 import type { ExportFile } from '../protocol';
-import { sequenceDiagramWindows } from '../core/mermaid';
-import { toPerfetto } from '../core/perfetto';
-import { renderHtmlReport } from '../report/html';
 import { writeTraceFile } from '../runner/trace-file';
+import { renderHostExport, HOST_EXPORTS, type HostExportFormat } from '../report/exports';
 
-export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
-
-export const HOST_EXPORTS: { format: HostExportFormat; label: string; ext: string }[] = [
-  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd' },
-  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'md' },
-  { format: 'json', label: 'Trace file (JSON)', ext: 'json' },
-  { format: 'html', label: 'Self-contained HTML report', ext: 'html' },
-  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json' },
-];
+export { HOST_EXPORTS, type HostExportFormat };
 
 function stem(trace: Trace): string {
   return basename(trace.program.entry).replace(/\.[^.]+$/, '');
@@ -38,24 +28,6 @@ export async function saveExport(file: ExportFile, trace: Trace, output: vscode.
   writeFileSync(target.fsPath, data);
   output.appendLine(`[export] ${file.format} written to ${target.fsPath}`);
   void vscode.window.showInformationMessage(`Loopscope: exported ${basename(target.fsPath)}`);
-}
-
-export function renderHostExport(trace: Trace, format: HostExportFormat, options: { windowSize: number; step: number }): string {
-  const windows = sequenceDiagramWindows(trace, { windowSize: options.windowSize });
-  switch (format) {
-    case 'mermaid':
-      return (windows.find((w) => options.step >= w.fromStep && options.step <= w.toStep) ?? windows[0]).text;
-    case 'markdown':
-      return `# Loopscope trace of ${basename(trace.program.entry)}\n\n${windows
-        .map((w, i) => `## Steps ${w.fromStep + 1}–${w.toStep + 1}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}\n\n\`\`\`mermaid\n${w.text}\`\`\`\n`)
-        .join('\n')}`;
-    case 'html':
-      return renderHtmlReport(trace, { windowSize: options.windowSize });
-    case 'perfetto':
-      return JSON.stringify(toPerfetto(trace));
-    case 'json':
-      return '';
-  }
 }
 
 export async function exportFromHost(trace: Trace, format: HostExportFormat, options: { windowSize: number; step: number }, output: vscode.OutputChannel): Promise<vscode.Uri | undefined> {

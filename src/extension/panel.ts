@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type ViewSe
 import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
+import { timing } from './trace-controller';
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
@@ -28,6 +29,8 @@ export class TracePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   step = 0;
   private disposed = false;
+  private readonly created = Date.now();
+  private shown = false;
 
   static get(entry: string): TracePanel | undefined {
     return TracePanel.panels.get(entry);
@@ -154,10 +157,15 @@ export class TracePanel implements vscode.Disposable {
   private async handle(m: ViewToHostMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+        timing(this.services.output, `view ready ${Date.now() - this.created} ms after the panel was created`);
         this.ready = true;
         for (const p of this.pending.splice(0)) void this.panel.webview.postMessage(p);
         break;
       case 'stepChanged':
+        if (!this.shown) {
+          this.shown = true;
+          timing(this.services.output, `first step shown ${Date.now() - this.created} ms after the panel was created`);
+        }
         this.step = Math.min(m.step, this.trace.steps.length - 1);
         this.decorate(m.source);
         break;
@@ -190,6 +198,7 @@ export class TracePanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const nonce = randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview.js'));
+    const mermaidScript = webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'mermaid.js'));
     const csp = [
       "default-src 'none'",
       `script-src 'nonce-${nonce}'`,
@@ -209,6 +218,7 @@ export class TracePanel implements vscode.Disposable {
 <body>
 <div id="loopscope-root" role="application" aria-label="Loopscope trace viewer"></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${mermaidScript.toString()}" async></script>
 </body>
 </html>`;
   }

@@ -62,6 +62,7 @@ export class TraceController implements vscode.Disposable {
       return undefined;
     }
     const file = target.fsPath;
+    const started = Date.now();
     this.running.get(file)?.abort(); // tracing the same file again replaces the older run
     const abort = new AbortController();
     this.running.set(file, abort);
@@ -106,6 +107,7 @@ export class TraceController implements vscode.Disposable {
     }
     const trace = result.trace;
     this.output.appendLine(`--- exit ${trace.program.exitCode ?? trace.program.signal}, ${trace.tasks.length} tasks, ${trace.steps.length} steps`);
+    timing(this.output, `traced ${basename(file)} in ${Date.now() - started} ms (program ${trace.program.durationMs} ms)`);
     if (abort.signal.aborted && panelAtStart && !TracePanel.get(file)) {
       void vscode.window.showInformationMessage(`Loopscope: the trace of ${basename(file)} was stopped because its panel was closed.`);
       return trace;
@@ -172,4 +174,11 @@ export class TraceController implements vscode.Disposable {
     this.cancelAll();
     this.running.clear();
   }
+}
+
+/** Phase timings: in the output channel, and on the console when LOOPSCOPE_TIMING is set (the e2e test reads it). */
+export function timing(output: vscode.OutputChannel, what: string): void {
+  const line = `[timing ${new Date().toISOString().slice(11, 23)}] ${what}`;
+  output.appendLine(line);
+  if (process.env.LOOPSCOPE_TIMING) console.log(`[loopscope] ${line}`);
 }

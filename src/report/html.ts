@@ -7,20 +7,23 @@ import type { Trace } from '../core/trace-format';
 import { VIEWER_CSS, STYLE_ID } from '../webview/styles';
 
 /** Where the built viewer lives: next to the running CLI bundle (dist/), or dist/ seen from src/report (tests). */
-function viewerBundlePath(): string {
-  const candidates = [join(__dirname, 'webview.js'), join(__dirname, '..', '..', 'dist', 'webview.js')];
+/** A built script of the viewer (dist/webview.js or dist/mermaid.js), next to the running bundle or in the checkout. */
+function distPath(name: string): string {
+  const candidates = [join(__dirname, name), join(__dirname, '..', '..', 'dist', name)];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(`the report viewer (webview.js) was not found in ${candidates.join(' or ')}: build it with "node scripts/build.mjs"`);
-  }
+  if (!found) throw new Error(`the report viewer (${name}) was not found in ${candidates.join(' or ')}: build it with "node scripts/build.mjs"`);
   return found;
 }
 
-let cachedBundle: { path: string; text: string } | null = null;
-function viewerBundle(): string {
-  const path = viewerBundlePath();
-  if (cachedBundle?.path !== path) cachedBundle = { path, text: readFileSync(path, 'utf8') };
-  return cachedBundle.text;
+const bundles = new Map<string, string>();
+function bundle(name: string): string {
+  const path = distPath(name);
+  let text = bundles.get(path);
+  if (text === undefined) {
+    text = readFileSync(path, 'utf8');
+    bundles.set(path, text);
+  }
+  return text;
 }
 
 export function escapeHtml(text: string): string {
@@ -73,7 +76,8 @@ export function renderHtmlReport(trace: Trace, options: { windowSize: number }):
 <div id="loopscope"></div>
 <script type="application/json" id="loopscope-settings">${jsonForScript(settings)}</script>
 <script type="application/json" id="loopscope-trace">${jsonForScript(trace)}</script>
-<script nonce="${nonce}">${scriptSafe(viewerBundle())}</script>
+<script nonce="${nonce}">${scriptSafe(bundle('webview.js'))}</script>
+<script nonce="${nonce}">${scriptSafe(bundle('mermaid.js'))}</script>
 </body>
 </html>
 `;

@@ -2,7 +2,7 @@
 // hundreds of milliseconds on big windows, so: renders are debounced, one at a time, stale results dropped, SVGs cached
 // per (theme, window, highlighted step); the current message is outlined at once on the SVG already shown, and the
 // window is re-rendered with mermaid's own highlight (current step passed to the generator) once stepping settles.
-import mermaid, { type MermaidConfig } from 'mermaid';
+import type { Mermaid, MermaidConfig } from 'mermaid';
 import { diagramPages, windowIndexForStep, highlightedWindowText, elementForStep, MERMAID_MAX_TEXT, type DiagramPages } from '../core/diagram-pages';
 import type { DiagramWindow } from '../core/mermaid';
 import { sourceOfStep } from '../core/stepping';
@@ -23,7 +23,24 @@ function themeFor(theme: ThemeKind, setting: DiagramTheme | undefined): string {
   return setting && setting !== 'auto' ? setting : isDark(theme) ? 'dark' : 'default';
 }
 
-function initMermaid(wanted: string): void {
+/**
+ * mermaid is a separate script (dist/mermaid.js, 3.5 MB) that the page loads after the viewer, so every other view
+ * is up before the browser has even parsed it; the diagram waits for it here.
+ */
+let mermaidLoaded: Promise<Mermaid> | null = null;
+function loadMermaid(): Promise<Mermaid> {
+  mermaidLoaded ??= new Promise((resolve) => {
+    const poll = () => {
+      const m = (window as unknown as { mermaid?: Mermaid }).mermaid;
+      if (m) resolve(m);
+      else setTimeout(poll, 25);
+    };
+    poll();
+  });
+  return mermaidLoaded;
+}
+
+function initMermaid(mermaid: Mermaid, wanted: string): void {
   if (mermaidTheme === wanted) return;
   mermaidTheme = wanted;
   mermaid.initialize({
@@ -183,7 +200,10 @@ export class DiagramView {
         this.rendering = true;
         const started = performance.now();
         try {
-          initMermaid(theme);
+          if (!(window as unknown as { mermaid?: Mermaid }).mermaid) this.box.dataset.loading = 'true';
+          const mermaid = await loadMermaid();
+          delete this.box.dataset.loading;
+          initMermaid(mermaid, theme);
           await mermaid.parse(text);
           svg = (await mermaid.render(`ls-mmd-${++renderCounter}`, text)).svg;
           this.el.dataset.renderMs = String(Math.round(performance.now() - started));

@@ -63,7 +63,14 @@ describe('100k-step trace', () => {
       return out.sort((a, b) => a - b);
     }, last);
     const median = times[Math.floor(times.length / 2)];
-    console.log(`100k trace: open ${openMs} ms, step change median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    // the page's JavaScript heap after opening and stepping all over the trace (garbage collected first)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+    console.log(`100k trace: open ${openMs} ms, step change median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms, JS heap ${heapMb.toFixed(0)} MB`);
+    expect(heapMb).toBeGreaterThan(1);
     expect(median).toBeLessThan(120);
 
     // keyboard stepping in the middle of the run

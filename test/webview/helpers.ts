@@ -12,6 +12,7 @@ import { parseTrace, type Trace } from '../../src/core/trace-format';
 export const ROOT = resolve(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.cjs');
 export const WEBVIEW_JS = join(ROOT, 'dist', 'webview.js');
+export const MERMAID_JS = join(ROOT, 'dist', 'mermaid.js');
 export const OUT = join(__dirname, 'out');
 
 export function requireBuild(): void {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseViewMessage, PROTOCOL_VERSION, DEFAULT_SETTINGS } from '../../src/protocol';
-import { launch, tempDir, traceProgram, watchedPage, waitForDiagram, waitForStep, eventually, OUT, WEBVIEW_JS, type Traced, type Watched } from './helpers';
+import { launch, tempDir, traceProgram, watchedPage, waitForDiagram, waitForStep, eventually, OUT, WEBVIEW_JS, MERMAID_JS, type Traced, type Watched } from './helpers';
 
 const PROGRAM = `async function worker(name) {
   console.log(name, 'start');
@@ -25,7 +25,9 @@ let pageUrl: string;
 
 function webviewHtml(): string {
   const nonce = 'dGVzdG5vbmNlMTIzNDU2';
-  const bundle = readFileSync(WEBVIEW_JS, 'utf8').replace(/<(\/script|!--)/gi, '\\x3C$1');
+  const safe = (path: string) => readFileSync(path, 'utf8').replace(/<(\/script|!--)/gi, '\\x3C$1');
+  const bundle = safe(WEBVIEW_JS);
+  const mermaid = safe(MERMAID_JS);
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
 </head>
@@ -40,6 +42,7 @@ function webviewHtml(): string {
   });
 </script>
 <script nonce="${nonce}">${bundle}</script>
+<script nonce="${nonce}">${mermaid}</script>
 </body></html>`;
 }
 
