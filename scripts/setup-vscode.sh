@@ -86,6 +86,10 @@ else
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   (
     cd "$CS_DIR"
+    # Run from inside `npm test`, the outer npm's environment (npm_config_user_agent says node/v20, and npm reads
+    # every npm_config_* variable as its own configuration) would leak into this install: start clean.
+    for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
+    unset NODE
     npm init -y >/dev/null
     # PATH puts Node 24 first so npm, node-gyp and the postinstall scripts all run on it;
     # npm_config_nodedir overrides the machine's nodedir=/usr (Node 20's headers: wrong ABI).

@@ -89,11 +89,13 @@ function runReport(embedded: { trace: unknown; settings: unknown }): void {
 
 function runVsCode(api: VsCodeApi): void {
   const post = (m: ViewToHostMessage) => api.postMessage(m);
+  // VS Code keeps this state across a window reload; the host finds the trace again by its entry file
+  let entry: string | null = null;
   const host: Host = {
     reveal: (source: SourceSite) => post({ v: PROTOCOL_VERSION, type: 'reveal', source }),
     stepChanged: (step, source) => {
       post({ v: PROTOCOL_VERSION, type: 'stepChanged', step, source });
-      api.setState({ step });
+      api.setState({ step, entry });
     },
     exportData: (file) => post({ v: PROTOCOL_VERSION, type: 'export', ...file }),
   };
@@ -105,6 +107,7 @@ function runVsCode(api: VsCodeApi): void {
     switch (m.type) {
       case 'trace': {
         settings = { ...m.settings };
+        entry = m.trace.program.entry;
         const saved = api.getState() as { step?: unknown } | undefined;
         const step = m.step ?? (typeof saved?.step === 'number' ? saved.step : 0);
         app?.destroy();

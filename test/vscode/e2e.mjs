@@ -1,6 +1,7 @@
 // End-to-end, as a person would: a real VS Code (code-server) in Chromium, right-click "Trace async execution",
 // the panel, stepping, the editor's highlighted line, a TypeScript file, and the packaged .vsix installed for real.
 // Screenshots go to test/vscode/out/; measured timings to test/vscode/out/timings.json.
+/* global getComputedStyle */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -28,7 +29,7 @@ function panelFrame(page) {
 /** The note after the highlighted line: decorations draw it as CSS ::after content, not as text. */
 async function inlineNotes(page) {
   return page.evaluate(() => {
-    /* global document, getComputedStyle */
+    /* global document */
     const notes = [];
     for (const el of document.querySelectorAll('.monaco-editor .view-lines span')) {
       const content = getComputedStyle(el, '::after').content;
@@ -117,6 +118,58 @@ test('a TypeScript file through the command palette: the panel names .ts lines',
   assert.equal(await page.locator('.tab', { hasText: 'Loopscope: typed.ts' }).count(), 1, 'refreshed in place, not a second panel');
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
   timings.retraceCommandToRenderedMs = Date.now() - t1;
+});
+
+test('teaching: a bundled example in one click, predict the output, presentation mode, and a window reload', async () => {
+  const { page } = wb;
+  await runCommand(page, 'Loopscope: Open Example...');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('two-coroutines');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'two-coroutines.mjs' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().waitFor({ timeout: 60_000 });
+  const frame = panelFrame(page);
+  await frame.locator('.ls-program', { hasText: 'two-coroutines.mjs' }).waitFor({ timeout: 60_000 });
+  // the chapter's picture: two coroutines handing control to the event loop and back
+  const participants = await frame.locator('.ls-diagram-box svg').first().innerText();
+  assert.match(participants, /worker#1/);
+  assert.match(participants, /worker#2/);
+  assert.match(participants, /event loop/);
+  await screenshot(page, 'e2e-example-two-coroutines.png');
+
+  // predict the output: future output hidden, and before a print the panel asks what comes next
+  await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().click();
+  await runCommand(page, 'Loopscope: Toggle Predict the Output');
+  await frame.locator('.ls-console.ls-predict').waitFor({ timeout: 10_000 });
+  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  let asked = false;
+  for (let i = 0; i < 30 && !asked; i++) {
+    asked = await frame.locator('.ls-asking .ls-ask').isVisible();
+    if (!asked) await page.keyboard.press('ArrowRight');
+  }
+  assert.ok(asked, 'the panel asks "what prints next?" before a print');
+  await screenshot(page, 'e2e-predict.png');
+  await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().click();
+  await runCommand(page, 'Loopscope: Toggle Predict the Output');
+
+  // presentation mode enlarges the panel
+  const before = await frame.locator('.ls-step-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await runCommand(page, 'Loopscope: Toggle Presentation Mode');
+  await frame.locator('.ls-step-text').evaluate(
+    (el, size) => new Promise((resolve) => { const check = () => (parseFloat(getComputedStyle(el).fontSize) > size * 1.3 ? resolve() : setTimeout(check, 50)); check(); }),
+    before,
+  );
+  await screenshot(page, 'e2e-presentation.png');
+  await runCommand(page, 'Loopscope: Toggle Presentation Mode');
+
+  // a window reload restores the panel and its trace
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().click({ timeout: 60_000 });
+  await panelFrame(page).locator('.ls-program', { hasText: 'two-coroutines.mjs' }).waitFor({ timeout: 60_000 });
+  await screenshot(page, 'e2e-after-reload.png');
 });
 
 test('the packaged .vsix installs into code-server and traces', async () => {

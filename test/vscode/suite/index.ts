@@ -78,6 +78,30 @@ test('unsaved changes are traced as the user sees them', async () => {
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
+test('re-trace on save refreshes the open panel in place, keeping its step', async () => {
+  const config = vscode.workspace.getConfiguration('loopscope');
+  await config.update('retraceOnSave', true, vscode.ConfigurationTarget.Global);
+  try {
+    const doc = await vscode.workspace.openTextDocument(file('ordering.js'));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('loopscope.trace', doc.uri);
+    const panel = api.panels().find((p) => p.entry === doc.uri.fsPath)!;
+    const before = panel.trace;
+    panel.goToStep(3);
+    await waitFor('the view at step 3', () => panel.step === 3);
+    const original = doc.getText();
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "console.log('saved line');\n"));
+    await doc.save();
+    await waitFor('the re-traced panel', () => panel.trace !== before && panel.trace.output.some((o) => o.text === 'saved line\n'));
+    assert.equal(api.panels().filter((p) => p.entry === doc.uri.fsPath).length, 1, 'the same panel, refreshed');
+    assert.equal(panel.step, 3, 'the step is kept');
+    await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), original));
+    await doc.save();
+  } finally {
+    await config.update('retraceOnSave', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
+
 test('Cancel stops the program and its whole process tree, and keeps what was recorded', async () => {
   const uri = file('forever.js');
   const running = vscode.commands.executeCommand('loopscope.trace', uri) as Thenable<unknown>;
