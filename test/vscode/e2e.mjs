@@ -21,6 +21,18 @@ after(async () => {
   console.log('timings', JSON.stringify(timings));
 });
 
+/** Run a test body; on failure, keep a screenshot of what was on screen. */
+function shot(name, fn) {
+  return async () => {
+    try {
+      await fn();
+    } catch (err) {
+      if (wb?.page) await screenshot(wb.page, `e2e-FAILED-${name}.png`).catch(() => {});
+      throw err;
+    }
+  };
+}
+
 /** The visible panel's webview (each panel is its own iframe; hidden ones stay loaded). */
 function panelFrame(page) {
   return page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('#active-frame');
@@ -44,8 +56,8 @@ async function currentStep(frame) {
   return Number(/Step (\d+)/.exec(text)?.[1]);
 }
 
-test('right-click a JavaScript file, Trace async execution, step through the panel', async () => {
-  wb = await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
+test('right-click a JavaScript file, Trace async execution, step through the panel', shot('right-click', async () => {
+  wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
   await openFile(page, 'ordering.js');
   const labels = await editorContextMenu(page);
@@ -86,9 +98,10 @@ test('right-click a JavaScript file, Trace async execution, step through the pan
   // the diagram and the console are there
   assert.ok((await frame.locator('.ls-diagram-box svg text.messageText').count()) > 3);
   assert.ok((await frame.locator('.ls-console-lines').innerText()).includes('main: start'));
-});
+}));
 
-test('a TypeScript file through the command palette: the panel names .ts lines', async () => {
+test('a TypeScript file through the command palette: the panel names .ts lines', shot('typescript', async () => {
+  wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
   await openFile(page, 'typed.ts');
   const t0 = Date.now();
@@ -118,9 +131,10 @@ test('a TypeScript file through the command palette: the panel names .ts lines',
   assert.equal(await page.locator('.tab', { hasText: 'Loopscope: typed.ts' }).count(), 1, 'refreshed in place, not a second panel');
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
   timings.retraceCommandToRenderedMs = Date.now() - t1;
-});
+}));
 
-test('teaching: a bundled example in one click, predict the output, presentation mode, and a window reload', async () => {
+test('teaching: a bundled example in one click, predict the output, presentation mode, and a window reload', shot('teaching', async () => {
+  wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
   await runCommand(page, 'Loopscope: Open Example...');
   const input = page.locator('.quick-input-widget input');
@@ -132,7 +146,8 @@ test('teaching: a bundled example in one click, predict the output, presentation
   const frame = panelFrame(page);
   await frame.locator('.ls-program', { hasText: 'two-coroutines.mjs' }).waitFor({ timeout: 60_000 });
   // the chapter's picture: two coroutines handing control to the event loop and back
-  const participants = await frame.locator('.ls-diagram-box svg').first().innerText();
+  await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
+  const participants = (await frame.locator('.ls-diagram-box svg').first().textContent()) ?? '';
   assert.match(participants, /worker#1/);
   assert.match(participants, /worker#2/);
   assert.match(participants, /event loop/);
@@ -170,9 +185,9 @@ test('teaching: a bundled example in one click, predict the output, presentation
   await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().click({ timeout: 60_000 });
   await panelFrame(page).locator('.ls-program', { hasText: 'two-coroutines.mjs' }).waitFor({ timeout: 60_000 });
   await screenshot(page, 'e2e-after-reload.png');
-});
+}));
 
-test('the packaged .vsix installs into code-server and traces', async () => {
+test('the packaged .vsix installs into code-server and traces', shot('vsix', async () => {
   await wb?.close();
   wb = undefined;
   const pack = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -189,4 +204,4 @@ test('the packaged .vsix installs into code-server and traces', async () => {
   const frame = panelFrame(page);
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
   await screenshot(page, 'e2e-vsix.png');
-});
+}));

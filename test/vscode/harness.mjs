@@ -362,14 +362,24 @@ export function webviewFrame(page) {
   return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
 }
 
-/** Run a command from the Command Palette (F1) by its title as shown there. */
+/** Run a command from the Command Palette (F1) by its title as shown there. The palette's list is fixed when it
+ * opens, so in a workbench that is still registering extension contributions it is closed and opened again. */
 export async function runCommand(page, title, { timeout = 30000 } = {}) {
-  await page.keyboard.press('F1');
+  const end = Date.now() + timeout;
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout });
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: Math.min(3000, Math.max(500, end - Date.now())) });
+      break;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > end) throw err;
+    }
+  }
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout }).catch(() => {});
 }
