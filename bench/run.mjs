@@ -27,6 +27,26 @@ function once(args, n, extraEnv = {}) {
   return { wall, procs, stderr: r.stderr };
 }
 
+/** Traced wall time of the program itself, with or without race recording (median of RUNS, alternating). */
+function racesOverhead(program, n) {
+  const file = join(here, 'programs', program);
+  const json = join(work, 'trace.json');
+  const plain = [];
+  const off = [];
+  const on = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(once([file], n).wall);
+    once([cli, 'trace', file, '--json', json, '-q', '--no-races', '--max-events', '20000000', '--timeout', '600000'], n);
+    off.push(JSON.parse(readFileSync(json, 'utf8')).program.durationMs);
+    once([cli, 'trace', file, '--json', json, '-q', '--max-events', '20000000', '--timeout', '600000'], n);
+    const t = JSON.parse(readFileSync(json, 'utf8'));
+    on.push(t.program.durationMs);
+    findings = t.findings.length;
+  }
+  return { plain: median(plain), off: median(off), on: median(on), findings };
+}
+
 function measure(program, n) {
   const file = join(here, 'programs', program);
   const json = join(work, 'trace.json');
@@ -87,6 +107,13 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const n of [270, 2_700, 27_000]) {
   const r = measure('mixed.js', n);
   console.log(`| ${r.events} | ${Math.round(r.tracedRunMs)} | ${f1((r.tracedRunMs * 1000) / r.events)} | ${Math.round(r.tracedTotalMs)} | ${f1((r.tracedTotalMs * 1000) / r.events)} | ${f1(r.tracedRssMb)} | ${f1(r.cliRssMb)} | ${f1(r.jsonBytesPerEvent)} |`);
+}
+console.log('\nRace recording (reads and writes of shared state across awaits): traced run time with and without it.\n');
+console.log('| program | plain ms | traced, no races ms | traced, races ms | races / no races | findings |');
+console.log('|---|---|---|---|---|---|');
+for (const [program, n] of [['awaits.js', 50_000], ['shared-state.js', 50_000]]) {
+  const r = racesOverhead(program, n);
+  console.log(`| ${program} (N=${n}) | ${Math.round(r.plain)} | ${Math.round(r.off)} | ${Math.round(r.on)} | ${f1(r.on / r.off)}x | ${r.findings} |`);
 }
 console.log(`\nRaw recording: 32 bytes per event in events.bin (fixed-size records), strings in meta.ndjson.`);
 rmSync(work, { recursive: true, force: true });

@@ -26,6 +26,7 @@ Options:
   --max-events <n>        stop the program after this many recorded events (default ${DEFAULTS.maxEvents})
   --node <path>           the Node.js to run it with (default: node on PATH)
   --exclude <fragment>    files whose path contains this are not user code (repeatable; default /node_modules/)
+  --no-races              do not record shared state (no race findings; a little faster)
   -q, --quiet             no summary
   -h, --help              this help
 
@@ -46,6 +47,7 @@ interface Parsed {
   node?: string;
   exclude: string[];
   quiet: boolean;
+  races: boolean;
 }
 
 class UsageError extends Error {}
@@ -59,7 +61,7 @@ function positiveInt(flag: string, v: string | undefined): number {
 export function parseArgs(argv: string[]): Parsed | 'help' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] !== 'trace' && argv[0] !== 'report') throw new UsageError(`unknown command ${JSON.stringify(argv[0])}: the commands are "trace" and "report"`);
-  const out: Parsed = { command: argv[0], file: '', args: [], window: 250, timeoutMs: DEFAULTS.timeoutMs, maxEvents: DEFAULTS.maxEvents, exclude: [], quiet: false };
+  const out: Parsed = { command: argv[0], file: '', args: [], window: 250, timeoutMs: DEFAULTS.timeoutMs, maxEvents: DEFAULTS.maxEvents, exclude: [], quiet: false, races: true };
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -80,6 +82,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
     else if (a === '--node') out.node = value();
     else if (a === '--exclude') out.exclude.push(value());
     else if (a === '-q' || a === '--quiet') out.quiet = true;
+    else if (a === '--no-races') out.races = false;
     else if (a === '-h' || a === '--help') return 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.file) out.file = a;
@@ -125,6 +128,7 @@ export async function runCli(argv: string[]): Promise<number> {
       timeoutMs: p.timeoutMs,
       maxEvents: p.maxEvents,
       exclude: p.exclude.length ? p.exclude : undefined,
+      races: p.races,
       stdio: 'inherit',
     });
   } catch (err) {

@@ -1,6 +1,7 @@
 // Turns the raw recording into what a person reasons about: tasks in execution order with their queues and causes,
 // coroutines with their awaits, queue contents over time, steps for a viewer, and output tied to tasks.
 import { RawKind, RECORD_INTS, type MetaRecord, type RawSite } from './raw-events';
+import { RaceDetector } from './races';
 import {
   TRACE_FORMAT,
   TRACE_VERSION,
@@ -189,8 +190,14 @@ export function buildTrace(run: RawRun): Trace {
   let awaitFrame = -1;
   let awaitSite = -1;
   let awaitCandidate: Resource | null = null;
+  /** promise id -> the frame of the async function call it belongs to */
+  const framePromise = new Map<number, number>();
+  /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
+  const awaitedBy = new Map<number, number>();
   const closeAwaitWindow = () => {
     if (awaitCandidate) {
+      const awaited = awaitCandidate.awaitWrapper ? undefined : framePromise.get(awaitCandidate.trigger);
+      if (awaited !== undefined && awaited !== awaitFrame) awaitedBy.set(awaited, awaitFrame);
       awaitCandidate.awaitFrame = awaitFrame;
       awaitCandidate.awaitSite = awaitSite;
     }
@@ -298,6 +305,12 @@ export function buildTrace(run: RawRun): Trace {
         }
         break;
       }
+      case RawKind.Enter: {
+        // an async function's own promise is the parentless promise made just before its body starts
+        const prev = i > 0 && K(i - 1) === RawKind.Init ? resources.get(A(i - 1)) : undefined;
+        if (prev && prev.type === 'PROMISE' && prev.trigger === prev.exec && prev.runs.length === 0) framePromise.set(prev.id, A(i));
+        break;
+      }
       case RawKind.Await:
         awaitFrame = A(i);
         awaitSite = B(i);
@@ -384,6 +397,21 @@ export function buildTrace(run: RawRun): Trace {
     return id;
   };
 
+  const races = new RaceDetector(sites);
+  /** a coroutine awaited directly by another is part of that one's flow: races are judged on the root of the chain */
+  const flowOf = (frame: number): number => {
+    let f = frame;
+    for (let guard = 0; awaitedBy.has(f) && guard < 1000; guard++) f = awaitedBy.get(f)!;
+    return f;
+  };
+  /** the flow whose code is running: that of the innermost coroutine frame on the stack */
+  const runningFlow = (frame: number): number => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (frameCoroutine.has(stack[k])) return flowOf(stack[k]);
+    }
+    return frameCoroutine.has(frame) ? flowOf(frame) : -1;
+  };
+
   let taskIdx = -1;
   for (let i = 0; i < n; i++) {
     const task = eventTask[i];
@@ -405,6 +433,7 @@ export function buildTrace(run: RawRun): Trace {
             aw.resumeStep = steps.length;
           }
           addStep('resume', i, task, r.awaitSite ?? -1, c, `resume ${coroutineName(c)} after await (${lineOf(r.awaitSite ?? -1)})`);
+          races.onResume(flowOf(r.awaitFrame), steps.length - 1);
           continue;
         }
       }
@@ -446,6 +475,7 @@ export function buildTrace(run: RawRun): Trace {
           if (src) coroutines[c].awaits.push({ source: src, suspendTask: task, resumeTask: null, suspendStep: steps.length, resumeStep: null });
         }
         addStep('await', i, task, site, c, `${c >= 0 ? coroutineName(c) : 'coroutine'} awaits (${lineOf(site)}) and gives control back to the event loop`);
+        if (c >= 0) races.onAwait(flowOf(frame), site, steps.length - 1);
         break;
       }
       case RawKind.LoopResume: {
@@ -459,6 +489,7 @@ export function buildTrace(run: RawRun): Trace {
             aw.resumeStep = steps.length;
           }
           addStep('resume', i, task, frameSiteOf.get(frame) ?? -1, c, `${c >= 0 ? coroutineName(c) : 'loop'} resumes: for await got the next value`);
+          if (c >= 0) races.onResume(flowOf(frame), steps.length - 1);
         }
         break;
       }
@@ -503,6 +534,11 @@ export function buildTrace(run: RawRun): Trace {
           const q = queueOf(r.type, false);
           addStep('schedule', i, task, r.site, -1, `schedule ${scheduleLabel(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, q);
         }
+        break;
+      }
+      case RawKind.Access: {
+        const c = runningFlow(A(i));
+        if (c >= 0) races.onAccess(c, B(i), C(i) < 0 ? `v${-1 - C(i)}` : `o${C(i)}:${D(i)}`, E(i) === 1, Math.max(0, steps.length - 1));
         break;
       }
       case RawKind.Cancel: {
@@ -662,7 +698,8 @@ export function buildTrace(run: RawRun): Trace {
     queueItems: visibleItems,
     steps,
     sites,
-    findings: [],
+    // the detector speaks of flows (root frames); the trace names coroutines
+    findings: races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
   };
 }
 

@@ -41,6 +41,8 @@ export const enum RawKind {
   LoopResume = 14,
   /** a=asyncId b=typeCode: user code started running inside a resource callback the tracer did not record */
   LateBefore = 15,
+  /** a=frameId b=siteId c=location (object id, or -1-variableSiteId) d=key id e=0 read / 1 write: shared state */
+  Access = 16,
 }
 
 /** Lines of meta.ndjson, discriminated by `t`. */
@@ -65,7 +67,7 @@ export interface RawSite {
   generator?: boolean;
 }
 
-export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call';
+export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call' | 'read' | 'kept' | 'check' | 'write' | 'var';
 
 /** The files the tracer leaves in its trace directory. */
 export const EVENTS_FILE = 'events.bin';

@@ -21,6 +21,13 @@ export function summarize(trace: Trace): string {
     lines.push(`  ${p.error.origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception'}: ${p.error.name}: ${p.error.message}${at}`);
   }
   lines.push(`  exit        ${p.exitCode ?? `signal ${p.signal}`}`);
+  if (trace.findings.length) {
+    lines.push('', `findings (${trace.findings.length}):`);
+    for (const f of trace.findings) {
+      const at = f.sites[f.sites.length - 1];
+      lines.push(`  ${f.kind}${f.location ? ` ${f.location}` : ''}${at ? ` at ${at.file}:${at.line}` : ''}`, `    ${f.message}`);
+    }
+  }
   return lines.join('\n');
 }
 

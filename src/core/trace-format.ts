@@ -149,6 +149,8 @@ export interface Finding {
   location?: string;
   coroutines?: number[];
   sites: (SourceSite & { role: string })[];
+  /** races: the steps of the read, the suspension, the other coroutine's write and the stale write */
+  steps?: { read: number; suspend: number | null; otherWrite: number; staleWrite: number | null };
 }
 
 export interface Trace {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TracePanel, type PanelServices } from './panel';
 import { StepDecorations } from './decorations';
+import { FindingDiagnostics } from './findings';
 import { TraceController } from './trace-controller';
 import { readSettings, viewSettings } from './settings';
 import { HOST_EXPORTS, exportFromHost } from './exports';
@@ -14,12 +15,14 @@ import { readTraceFile } from '../runner/trace-file';
 export interface LoopscopeApi {
   controller: TraceController;
   decorations: StepDecorations;
+  findings: FindingDiagnostics;
   panels(): TracePanel[];
 }
 
 export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   const output = vscode.window.createOutputChannel('Loopscope');
   const decorations = new StepDecorations();
+  const findings = new FindingDiagnostics();
   // the panels tell the controller when they close; the controller needs the panel services: tie them late
   const late: { controller?: TraceController } = {};
   const services: PanelServices = {
@@ -27,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     storageDir: context.globalStorageUri.fsPath,
     output,
     decorations,
+    findings,
     onDidDispose: (panel) => late.controller?.panelClosed(panel.entry),
   };
   const ctl = new TraceController(services, output);
@@ -122,11 +126,12 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
       },
     }),
     decorations,
+    findings,
     ctl,
     output,
   );
 
-  return { controller: ctl, decorations, panels: () => TracePanel.all() };
+  return { controller: ctl, decorations, findings, panels: () => TracePanel.all() };
 }
 
 export function deactivate(): void {

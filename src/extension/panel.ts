@@ -11,9 +11,11 @@ import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
 import { timing } from './trace-controller';
+import type { FindingDiagnostics } from './findings';
 
 export interface PanelServices {
   extensionUri: vscode.Uri;
+  findings: FindingDiagnostics;
   storageDir: string;
   output: vscode.OutputChannel;
   decorations: StepDecorations;
@@ -101,6 +103,7 @@ export class TracePanel implements vscode.Disposable {
     panel.webview.html = this.html();
     this.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: 0 }];
     this.persist();
+    services.findings.show(trace);
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), null, this.disposables);
     panel.onDidChangeViewState(
@@ -122,6 +125,7 @@ export class TracePanel implements vscode.Disposable {
     this.settings = settings;
     this.step = Math.max(0, Math.min(step, trace.steps.length - 1));
     this.persist();
+    this.services.findings.show(trace);
     this.post({ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: this.step });
   }
 
@@ -228,6 +232,7 @@ export class TracePanel implements vscode.Disposable {
     this.disposed = true;
     TracePanel.panels.delete(this.entry);
     this.services.decorations.clear();
+    this.services.findings.clear(this.entry);
     this.services.onDidDispose(this);
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -3,6 +3,7 @@
 import * as acorn from 'acorn';
 import MagicString from 'magic-string';
 import type { RawSite } from '../core/raw-events';
+import { instrumentSharedState } from './shared-state';
 
 /** Name of the tracer's runtime object that instrumented code calls. Defined by the preload; never enumerable. */
 export const RUNTIME_GLOBAL = '__ls';
@@ -13,6 +14,8 @@ export type SourceType = 'module' | 'script';
 
 export interface InstrumentOptions {
   sourceType: SourceType;
+  /** also record reads and writes of shared state, for race detection across awaits */
+  races?: boolean;
   /** Map a generated (0-based column) position back to the original file, e.g. through esbuild's source map. */
   originalPosition?: (line: number, column: number) => { line: number; column: number } | null;
 }
@@ -145,6 +148,10 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   // Site 0 is the module body itself.
   const moduleSite = site(ast, 'module', { name: '<module>', async: options.sourceType === 'module' });
+  // Shared-state edits go first, so the function and await edits at the same offsets wrap around them.
+  if (options.races) {
+    instrumentSharedState(ast as never, { source, s, runtime: RUNTIME_GLOBAL, frame: FRAME, site: (node, kind, extra) => siteRef(site(node as never, kind, extra)) });
+  }
 
   /** Position after the directive prologue ('use strict' and friends) of a statement list. */
   const afterDirectives = (body: AnyNode[], fallback: number): number => {

@@ -103,16 +103,17 @@ export interface PreparedModule {
 }
 
 /** Instrument one file. `format` is how Node will load it. The result carries an inline source map. */
-export function prepareModule(source: string, file: string, format: ModuleFormat): PreparedModule {
+export function prepareModule(source: string, file: string, format: ModuleFormat, options: { races?: boolean } = {}): PreparedModule {
   const sourceType: SourceType = format === 'module' ? 'module' : 'script';
   if (!isTypeScript(file)) {
-    const result = instrumentJavaScript(source, file, { sourceType });
+    const result = instrumentJavaScript(source, file, { sourceType, races: options.races });
     return { code: withInlineMap(result.code, JSON.stringify(result.map)), sites: result.sites };
   }
   const ts = transformTypeScript(source, file, format);
   const tsMap = new TraceMap(ts.map);
   const result = instrumentJavaScript(ts.code, file, {
     sourceType,
+    races: options.races,
     originalPosition(line, column) {
       const pos = originalPositionFor(tsMap, { line, column });
       return pos.line == null ? null : { line: pos.line, column: pos.column ?? 0 };

@@ -32,6 +32,8 @@ export interface TraceOptions {
   onSpawn?: (child: ChildProcess) => void;
   /** source text to trace instead of what is on disk, by absolute path (an editor's unsaved changes) */
   sourceOverrides?: Record<string, string>;
+  /** record shared state for race detection (default true) */
+  races?: boolean;
 }
 
 export const DEFAULTS = { timeoutMs: 10_000, maxEvents: 2_000_000, maxOutputBytes: 4 * 1024 * 1024 };
@@ -126,6 +128,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     tracerDir: dirname(join(tracer, 'x')) + sep,
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
     overridesFile,
+    races: options.races ?? true,
   };
   const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.

@@ -24,6 +24,8 @@ export interface TracerConfig {
   exclude: string[];
   /** a JSON file mapping absolute paths to source text that replaces what is on disk (unsaved editor changes) */
   overridesFile?: string;
+  /** record reads and writes of shared state for race detection */
+  races: boolean;
 }
 
 /** The unsaved sources to use instead of the files on disk. */

@@ -39,14 +39,14 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
     const source = overrides.get(file) ?? readFileSync(file, 'utf8');
     // TypeScript that is CommonJS goes to the CommonJS loader, where the compile hook instruments it.
     if (moduleFormatOf(file, source) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
-    return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
+    return { format: 'module', source: prepareModule(source, file, 'module', { races: config.races }).code, shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
   if (result.format !== 'module' || result.source == null) return result;
   const source = overrides.get(file) ?? (typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8'));
   try {
-    return { format: 'module', source: prepareModule(source, file, 'module').code, shortCircuit: true };
+    return { format: 'module', source: prepareModule(source, file, 'module', { races: config.races }).code, shortCircuit: true };
   } catch (err) {
     if (err instanceof InstrumentSyntaxError) return result; // Node reports it exactly as it would untraced
     throw err;

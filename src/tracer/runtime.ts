@@ -242,6 +242,30 @@ export function install(): void {
     .enable();
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
+  // identities for race detection: objects by a weak map, keys interned (objects used as keys by identity)
+  const objectIds = new WeakMap<object, number>();
+  let nextObjectId = 1;
+  const objectId = (o: object): number => {
+    let id = objectIds.get(o);
+    if (id === undefined) {
+      id = nextObjectId++;
+      objectIds.set(o, id);
+    }
+    return id;
+  };
+  const keyIds = new Map<string, number>();
+  const keyId = (k: unknown): number => {
+    if ((typeof k === 'object' && k !== null) || typeof k === 'function') return -objectId(k as object);
+    const text = `${typeof k}:${String(k)}`;
+    let id = keyIds.get(text);
+    if (id === undefined) {
+      id = keyIds.size + 1;
+      keyIds.set(text, id);
+    }
+    return id;
+  };
+  const { Map: RealMap, Set: RealSet, WeakMap: RealWeakMap, WeakSet: RealWeakSet } = globalThis;
+  const isCollection = (c: unknown) => c instanceof RealMap || c instanceof RealSet || c instanceof RealWeakMap || c instanceof RealWeakSet;
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
@@ -304,7 +328,31 @@ export function install(): void {
       push(RawKind.YieldResume, frame);
       return value;
     },
-    /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
+    /** shared state: a variable read / written (v = the variable's site id) */
+  rv(frame: number, site: number, v: number): void {
+    push(RawKind.Access, frame, site, -1 - v, 0, 0);
+  },
+  wv<T>(frame: number, site: number, v: number, value: T): T {
+    push(RawKind.Access, frame, site, -1 - v, 0, 1);
+    return value;
+  },
+  /** shared state: a property of an object read / written */
+  rp(frame: number, site: number, obj: unknown, key: unknown): void {
+    if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
+  },
+  wp<T>(frame: number, site: number, obj: unknown, key: unknown, value: T): T {
+    if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
+    return value;
+  },
+  /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
+  rm(frame: number, site: number, coll: unknown, key: unknown): void {
+    if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
+  },
+  wm<T>(frame: number, site: number, coll: unknown, key: unknown, value: T): T {
+    if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
+    return value;
+  },
+  /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
     },
@@ -438,7 +486,7 @@ export function install(): void {
       const format = rest[0] === 'module' ? 'module' : 'commonjs';
       internal++;
       try {
-        content = prepareModule(stripBom(content), filename, format).code;
+        content = prepareModule(stripBom(content), filename, format, { races: cfg.races }).code;
       } catch (err) {
         // JavaScript with a syntax error is left for Node to report exactly as it would untraced.
         if (!(err instanceof InstrumentSyntaxError) || isTypeScript(filename)) throw err;

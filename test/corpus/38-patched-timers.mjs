@@ -30,7 +30,7 @@ setTimeout(
   'y',
 );
 setTimeout(() => {
-  console.log(`timeout 250, patched calls: ${JSON.stringify(calls)}`); // queue: timer
-}, 250);
-await new Promise((resolve) => setTimeout(resolve, 80)); // await
-console.log('main module resumed after a patched 80 ms timeout'); // queue: microtask
+  console.log(`timeout 400, patched calls: ${JSON.stringify(calls)}`); // queue: timer
+}, 400);
+await new Promise((resolve) => setTimeout(resolve, 200)); // await
+console.log('main module resumed after a patched 200 ms timeout'); // queue: microtask

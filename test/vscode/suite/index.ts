@@ -102,6 +102,24 @@ test('re-trace on save refreshes the open panel in place, keeping its step', asy
   }
 });
 
+test('a race across an await shows in the Problems panel on the stale write, with its other places', async () => {
+  await vscode.commands.executeCommand('loopscope.trace', file('race.js'));
+  const diagnostics = await waitFor('the race diagnostic', () => {
+    const d = api.findings.get(file('race.js').fsPath);
+    return d.length ? d : null;
+  });
+  assert.equal(diagnostics.length, 1);
+  const [d] = diagnostics;
+  assert.equal(d.code, 'lost-update');
+  assert.equal(d.source, 'Loopscope');
+  assert.equal(d.range.start.line, 7, 'on the stale write (line 8)');
+  assert.deepEqual(d.relatedInformation!.map((r) => r.location.range.start.line + 1).sort(), [6, 7, 8]);
+  assert.match(d.message, /Lost update on visits/);
+  // closing its panel clears them
+  api.panels().find((p) => p.entry === file('race.js').fsPath)!.dispose();
+  assert.equal(api.findings.get(file('race.js').fsPath).length, 0);
+});
+
 test('Cancel stops the program and its whole process tree, and keeps what was recorded', async () => {
   const uri = file('forever.js');
   const running = vscode.commands.executeCommand('loopscope.trace', uri) as Thenable<unknown>;

@@ -1,0 +1,67 @@
+// Findings of a trace (races across awaits) as diagnostics in the Problems panel, on the line that acts on stale
+// state, with the read, the await and the other coroutine's write as related places.
+import * as vscode from 'vscode';
+import type { Trace, Finding } from '../core/trace-format';
+
+const PRIMARY_ROLE: Record<string, string> = { 'lost-update': 'stale-write', 'check-then-act': 'act', 'stale-read': 'read' };
+const ROLE_TEXT: Record<string, string> = {
+  read: 'read before the await',
+  check: 'checked before the await',
+  suspend: 'the coroutine suspends here',
+  'other-write': 'another coroutine writes it meanwhile',
+  'stale-write': 'writes a value based on the old read',
+  act: 'acts on the old check',
+};
+
+export class FindingDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('loopscope');
+  /** entry file -> files it put diagnostics on */
+  private readonly byTrace = new Map<string, Set<string>>();
+
+  show(trace: Trace): void {
+    this.clear(trace.program.entry);
+    const perFile = new Map<string, vscode.Diagnostic[]>();
+    for (const f of trace.findings) {
+      const d = toDiagnostic(f);
+      if (!d) continue;
+      const file = d.file;
+      const list = perFile.get(file) ?? [];
+      list.push(d.diagnostic);
+      perFile.set(file, list);
+    }
+    for (const [file, list] of perFile) {
+      const uri = vscode.Uri.file(file);
+      this.collection.set(uri, [...(this.collection.get(uri) ?? []), ...list]);
+    }
+    this.byTrace.set(trace.program.entry, new Set(perFile.keys()));
+  }
+
+  clear(entry: string): void {
+    for (const file of this.byTrace.get(entry) ?? []) this.collection.delete(vscode.Uri.file(file));
+    this.byTrace.delete(entry);
+  }
+
+  get(file: string): readonly vscode.Diagnostic[] {
+    return this.collection.get(vscode.Uri.file(file)) ?? [];
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+function range(line: number, column: number): vscode.Range {
+  return new vscode.Range(Math.max(0, line - 1), Math.max(0, column - 1), Math.max(0, line - 1), Number.MAX_SAFE_INTEGER);
+}
+
+function toDiagnostic(f: Finding): { file: string; diagnostic: vscode.Diagnostic } | null {
+  const primary = f.sites.find((s) => s.role === PRIMARY_ROLE[f.kind]) ?? f.sites[f.sites.length - 1];
+  if (!primary) return null;
+  const d = new vscode.Diagnostic(range(primary.line, primary.column), f.message, vscode.DiagnosticSeverity.Warning);
+  d.source = 'Loopscope';
+  d.code = f.kind;
+  d.relatedInformation = f.sites
+    .filter((s) => s !== primary)
+    .map((s) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(s.file), range(s.line, s.column)), ROLE_TEXT[s.role] ?? s.role));
+  return { file: primary.file, diagnostic: d };
+}

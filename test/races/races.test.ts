@@ -1,0 +1,51 @@
+// The race detector against the race corpus: every program with a known race reports exactly its findings, with the
+// read (or check), the await and the stale write (or act) on the marked lines; every safe program reports nothing.
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runTraced } from '../../src/runner/run-traced';
+
+const dir = resolve(__dirname);
+const programs = readdirSync(dir).filter((f) => /^[rs]\d\d-.*\.(m|c)?js$/.test(f)).sort();
+
+function expectations(file: string) {
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const expected = lines.flatMap((l) => {
+    const m = /^\/\/ expect: (\S+)(?: (\S+))?/.exec(l);
+    return m && m[1] !== 'none' ? [`${m[1]} ${m[2]}`] : [];
+  });
+  const marked = (mark: string) => lines.flatMap((l, i) => (new RegExp(`// .*\\b${mark}\\b`).test(l.slice(l.indexOf('//'))) && l.includes('//') ? [i + 1] : []));
+  return { expected, marks: { read: marked('read'), await: marked('await'), write: marked('write'), check: marked('check'), act: marked('act') } };
+}
+
+describe('race corpus', () => {
+  it('has at least 15 races and 15 non-races', () => {
+    expect(programs.filter((p) => p.startsWith('r')).length).toBeGreaterThanOrEqual(15);
+    expect(programs.filter((p) => p.startsWith('s')).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.concurrent.each(programs)('%s', async (file) => {
+    const { expected, marks } = expectations(file);
+    let stdout = '';
+    const { trace, exitCode } = await runTraced({ entry: join(dir, file), cwd: dir, stdio: 'pipe', onOutput: (s, c) => s === 'stdout' && (stdout += c) });
+    expect(exitCode).toBe(0);
+    expect(stdout.length).toBeGreaterThan(0);
+    const got = trace.findings.map((f) => `${f.kind} ${f.location}`).sort();
+    expect(got).toEqual([...expected].sort());
+    for (const f of trace.findings) {
+      const line = (role: string) => f.sites.find((s) => s.role === role)?.line;
+      if (f.kind === 'lost-update') {
+        expect(marks.read).toContain(line('read'));
+        expect(marks.write).toContain(line('stale-write'));
+      } else if (f.kind === 'check-then-act') {
+        expect(marks.check).toContain(line('check'));
+        expect(marks.act).toContain(line('act'));
+      } else if (f.kind === 'stale-read') {
+        expect(marks.read).toContain(line('read'));
+      }
+      expect(f.coroutines?.length).toBe(2);
+      expect(f.coroutines![0]).not.toBe(f.coroutines![1]);
+      expect(f.message.length).toBeGreaterThan(40);
+    }
+  });
+});
