@@ -34,16 +34,18 @@ const FIX: Record<string, string> = {
 export class RaceDetector {
   private order = 0;
   private readonly awaits = new Map<number, Suspension[]>();
-  private readonly resumes = new Map<number, number[]>();
+  private readonly lastResume = new Map<number, number>();
   /** location -> coroutine -> its latest read whose value it kept (in a local, or through a compound assignment) */
   private readonly reads = new Map<string, Map<number, Read>>();
   /** location -> coroutine -> its latest check (a read in a condition, Map/Set has) */
   private readonly checks = new Map<string, Map<number, Read>>();
   /** location -> coroutine -> the await count when it last wrote the location */
   private readonly ownWrites = new Map<string, Map<number, number>>();
+  /** location -> its latest write, and the latest write by a coroutine other than that one's (O(1) "did someone else write since?") */
+  private readonly lastWrites = new Map<string, { latest: Write; otherThanLatest: Write | null }>();
+  /** location -> every write in order (for stale reads, judged at the end) */
   private readonly writes = new Map<string, Write[]>();
   private readonly found = new Map<string, Finding>();
-  private readonly staleCandidates: { coroutine: number; loc: string; read: Read; write: Write }[] = [];
 
   constructor(private readonly sites: Site[]) {}
 
@@ -58,49 +60,56 @@ export class RaceDetector {
   }
 
   onResume(c: number, step: number): void {
-    let list = this.resumes.get(c);
-    if (!list) this.resumes.set(c, (list = []));
-    list.push(step);
+    this.lastResume.set(c, step);
+  }
+
+  private table(m: Map<string, Map<number, Read>>, loc: string): Map<number, Read> {
+    let byCoroutine = m.get(loc);
+    if (!byCoroutine) m.set(loc, (byCoroutine = new Map()));
+    return byCoroutine;
+  }
+
+  /** the latest write to `loc` by a coroutine other than `c`, if it came after `order` */
+  private foreignWriteAfter(loc: string, c: number, order: number): Write | null {
+    const w = this.lastWrites.get(loc);
+    if (!w) return null;
+    const candidate = w.latest.coroutine !== c ? w.latest : w.otherThanLatest;
+    return candidate && candidate.order > order ? candidate : null;
   }
 
   onAccess(c: number, site: number, loc: string, write: boolean, step: number): void {
     const order = this.order++;
-    const table = (m: Map<string, Map<number, Read>>) => {
-      let byCoroutine = m.get(loc);
-      if (!byCoroutine) m.set(loc, (byCoroutine = new Map()));
-      return byCoroutine;
-    };
     const kind = this.sites[site]?.kind;
     if (!write) {
       // Reading what this coroutine itself wrote in the same step claims that value (a ticket, an id): not stale.
       if (this.ownWrites.get(loc)?.get(c) === this.awaitCount(c)) return;
       const read: Read = { site, step, awaitNo: this.awaitCount(c), order };
-      if (kind === 'check') table(this.checks).set(c, read);
-      else if (kind === 'kept') table(this.reads).set(c, read);
+      if (kind === 'check') this.table(this.checks, loc).set(c, read);
+      else if (kind === 'kept') this.table(this.reads, loc).set(c, read);
       return;
     }
     const w: Write = { coroutine: c, site, step, order };
-    const all = this.writes.get(loc) ?? [];
-    const suspendedSince = (r: Read | undefined): r is Read => !!r && r.awaitNo < this.awaitCount(c);
-    const foreignWriteAfter = (r: Read) => all.find((x) => x.coroutine !== c && x.order > r.order);
-    const check = table(this.checks).get(c);
-    const read = table(this.reads).get(c);
+    const now = this.awaitCount(c);
+    const check = this.checks.get(loc)?.get(c);
+    const read = this.reads.get(loc)?.get(c);
+    const otherAfterCheck = check && check.awaitNo < now ? this.foreignWriteAfter(loc, c, check.order) : null;
+    const otherAfterRead = read && read.awaitNo < now ? this.foreignWriteAfter(loc, c, read.order) : null;
     // acting on a check made before an await, after another coroutine changed what was checked
-    if (suspendedSince(check) && foreignWriteAfter(check)) this.report('check-then-act', c, loc, check, foreignWriteAfter(check)!, w);
+    if (check && otherAfterCheck) this.report('check-then-act', c, loc, check, otherAfterCheck, w);
     // writing a value computed from a read made before an await, after another coroutine wrote in between
-    else if (suspendedSince(read) && foreignWriteAfter(read)) this.report('lost-update', c, loc, read, foreignWriteAfter(read)!, w);
+    else if (read && otherAfterRead) this.report('lost-update', c, loc, read, otherAfterRead, w);
     // what it wrote is what it knows now
-    table(this.checks).delete(c);
-    table(this.reads).delete(c);
+    this.checks.get(loc)?.delete(c);
+    this.reads.get(loc)?.delete(c);
     let own = this.ownWrites.get(loc);
     if (!own) this.ownWrites.set(loc, (own = new Map()));
-    own.set(c, this.awaitCount(c));
-    // other coroutines that kept a value from before their await now hold a stale one
-    for (const [rc, r] of table(this.reads)) {
-      if (rc !== c && r.awaitNo < this.awaitCount(rc)) this.staleCandidates.push({ coroutine: rc, loc, read: r, write: w });
-    }
+    own.set(c, now);
+    const last = this.lastWrites.get(loc);
+    if (!last) this.lastWrites.set(loc, { latest: w, otherThanLatest: null });
+    else this.lastWrites.set(loc, { latest: w, otherThanLatest: last.latest.coroutine !== c ? last.latest : last.otherThanLatest });
+    let all = this.writes.get(loc);
+    if (!all) this.writes.set(loc, (all = []));
     all.push(w);
-    this.writes.set(loc, all);
   }
 
   private suspensionAfter(c: number, order: number): Suspension | undefined {
@@ -111,7 +120,6 @@ export class RaceDetector {
     const s = this.sites[site];
     return s && s.line > 0 ? { file: s.file, line: s.line, column: s.column, role } : null;
   }
-
   private report(kind: string, c: number, loc: string, read: Read, other: Write, stale: Write | null): void {
     const location = this.sites[(stale ?? read).site]?.name ?? this.sites[read.site]?.name ?? loc;
     const key = `${kind}|${location}|${stale ? stale.site : read.site}`;
@@ -141,13 +149,30 @@ export class RaceDetector {
   }
 
   findings(): Finding[] {
-    for (const cand of this.staleCandidates) {
-      const { coroutine: c, loc, read, write } = cand;
-      // it resumed after the other write and did not write the location itself (that would be a lost update)
-      const resumedAfter = (this.resumes.get(c) ?? []).some((step) => step > write.step);
-      const wroteItself = (this.writes.get(loc) ?? []).some((w) => w.coroutine === c && w.order > read.order);
-      if (resumedAfter && !wroteItself) this.report('stale-read', c, loc, read, write, null);
+    // Stale reads: a value kept across an await (never written back by its coroutine) while another coroutine wrote
+    // the location, and the coroutine resumed after that write, so it went on with the old value.
+    for (const [loc, byCoroutine] of this.reads) {
+      const all = this.writes.get(loc);
+      if (!all) continue;
+      for (const [c, read] of byCoroutine) {
+        if (read.awaitNo >= this.awaitCount(c)) continue; // it never suspended after reading
+        let other: Write | undefined;
+        for (let k = firstAfter(all, read.order); k >= 0 && k < all.length && !other; k++) if (all[k].coroutine !== c) other = all[k];
+        if (other && (this.lastResume.get(c) ?? -1) > other.step) this.report('stale-read', c, loc, read, other, null);
+      }
     }
     return [...this.found.values()];
   }
+}
+
+/** index of the first write ordered after `order` (writes are in order), or -1 */
+function firstAfter(writes: Write[], order: number): number {
+  let lo = 0;
+  let hi = writes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (writes[mid].order > order) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < writes.length ? lo : -1;
 }

@@ -34,6 +34,11 @@ export class TracePanel implements vscode.Disposable {
   private readonly created = Date.now();
   private shown = false;
 
+  /** the view has drawn a step of the current trace */
+  get viewShown(): boolean {
+    return this.shown;
+  }
+
   static get(entry: string): TracePanel | undefined {
     return TracePanel.panels.get(entry);
   }

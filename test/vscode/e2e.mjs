@@ -187,6 +187,23 @@ test('teaching: a bundled example in one click, predict the output, presentation
   await screenshot(page, 'e2e-after-reload.png');
 }));
 
+test('in Restricted Mode the command explains why it runs nothing', shot('restricted', async () => {
+  await wb?.close();
+  wb = await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT, workspaceTrust: true });
+  const { page } = wb;
+  // decline trust when VS Code asks
+  const no = page.getByRole('button', { name: /No, I don't trust the authors/i });
+  await no.click({ timeout: 30_000 }).catch(() => {});
+  await openFile(page, 'forever.js');
+  await editorContextMenu(page);
+  await clickMenuItem(page, 'Trace async execution');
+  await page.locator('.notifications-toasts', { hasText: 'only works in a trusted workspace' }).waitFor({ timeout: 30_000 });
+  await screenshot(page, 'e2e-restricted-mode.png');
+  assert.equal(await page.locator('.tab', { hasText: 'Loopscope:' }).count(), 0, 'no panel, nothing ran');
+  await wb.close();
+  wb = undefined;
+}));
+
 test('the packaged .vsix installs into code-server and traces', shot('vsix', async () => {
   await wb?.close();
   wb = undefined;

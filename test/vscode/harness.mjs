@@ -122,7 +122,9 @@ export async function startCodeServer(o) {
     '--config', config,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${o.port ?? 0}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    // workspace trust off unless a test wants to see Restricted Mode
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
