@@ -60,7 +60,14 @@ export interface SettingsMessage {
   type: 'settings';
   settings: Partial<ViewSettings>;
 }
-export type HostToViewMessage = TraceMessage | GoToStepMessage | SettingsMessage;
+/** No (new) trace yet: the program is running, or tracing failed (the text says why). */
+export interface StatusMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'status';
+  state: 'running' | 'failed';
+  text: string;
+}
+export type HostToViewMessage = TraceMessage | GoToStepMessage | SettingsMessage | StatusMessage;
 
 // ---- view -> host
 export interface ReadyMessage {
@@ -202,7 +209,7 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
 /** Validate a message the host sent to the webview (the trace is fully validated too). */
 export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
   return guard(() => {
-    const m = header(value, ['trace', 'goToStep', 'settings']);
+    const m = header(value, ['trace', 'goToStep', 'settings', 'status']);
     switch (m.type) {
       case 'trace': {
         const trace = validateTrace(m.trace);
@@ -210,6 +217,10 @@ export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
         if (m.step !== undefined && !isStepNumber(m.step)) fail('trace.step must be a whole number >= 0');
         return { v: PROTOCOL_VERSION, type: 'trace', trace, settings, ...(m.step !== undefined ? { step: m.step as number } : {}) };
       }
+      case 'status':
+        if (m.state !== 'running' && m.state !== 'failed') fail('status.state must be "running" or "failed"');
+        if (typeof m.text !== 'string' || m.text.length > 10_000) fail('status.text must be a string (at most 10,000 characters)');
+        return { v: PROTOCOL_VERSION, type: 'status', state: m.state as 'running' | 'failed', text: m.text as string };
       case 'goToStep':
         if (!isStepNumber(m.step)) fail('goToStep.step must be a whole number >= 0');
         return { v: PROTOCOL_VERSION, type: 'goToStep', step: m.step as number };

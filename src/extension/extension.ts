@@ -63,8 +63,8 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     }
   });
   command('loopscope.export', async () => {
-    const panel = TracePanel.all().find((p) => p.panel.active) ?? TracePanel.all()[0];
-    if (!panel) {
+    const panel = TracePanel.all().find((p) => p.panel.active && p.trace) ?? TracePanel.all().find((p) => p.trace);
+    if (!panel?.trace) {
       void vscode.window.showInformationMessage('Loopscope: trace a file first; its panel exports the diagram and the trace.');
       return;
     }
@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (!readSettings(doc.uri).retraceOnSave) return;
       for (const panel of TracePanel.all()) {
-        const uses = panel.entry === doc.uri.fsPath || panel.trace.sites.some((s) => s.file === doc.uri.fsPath);
+        const uses = panel.entry === doc.uri.fsPath || !!panel.trace?.sites.some((s) => s.file === doc.uri.fsPath);
         if (uses) void ctl.trace(vscode.Uri.file(panel.entry), { keepStep: true, quiet: true });
       }
     }),
@@ -109,12 +109,14 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
       const file = e.textEditor.document.uri.fsPath;
       const line = e.selections[0].active.line + 1;
       for (const panel of TracePanel.all()) {
-        const steps = panel.trace.steps;
+        const trace = panel.trace;
+        if (!trace) continue;
+        const steps = trace.steps;
         let found = -1;
         // the next step after the current one that came from this line, wrapping around
         for (let k = 1; k <= steps.length && found < 0; k++) {
           const i = (panel.step + k) % steps.length;
-          const site = panel.trace.sites[steps[i].site];
+          const site = trace.sites[steps[i].site];
           if (site && site.file === file && site.line === line) found = i;
         }
         if (found >= 0 && found !== panel.step) panel.goToStep(found);

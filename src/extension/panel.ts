@@ -66,8 +66,30 @@ export class TracePanel implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       TracePanel.webviewOptions(services.extensionUri),
     );
-    const p = new TracePanel(panel, services, trace, settings);
+    return new TracePanel(panel, services, entry, trace, settings);
+  }
+
+  /** Open the panel at once while the program runs, so the view starts up in parallel with the trace. */
+  static opening(services: PanelServices, entry: string, settings: ViewSettings): TracePanel {
+    const existing = TracePanel.panels.get(entry);
+    if (existing) {
+      existing.status('running', `Tracing ${basename(entry)} again…`);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TracePanel.viewType,
+      `Loopscope: ${basename(entry)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      TracePanel.webviewOptions(services.extensionUri),
+    );
+    const p = new TracePanel(panel, services, entry, null, settings);
+    p.status('running', `Tracing ${basename(entry)}: running the program…`);
     return p;
+  }
+
+  /** Tell the view what is happening when there is no (new) trace to show: running, or why it failed. */
+  status(state: 'running' | 'failed', text: string): void {
+    this.post({ v: PROTOCOL_VERSION, type: 'status', state, text });
   }
 
   /** After a window reload: VS Code hands back the panel; the trace comes from the extension's storage. */
@@ -87,7 +109,7 @@ export class TracePanel implements vscode.Disposable {
       panel.webview.html = `<!doctype html><html><body><p>This Loopscope trace could not be restored. Trace the file again.</p></body></html>`;
       return;
     }
-    const p = new TracePanel(panel, services, trace, settings);
+    const p = new TracePanel(panel, services, trace.program.entry, trace, settings);
     if (typeof step === 'number' && Number.isInteger(step) && step >= 0) p.step = Math.min(step, trace.steps.length - 1);
     p.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: p.step }];
   }
@@ -99,16 +121,20 @@ export class TracePanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly services: PanelServices,
-    public trace: Trace,
+    readonly entry: string,
+    /** null while the first trace of this file is still running */
+    public trace: Trace | null,
     public settings: ViewSettings,
   ) {
-    TracePanel.panels.set(trace.program.entry, this);
+    TracePanel.panels.set(entry, this);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.svg');
     panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
     panel.webview.html = this.html();
-    this.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: 0 }];
-    this.persist();
-    services.findings.show(trace);
+    if (trace) {
+      this.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: 0 }];
+      this.persist();
+      services.findings.show(trace);
+    }
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), null, this.disposables);
     panel.onDidChangeViewState(
@@ -119,10 +145,6 @@ export class TracePanel implements vscode.Disposable {
       this.disposables,
     );
     void vscode.commands.executeCommand('setContext', 'loopscope.panelOpen', true);
-  }
-
-  get entry(): string {
-    return this.trace.program.entry;
   }
 
   update(trace: Trace, settings: ViewSettings, step: number): void {
@@ -175,6 +197,7 @@ export class TracePanel implements vscode.Disposable {
           this.shown = true;
           timing(this.services.output, `first step shown ${Date.now() - this.created} ms after the panel was created`);
         }
+        if (!this.trace) break;
         this.step = Math.min(m.step, this.trace.steps.length - 1);
         this.decorate(m.source);
         break;
@@ -182,18 +205,20 @@ export class TracePanel implements vscode.Disposable {
         await revealSource(m.source);
         break;
       case 'export':
-        await saveExport(m, this.trace, this.services.output);
+        if (this.trace) await saveExport(m, this.trace, this.services.output);
         break;
     }
   }
 
   private decorate(source?: SourceSite | null): void {
+    if (!this.trace) return;
     const s = this.trace.steps[this.step];
     const site = source !== undefined ? source : s && s.site >= 0 ? this.trace.sites[s.site] : null;
     this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step));
   }
 
   private persist(): void {
+    if (!this.trace) return;
     try {
       const path = TracePanel.storagePath(this.services.storageDir, this.entry);
       if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });

@@ -66,13 +66,14 @@ export class TraceController implements vscode.Disposable {
     this.running.get(file)?.abort(); // tracing the same file again replaces the older run
     const abort = new AbortController();
     this.running.set(file, abort);
-    const panelAtStart = TracePanel.get(file);
     const settings = readSettings(target);
     const sourceOverrides: Record<string, string> = {};
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isDirty && doc.uri.scheme === 'file' && SCRIPT_EXTENSIONS.includes(extname(doc.uri.fsPath).toLowerCase())) sourceOverrides[doc.uri.fsPath] = doc.getText();
     }
     this.output.appendLine(`\n--- ${new Date().toLocaleTimeString()} tracing ${file}${Object.keys(sourceOverrides).length ? ' (with unsaved changes)' : ''}`);
+    // the panel opens now: VS Code starts its view while the program runs
+    const panel = TracePanel.opening(this.services, file, viewSettings(settings, this));
     if (!request.quiet) this.output.show(true);
 
     let result: Awaited<ReturnType<typeof runTraced>> | undefined;
@@ -100,6 +101,7 @@ export class TraceController implements vscode.Disposable {
       );
     } catch (err) {
       this.running.delete(file);
+      if (!panel.trace) panel.status('failed', `Could not trace ${basename(file)}: ${(err as Error)?.message ?? String(err)}`);
       await this.explainFailure(err);
       return undefined;
     } finally {
@@ -108,7 +110,7 @@ export class TraceController implements vscode.Disposable {
     const trace = result.trace;
     this.output.appendLine(`--- exit ${trace.program.exitCode ?? trace.program.signal}, ${trace.tasks.length} tasks, ${trace.steps.length} steps`);
     timing(this.output, `traced ${basename(file)} in ${Date.now() - started} ms (program ${trace.program.durationMs} ms)`);
-    if (abort.signal.aborted && panelAtStart && !TracePanel.get(file)) {
+    if (abort.signal.aborted && !TracePanel.get(file)) {
       void vscode.window.showInformationMessage(`Loopscope: the trace of ${basename(file)} was stopped because its panel was closed.`);
       return trace;
     }

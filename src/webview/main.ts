@@ -111,6 +111,8 @@ function runVsCode(api: VsCodeApi): void {
         const saved = api.getState() as { step?: unknown } | undefined;
         const step = m.step ?? (typeof saved?.step === 'number' ? saved.step : 0);
         app?.destroy();
+        document.body.classList.remove('ls-retracing');
+        mountPoint().replaceChildren();
         app = new App(mountPoint(), m.trace, host, settings, step);
         window.loopscope = app;
         for (const w of waiting.splice(0)) apply(w);
@@ -123,6 +125,21 @@ function runVsCode(api: VsCodeApi): void {
       case 'settings':
         settings = { ...settings, ...m.settings };
         if (app) app.applySettings(m.settings);
+        break;
+      case 'status':
+        if (app) {
+          // keep showing the last trace; say a new one is on its way (or why it did not come)
+          document.body.classList.toggle('ls-retracing', m.state === 'running');
+          if (m.state === 'failed') console.warn(`Loopscope: ${m.text}`);
+        } else {
+          const root = mountPoint();
+          root.replaceChildren();
+          const p = document.createElement('p');
+          p.className = `ls-status ls-status-${m.state}`;
+          p.setAttribute('role', 'status');
+          p.textContent = m.text;
+          root.appendChild(p);
+        }
         break;
     }
   };
