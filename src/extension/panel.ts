@@ -97,16 +97,19 @@ export class TracePanel implements vscode.Disposable {
     const entry = (state as { entry?: unknown } | undefined)?.entry;
     const step = (state as { step?: unknown } | undefined)?.step;
     let trace: Trace | undefined;
+    let why = 'the panel did not say which file it showed';
     if (typeof entry === 'string') {
       try {
         trace = readTraceFile(TracePanel.storagePath(services.storageDir, entry));
       } catch (err) {
-        services.output.appendLine(`[panel] could not restore the trace of ${entry}: ${(err as Error).message}`);
+        why = (err as Error).message;
       }
     }
     if (!trace) {
+      services.output.appendLine(`[panel] could not restore a trace: ${why}`);
       panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
-      panel.webview.html = `<!doctype html><html><body><p>This Loopscope trace could not be restored. Trace the file again.</p></body></html>`;
+      const text = `This Loopscope trace could not be restored (${why}). Trace the file again.`.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      panel.webview.html = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${text}</p></body></html>`;
       return;
     }
     const p = new TracePanel(panel, services, trace.program.entry, trace, settings);

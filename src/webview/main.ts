@@ -115,6 +115,8 @@ function runVsCode(api: VsCodeApi): void {
         mountPoint().replaceChildren();
         app = new App(mountPoint(), m.trace, host, settings, step);
         window.loopscope = app;
+        // remembered at once, so a window reload right after can find the trace again
+        api.setState({ step, entry });
         for (const w of waiting.splice(0)) apply(w);
         break;
       }
