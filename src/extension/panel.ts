@@ -60,13 +60,17 @@ export class TracePanel implements vscode.Disposable {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
+    return new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, trace, settings);
+  }
+
+  /** A new panel for `entry`, in the column beside the editor, without taking the focus. */
+  private static newWebviewPanel(services: PanelServices, entry: string): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(
       TracePanel.viewType,
       `Loopscope: ${basename(entry)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       TracePanel.webviewOptions(services.extensionUri),
     );
-    return new TracePanel(panel, services, entry, trace, settings);
   }
 
   /** Open the panel at once while the program runs, so the view starts up in parallel with the trace. */
@@ -76,13 +80,7 @@ export class TracePanel implements vscode.Disposable {
       existing.status('running', `Tracing ${basename(entry)} again…`);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
-      TracePanel.viewType,
-      `Loopscope: ${basename(entry)}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      TracePanel.webviewOptions(services.extensionUri),
-    );
-    const p = new TracePanel(panel, services, entry, null, settings);
+    const p = new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, null, settings);
     p.status('running', `Tracing ${basename(entry)}: running the program…`);
     return p;
   }
