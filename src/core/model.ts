@@ -427,7 +427,9 @@ export function buildTrace(run: RawRun): Trace {
         if (c !== undefined) {
           t.resumes = c;
           stack.push(r.awaitFrame);
-          const aw = coroutines[c].awaits.find((a) => a.resumeTask === null && a.suspendStep >= 0 && a.source.line === sites[r.awaitSite ?? -1]?.line);
+          // a coroutine waits on one await at a time: its last one is the one that resumes
+          const last = coroutines[c].awaits[coroutines[c].awaits.length - 1];
+          const aw = last && last.resumeTask === null ? last : undefined;
           if (aw) {
             aw.resumeTask = task;
             aw.resumeStep = steps.length;
