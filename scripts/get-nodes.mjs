@@ -17,8 +17,16 @@ for (const major of MAJORS) {
   const bin = join(prefix, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(bin)) {
     mkdirSync(prefix, { recursive: true });
-    const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${major}`];
-    const r = spawnSync(npm, args, { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+    const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--prefer-offline', `node@${major}`];
+    // npm's cache first (also for the nested install the node package runs, through the environment); a registry
+    // download that hangs is stopped and tried again rather than holding CI until its time runs out
+    const env = { ...process.env, npm_config_prefer_offline: 'true', npm_config_fetch_timeout: '60000', npm_config_fetch_retries: '4' };
+    let r;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      r = spawnSync(npm, args, { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32', env, timeout: 240_000, killSignal: 'SIGKILL' });
+      if (!r.error && r.status === 0 && existsSync(bin)) break;
+      console.error(`get-nodes: node@${major}, attempt ${attempt} did not finish (${r.error ? r.error.message : `exit ${r.status}`})${attempt < 3 ? '; trying again' : ''}`);
+    }
     if (r.error || r.status !== 0 || !existsSync(bin)) {
       const why = r.error
         ? r.error.message

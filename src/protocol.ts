@@ -31,8 +31,9 @@ export const SETTING_LIMITS: Record<NumericSetting, { min: number; max: number; 
   fontScale: { min: 0.5, max: 4, integer: false },
 };
 
-export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json'];
+/** 'html' is asked of the host (it builds the self-contained report), so its data is empty. */
+export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'markdown' | 'perfetto' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'markdown', 'perfetto', 'html'];
 
 /** A file the viewer wants saved. `data` is text, except PNG which is a `data:image/png;base64,` URL. */
 export interface ExportFile {
@@ -200,6 +201,7 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
         if (typeof m.fileName !== 'string' || !/^[^/\\\u0000-\u001f]{1,200}$/.test(m.fileName)) fail('export.fileName must be a plain file name (no folders)');
         if (typeof m.data !== 'string') fail('export.data must be a string');
         if (m.format === 'png' && !(m.data as string).startsWith('data:image/png;base64,')) fail('export.data for png must be a data:image/png;base64, URL');
+        if (m.format === 'html' && m.data !== '') fail('export.data for html must be empty: the host builds the report');
         return { v: PROTOCOL_VERSION, type: 'export', format: m.format as ExportFormat, fileName: m.fileName as string, data: m.data as string };
       }
     }

@@ -238,3 +238,12 @@ function render(trace: Trace, from: number, to: number, current?: number): Diagr
   if (participants.length === 0) out.splice(1, 0, '  participant P0 as program');
   return { text: out.join('\n') + '\n', fromStep: from, toStep: to, messageSteps, noteSteps };
 }
+
+/** Every window of the diagram as a Markdown document of mermaid blocks (GitHub and most editors draw them). */
+export function diagramMarkdown(trace: Trace, windowSize: number): string {
+  const windows = sequenceDiagramWindows(trace, { windowSize });
+  const name = trace.program.entry.slice(trace.program.entry.lastIndexOf('/') + 1);
+  return `# Loopscope trace of ${name}\n\n${windows
+    .map((w, i) => `## Steps ${w.fromStep + 1}–${w.toStep + 1}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}\n\n\`\`\`mermaid\n${w.text}\`\`\`\n`)
+    .join('\n')}`;
+}

@@ -24,7 +24,12 @@ async function pickTarget(trace: Trace, fileName: string, filterName: string, ex
 export async function saveExport(file: ExportFile, trace: Trace, output: vscode.OutputChannel): Promise<void> {
   const target = await pickTarget(trace, file.fileName, file.format.toUpperCase(), file.fileName.split('.').pop() ?? file.format);
   if (!target) return;
-  const data = file.format === 'png' ? Buffer.from(file.data.replace(/^data:image\/png;base64,/, ''), 'base64') : file.data;
+  const data =
+    file.format === 'png'
+      ? Buffer.from(file.data.replace(/^data:image\/png;base64,/, ''), 'base64')
+      : file.format === 'html'
+        ? renderHostExport(trace, 'html', { windowSize: 250, step: 0 })
+        : file.data;
   writeFileSync(target.fsPath, data);
   output.appendLine(`[export] ${file.format} written to ${target.fsPath}`);
   void vscode.window.showInformationMessage(`Loopscope: exported ${basename(target.fsPath)}`);

@@ -1,8 +1,7 @@
 // The exports the host derives from a trace (the view renders SVG and PNG itself): mermaid text of one window,
 // Markdown with every window, the self-contained HTML report, and a Perfetto / Chrome trace-event file.
-import { basename } from 'node:path';
 import type { Trace } from '../core/trace-format';
-import { sequenceDiagramWindows } from '../core/mermaid';
+import { sequenceDiagramWindows, diagramMarkdown } from '../core/mermaid';
 import { toPerfetto } from '../core/perfetto';
 import { renderHtmlReport } from './html';
 
@@ -23,9 +22,7 @@ export function renderHostExport(trace: Trace, format: HostExportFormat, options
     case 'mermaid':
       return (windows.find((w) => options.step >= w.fromStep && options.step <= w.toStep) ?? windows[0]).text;
     case 'markdown':
-      return `# Loopscope trace of ${basename(trace.program.entry)}\n\n${windows
-        .map((w, i) => `## Steps ${w.fromStep + 1}–${w.toStep + 1}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}\n\n\`\`\`mermaid\n${w.text}\`\`\`\n`)
-        .join('\n')}`;
+      return diagramMarkdown(trace, options.windowSize);
     case 'html':
       return renderHtmlReport(trace, { windowSize: options.windowSize });
     case 'perfetto':

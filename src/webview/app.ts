@@ -3,6 +3,8 @@
 // what differs is the Host it is given.
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stateAt, whyThisRan } from '../core/timeline';
+import { diagramMarkdown } from '../core/mermaid';
+import { toPerfetto } from '../core/perfetto';
 import { StepIndex, sourceOfStep, shortSource } from '../core/stepping';
 import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, type ExportFile, type ViewSettings } from '../protocol';
 import { h, button, clear, download, fileName, icon } from './dom';
@@ -17,7 +19,15 @@ import type { Host, ViewContext } from './context';
 export type { Host } from './context';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32, 64];
-const MIME: Record<ExportFile['format'], string> = { mermaid: 'text/plain', svg: 'image/svg+xml', png: 'image/png', json: 'application/json' };
+const MIME: Record<ExportFile['format'], string> = {
+  mermaid: 'text/plain',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  json: 'application/json',
+  markdown: 'text/markdown',
+  perfetto: 'application/json',
+  html: 'text/html',
+};
 
 export class App implements ViewContext {
   readonly index: StepIndex;
@@ -408,12 +418,28 @@ export class App implements ViewContext {
       label: 'Export the trace as JSON',
       onClick: () => this.exportFile({ format: 'json', fileName: `${fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace'}.loopscope.json`, data: JSON.stringify(this.trace) }),
     });
+
+    const stem = fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace';
+    const exportMarkdown = button({
+      text: 'Markdown',
+      label: 'Export every diagram window as Markdown with mermaid blocks',
+      onClick: () => this.exportFile({ format: 'markdown', fileName: `${stem}.loopscope.md`, data: diagramMarkdown(this.trace, this.settings.windowSize) }),
+    });
+    const exportPerfetto = button({
+      text: 'Perfetto',
+      label: 'Export a Chrome / Perfetto trace-event file (open it at ui.perfetto.dev)',
+      onClick: () => this.exportFile({ format: 'perfetto', fileName: `${stem}.perfetto.json`, data: JSON.stringify(toPerfetto(this.trace)) }),
+    });
+    // the HTML report is built by the host (the standalone report already is one)
+    const exportHtml = this.host.exportData
+      ? button({ text: 'HTML report', label: 'Export a self-contained HTML report', onClick: () => this.exportFile({ format: 'html', fileName: `${stem}.loopscope.html`, data: '' }) })
+      : null;
     return h('header', { class: 'ls-program' }, [
       h('div', { class: 'ls-program-main' }, [
         h('span', { class: 'ls-brand', text: 'Loopscope' }),
         h('h1', { class: 'ls-entry', text: fileName(p.entry), title: p.entry }),
         ...chips,
-        h('span', { class: 'ls-toolbar ls-program-tools' }, [fontDown, fontUp, exportJson]),
+        h('span', { class: 'ls-toolbar ls-program-tools' }, [fontDown, fontUp, exportJson, exportMarkdown, exportPerfetto, exportHtml]),
       ]),
       errLine,
       p.activeResources?.length ? h('p', { class: 'ls-program-note', text: `Still keeping it alive when stopped: ${p.activeResources.join(', ')}` }) : null,
