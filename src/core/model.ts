@@ -2,6 +2,7 @@
 // coroutines with their awaits, queue contents over time, steps for a viewer, and output tied to tasks.
 import { RawKind, RECORD_INTS, type MetaRecord, type RawSite } from './raw-events';
 import { RaceDetector } from './races';
+import { asyncMistakes } from './mistakes';
 import {
   TRACE_FORMAT,
   TRACE_VERSION,
@@ -581,7 +582,10 @@ export function buildTrace(run: RawRun): Trace {
     const isPromise = r.type === 'PROMISE';
     if (isPromise && r.runs.length === 0) continue;
     if (!isPromise && r.runs.length === 0 && (HANDLE_TYPES.has(r.type) || r.type === 'unknown')) continue;
-    const count = Math.max(1, r.runs.length);
+    // an interval goes back into the timers queue after each run, unless it was cleared during that run
+    const lastEnd = r.runEnds[r.runEnds.length - 1];
+    const requeued = r.interval && r.runs.length > 0 && lastEnd !== undefined && (r.cancelEvent < 0 || r.cancelEvent > lastEnd);
+    const count = Math.max(1, r.runs.length) + (requeued ? 1 : 0);
     for (let k = 0; k < count; k++) {
       const taskId = k < r.runs.length ? r.runs[k] : null;
       let enterEvent = r.initEvent;
@@ -690,7 +694,7 @@ export function buildTrace(run: RawRun): Trace {
   }
   if (output.some((o) => o.truncated)) program.outputTruncated = true;
 
-  return {
+  const base = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     program,
@@ -700,8 +704,14 @@ export function buildTrace(run: RawRun): Trace {
     queueItems: visibleItems,
     steps,
     sites,
-    // the detector speaks of flows (root frames); the trace names coroutines
-    findings: races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
+  } as const;
+  return {
+    ...base,
+    findings: [
+      // the race detector speaks of flows (root frames); the trace names coroutines
+      ...races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
+      ...asyncMistakes(base),
+    ],
   };
 }
 

@@ -1,0 +1,52 @@
+// Async mistakes found on real runs: a blocked event loop, an unhandled rejection, handles left open at the limit.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTraced } from '../../src/runner/run-traced';
+
+const dir = mkdtempSync(join(tmpdir(), 'loopscope-mistakes-'));
+async function findings(name: string, source: string, timeoutMs?: number) {
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  const { trace } = await runTraced({ entry: file, cwd: dir, stdio: 'pipe', timeoutMs });
+  return { findings: trace.findings, file };
+}
+
+describe('async mistakes', () => {
+  it('a synchronous task that blocks the event loop', async () => {
+    const { findings: f, file } = await findings(
+      'busy.js',
+      "setTimeout(function crunch() {\n  const end = Date.now() + 250;\n  while (Date.now() < end) {}\n}, 1);\nsetTimeout(() => console.log('late'), 5);\n",
+    );
+    const blocked = f.filter((x) => x.kind === 'blocked-loop');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0].message).toMatch(/blocked for \d+ ms/);
+    expect(blocked[0].sites[0]).toMatchObject({ file, line: 1, role: 'blocking-task' });
+  });
+
+  it('no false alarm on quick tasks', async () => {
+    const { findings: f } = await findings('quick.js', "for (let i = 0; i < 50; i++) setTimeout(() => JSON.stringify({ i }), i % 5);\n");
+    expect(f).toEqual([]);
+  });
+
+  it('an unhandled rejection, with its line', async () => {
+    const { findings: f, file } = await findings('reject.js', "async function save() {\n  throw new Error('disk full');\n}\nsave();\n");
+    expect(f.map((x) => x.kind)).toEqual(['unhandled-rejection']);
+    expect(f[0].sites[0]).toMatchObject({ file, line: 2 });
+    expect(f[0].message).toContain('disk full');
+  });
+
+  it('what kept the program alive at the time limit, and where it was made', async () => {
+    const { findings: f, file } = await findings(
+      'alive.js',
+      "const net = require('node:net');\nnet.createServer().listen(0, '127.0.0.1');\nsetInterval(() => {}, 100);\n",
+      700,
+    );
+    const open = f.find((x) => x.kind === 'open-handles')!;
+    expect(open.message).toMatch(/TCPServerWrap/);
+    expect(open.message).toMatch(/Timeout/);
+    expect(open.sites.map((s) => s.line)).toContain(3);
+    expect(open.sites.every((s) => s.file === file)).toBe(true);
+  });
+});
