@@ -227,13 +227,37 @@ function render(trace: Trace, from: number, to: number, current?: number): Diagr
   for (const p of participants) out.push(`  participant ${p.id} as ${escapeLabel(p.label)}`);
   const messageSteps: number[] = [];
   const noteSteps: number[] = [];
+  // races in this window, drawn as labelled blocks from the read to the stale write (non-overlapping, so they nest)
+  const spans: { start: number; end: number; label: string }[] = [];
+  for (const f of trace.findings ?? []) {
+    if (!f.steps) continue;
+    const start = f.steps.read;
+    const end = f.steps.staleWrite ?? f.steps.otherWrite;
+    if (end < from || start > to || spans.some((x) => start <= x.end && end >= x.start)) continue;
+    spans.push({ start, end, label: `${f.kind.replace(/-/g, ' ')} on ${f.location ?? 'shared state'}` });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  let span = 0;
+  let open = false;
   for (const l of lines) {
+    if (l.step >= 0) {
+      if (open && l.step > spans[span].end) {
+        out.push('  end');
+        open = false;
+        span++;
+      }
+      if (!open && span < spans.length && l.step >= spans[span].start) {
+        out.push(`  critical ${escapeLabel(spans[span].label)}`);
+        open = true;
+      }
+    }
     if (l.kind === 'message') messageSteps.push(l.step);
     if (l.kind === 'note') noteSteps.push(l.step);
     if (l.step === current && current !== undefined && l.kind !== 'control') {
       out.push('  rect rgba(255, 200, 0, 0.35)', `    ${l.text}`, '  end');
     } else out.push(`  ${l.text}`);
   }
+  if (open) out.push('  end');
   if (lines.length === 0) out.push(`  Note over ${participants[0]?.id ?? 'P0'}: nothing recorded`);
   if (participants.length === 0) out.splice(1, 0, '  participant P0 as program');
   return { text: out.join('\n') + '\n', fromStep: from, toStep: to, messageSteps, noteSteps };

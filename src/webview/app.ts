@@ -442,7 +442,47 @@ export class App implements ViewContext {
         h('span', { class: 'ls-toolbar ls-program-tools' }, [fontDown, fontUp, exportJson, exportMarkdown, exportPerfetto, exportHtml]),
       ]),
       errLine,
+      this.findingsList(),
       p.activeResources?.length ? h('p', { class: 'ls-program-note', text: `Still keeping it alive when stopped: ${p.activeResources.join(', ')}` }) : null,
+    ]);
+  }
+
+  /** What the analyses found (races across awaits, async mistakes): each moment jumps to its step and line. */
+  private findingsList(): HTMLElement | null {
+    const findings = this.trace.findings;
+    if (!findings.length) return null;
+    const ROLE: Record<string, string> = {
+      read: 'read', check: 'check', suspend: 'await', 'other-write': 'other write', 'stale-write': 'stale write', act: 'act',
+      'blocking-task': 'blocking task', rejection: 'rejection', 'keeps-alive': 'made here',
+    };
+    const stepFor = (f: (typeof findings)[number], role: string): number | null => {
+      if (!f.steps) return null;
+      const m: Record<string, number | null> = { read: f.steps.read, check: f.steps.read, suspend: f.steps.suspend, 'other-write': f.steps.otherWrite, 'stale-write': f.steps.staleWrite, act: f.steps.staleWrite };
+      return m[role] ?? null;
+    };
+    return h('section', { class: 'ls-findings', attrs: { 'aria-label': 'Findings' } }, [
+      h('h2', { class: 'ls-panel-title', text: `Findings (${findings.length})` }),
+      ...findings.map((f) =>
+        h('div', { class: `ls-finding ls-finding-${f.kind}` }, [
+          h('p', { class: 'ls-finding-title' }, [h('span', { class: 'ls-tag', text: f.kind.replace(/-/g, ' ') }), h('strong', { text: f.location ? ` ${f.location}` : '' })]),
+          h('p', { class: 'ls-finding-message', text: f.message }),
+          h(
+            'p',
+            { class: 'ls-finding-moments' },
+            f.sites.map((site) =>
+              button({
+                text: `${ROLE[site.role] ?? site.role} · line ${site.line}`,
+                label: `Go to the ${ROLE[site.role] ?? site.role} (${shortSource(site)})`,
+                onClick: () => {
+                  const step = stepFor(f, site.role);
+                  if (step !== null) this.select(step, site);
+                  else this.host.reveal(site);
+                },
+              }),
+            ),
+          ),
+        ]),
+      ),
     ]);
   }
 }

@@ -114,6 +114,10 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-why { color: var(--ls-fg); font-style: italic; }
 .ls-ask { display: none; margin: 0.4em 0 0; padding: 0.35em 0.7em; border-left: 4px solid var(--ls-accent, #d4a017); font-weight: 600; }
 .ls-asking .ls-ask { display: block; }
+.ls-findings { margin: 0.5em 0; padding: 0.5em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--ls-chip); }
+.ls-finding + .ls-finding { margin-top: 0.6em; }
+.ls-finding p { margin: 0.2em 0; }
+.ls-finding-moments .ls-btn { margin-right: 0.4em; }
 .ls-status { margin: 2em; font-size: calc(1.1em * var(--ls-font-scale, 1)); color: var(--ls-fg); }
 .ls-status-failed { color: var(--vscode-errorForeground, #c72e0f); }
 body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }

@@ -113,6 +113,16 @@ describe('mermaid renders every corpus diagram', () => {
     expect(await page.evaluate(() => document.querySelectorAll('#out script').length)).toBe(0);
   });
 
+  it('a race is drawn as a labelled block from the read to the stale write, and renders', async () => {
+    const entry = join(root, 'test', 'races', 'r01-lost-update-counter.js');
+    const { trace } = await runTraced({ entry, cwd: join(entry, '..'), stdio: 'pipe' });
+    const [w] = sequenceDiagramWindows(trace);
+    expect(w.text).toContain('critical lost update on visits');
+    const r = await render(w.text, 'race');
+    expect(r.error).toBeUndefined();
+    expect(r.svgText).toContain('lost update on visits');
+  });
+
   it('escapeLabel leaves nothing mermaid reacts to', () => {
     const out = escapeLabel('a;b#c:d%e"f<g>h{i}j--k->l`m|n\\o\nnext line');
     // entity codes (#59;) aside, nothing is left that mermaid's grammar reacts to
