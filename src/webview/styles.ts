@@ -114,7 +114,7 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-why { color: var(--ls-fg); font-style: italic; }
 .ls-ask { display: none; margin: 0.4em 0 0; padding: 0.35em 0.7em; border-left: 4px solid var(--ls-accent, #d4a017); font-weight: 600; }
 .ls-asking .ls-ask { display: block; }
-.ls-findings { margin: 0.5em 0; padding: 0.5em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--ls-chip); }
+.ls-findings { margin: 0.5em 0; padding: 0.5em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--vscode-textBlockQuote-background, var(--ls-chip)); color: var(--ls-fg); }
 .ls-finding + .ls-finding { margin-top: 0.6em; }
 .ls-finding p { margin: 0.2em 0; }
 .ls-finding-moments .ls-btn { margin-right: 0.4em; }

@@ -199,6 +199,22 @@ test('teaching: a bundled example in one click, predict the output, presentation
   await screenshot(page, 'e2e-after-reload.png');
 }));
 
+test('a race across an await: the Problems panel and the panel show it', shot('race', async () => {
+  wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
+  const { page } = wb;
+  await openFile(page, 'race.js');
+  await editorContextMenu(page);
+  await clickMenuItem(page, 'Trace async execution');
+  const frame = await frameShowing(page, 'race.js');
+  await frame.locator('.ls-findings', { hasText: 'lost update' }).waitFor({ timeout: 60_000 });
+  await frame.locator('.ls-diagram-box svg', { hasText: 'lost update on visits' }).waitFor({ timeout: 60_000 });
+  // the Problems panel lists it on the stale write
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel', { hasText: 'Lost update on visits' }).first().waitFor({ timeout: 30_000 });
+  await frame.getByRole('button', { name: /Go to the stale write/ }).click();
+  await screenshot(page, 'e2e-race-finding.png');
+}));
+
 test('in Restricted Mode the command explains why it runs nothing', shot('restricted', async () => {
   await wb?.close();
   // workspace trust on, and no prompt: the folder opens in Restricted Mode, as a user who declined would have it
