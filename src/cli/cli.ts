@@ -3,6 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
+import { requestsFileFor, readRequests } from '../runner/requests';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
 import type { Trace } from '../core/trace-format';
@@ -27,6 +28,8 @@ Options:
   --node <path>           the Node.js to run it with (default: node on PATH)
   --exclude <fragment>    files whose path contains this are not user code (repeatable; default /node_modules/)
   --no-races              do not record shared state (no race findings; a little faster)
+  --requests <file.json>  trace a server under load: once it listens, send these requests at once, then stop it
+                          (default: <program>.requests.json next to the program, when there is one)
   -q, --quiet             no summary
   -h, --help              this help
 
@@ -48,6 +51,7 @@ interface Parsed {
   exclude: string[];
   quiet: boolean;
   races: boolean;
+  requests?: string;
 }
 
 class UsageError extends Error {}
@@ -83,6 +87,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
     else if (a === '--exclude') out.exclude.push(value());
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a === '--no-races') out.races = false;
+    else if (a === '--requests') out.requests = value();
     else if (a === '-h' || a === '--help') return 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.file) out.file = a;
@@ -121,7 +126,16 @@ export async function runCli(argv: string[]): Promise<number> {
   if (p.command === 'report') return report(p);
   let result;
   try {
+    const requestsFile = p.requests ? resolve(p.requests) : requestsFileFor(resolve(p.file));
+    let requests;
+    try {
+      requests = requestsFile ? readRequests(requestsFile) : undefined;
+    } catch (err) {
+      throw new TraceInputError((err as Error).message);
+    }
+    if (requestsFile && !p.quiet) process.stderr.write(`loopscope: requests from ${requestsFile}\n`);
     result = await runTraced({
+      requests,
       entry: p.file,
       args: p.args,
       node: p.node,
@@ -141,6 +155,11 @@ export async function runCli(argv: string[]): Promise<number> {
   const { trace } = result;
   const written = await writeOutputs(trace, p);
   if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
+  if (trace.program.requests) {
+    for (const r of trace.program.requests) process.stderr.write(`  ${r.method} ${r.path} -> ${r.status ?? r.error} (${r.ms} ms)\n`);
+    // a server traced under load ends when its requests are answered: success is every request answered
+    if (!trace.program.stopped) return trace.program.requests.every((r) => r.status !== null) ? 0 : 1;
+  }
   if (trace.program.stopped === 'timeout') return EXIT_TIMEOUT;
   if (trace.program.stopped === 'max-events') return EXIT_MAX_EVENTS;
   if (result.exitCode !== null) return result.exitCode;

@@ -54,7 +54,8 @@ export type MetaRecord =
   | { t: 'output'; index: number; stream: 'stdout' | 'stderr'; text: string; truncated?: boolean }
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
-  | { t: 'exit'; code: number };
+  | { t: 'exit'; code: number }
+  | { t: 'listening'; port: number; address: string };
 
 /** A place in the user's source: functions, awaits, yields, module bodies, call sites from stacks. */
 export interface RawSite {

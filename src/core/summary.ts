@@ -20,7 +20,8 @@ export function summarize(trace: Trace): string {
     const at = p.error.source ? ` at ${p.error.source.file}:${p.error.source.line}:${p.error.source.column}` : '';
     lines.push(`  ${p.error.origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception'}: ${p.error.name}: ${p.error.message}${at}`);
   }
-  lines.push(`  exit        ${p.exitCode ?? `signal ${p.signal}`}`);
+  if (p.requests) lines.push(`  server      traced under load: ${p.requests.length} request${p.requests.length === 1 ? '' : 's'} sent at once, ${p.stopDetail ?? ''}`);
+  lines.push(`  exit        ${p.exitCode ?? `signal ${p.signal}${p.requests ? ' (sent by Loopscope to stop the server)' : ''}`}`);
   if (trace.findings.length) {
     lines.push('', `findings (${trace.findings.length}):`);
     for (const f of trace.findings) {

@@ -37,6 +37,8 @@ export interface ProgramInfo {
   events: number;
   /** true when output text was cut to fit the trace */
   outputTruncated?: boolean;
+  /** a server traced under load: the requests sent to it and what came back */
+  requests?: { method: string; path: string; status: number | null; body: string; ms: number; error?: string }[];
 }
 
 /** One callback the event loop ran, in execution order. */

@@ -16,6 +16,8 @@ export interface LoopscopeSettings {
   presentationFontScale: number;
   playSpeed: number;
   retraceOnSave: boolean;
+  /** a server under load: a JSON file of requests to send once it listens */
+  requestsFile: string;
 }
 
 export function readSettings(resource?: vscode.Uri): LoopscopeSettings {
@@ -33,6 +35,7 @@ export function readSettings(resource?: vscode.Uri): LoopscopeSettings {
     presentationFontScale: c.get<number>('presentation.fontScale', 1.8),
     playSpeed: c.get<number>('playSpeed', 2),
     retraceOnSave: c.get<boolean>('retraceOnSave', false),
+    requestsFile: c.get<string>('requestsFile', ''),
   };
 }
 

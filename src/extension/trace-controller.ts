@@ -1,7 +1,8 @@
 // Runs traces for the editor: which file, trust, unsaved changes, progress with Cancel, the output channel, and a
 // message for every way it can go wrong that offers the next step.
 import * as vscode from 'vscode';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve as resolvePath } from 'node:path';
+import { requestsFileFor, readRequests } from '../runner/requests';
 import { runTraced, TraceInputError } from '../runner/run-traced';
 import { SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import type { Trace } from '../core/trace-format';
@@ -83,7 +84,11 @@ export class TraceController implements vscode.Disposable {
         async (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
           progress.report({ message: 'running the program…' });
+          // a server under load: the setting's file, else <program>.requests.json beside it
+          const requestsFile = settings.requestsFile ? resolvePath(workingDirectory(settings, target), settings.requestsFile) : requestsFileFor(file);
+          if (requestsFile) progress.report({ message: `running the server and sending the requests in ${basename(requestsFile)}…` });
           return runTraced({
+            requests: requestsFile ? readRequests(requestsFile) : undefined,
             entry: file,
             args: settings.programArgs,
             node: settings.nodePath,

@@ -10,6 +10,7 @@ import type { Trace, StopReason } from '../core/trace-format';
 import { prepareModule, moduleFormatOf, isTypeScript, SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
+import { fireRequests, type RequestSpec, type RequestResult } from './requests';
 
 export interface TraceOptions {
   entry: string;
@@ -34,6 +35,8 @@ export interface TraceOptions {
   sourceOverrides?: Record<string, string>;
   /** record shared state for race detection (default true) */
   races?: boolean;
+  /** a server under load: once it listens, these requests are sent at once; it is stopped when all are answered */
+  requests?: RequestSpec[];
 }
 
 export const DEFAULTS = { timeoutMs: 10_000, maxEvents: 2_000_000, maxOutputBytes: 4 * 1024 * 1024 };
@@ -129,6 +132,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
     overridesFile,
     races: options.races ?? true,
+    requests: !!options.requests?.length,
   };
   const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
@@ -173,6 +177,21 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   if (options.stdio !== 'pipe') process.on('SIGINT', forwardInterrupt);
   options.onSpawn?.(child);
 
+  // A server under load: wait until it listens, send every request at once, stop it when all are answered.
+  let requestResults: RequestResult[] | undefined;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const load = options.requests?.length
+    ? (async () => {
+        const port = await waitForListening(join(dir, META_FILE), () => exited);
+        if (port === null) return;
+        requestResults = await fireRequests(port, options.requests!, timeoutMs);
+        // give the handlers' last callbacks a moment, then stop the server; the tracer keeps the trace on SIGTERM
+        await new Promise((r) => setTimeout(r, 100));
+        killTree('SIGTERM');
+      })()
+    : Promise.resolve();
+
   try {
     const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((res, rej) => {
       child.once('error', (err: NodeJS.ErrnoException) => {
@@ -181,6 +200,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       child.once('close', (c, s) => res({ code: c, signal: s }));
     });
     killTree('SIGKILL'); // anything the program left running in its group
+    await load;
     const raw = readRaw(dir);
     if (!raw.meta.some((m) => m.t === 'start')) {
       throw new TraceInputError(`the program did not start under the tracer (exit code ${code ?? signal}); is "${node}" Node.js 20.6 or newer?`);
@@ -197,7 +217,18 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     };
     if (!stopped && code === EXIT_TIMEOUT && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
     if (code === EXIT_MAX_EVENTS && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
-    return { trace: buildTrace(run), exitCode: code, signal };
+    if (requestResults) {
+      // stopped by us once every request was answered: that is how a server trace ends, not an interruption
+      run.stopped = undefined;
+      run.meta = raw.meta.filter((m) => m.t !== 'stop');
+      run.stopDetail = undefined;
+    }
+    const trace = buildTrace(run);
+    if (requestResults) {
+      trace.program.requests = requestResults;
+      trace.program.stopDetail = `stopped after its ${requestResults.length} request${requestResults.length === 1 ? ' was' : 's were'} answered`;
+    }
+    return { trace, exitCode: code, signal };
   } finally {
     clearTimeout(hardStop);
     options.signal?.removeEventListener('abort', onAbort);
@@ -233,4 +264,18 @@ export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] }
     }
   }
   return { events, meta };
+}
+
+/** Poll the tracer's side file until the program's server says where it listens; null if the program ends first. */
+async function waitForListening(metaPath: string, ended: () => boolean): Promise<number | null> {
+  for (;;) {
+    try {
+      const m = /"t":"listening","port":(\d+)/.exec(readFileSync(metaPath, 'utf8'));
+      if (m) return Number(m[1]);
+    } catch {
+      /* not written yet */
+    }
+    if (ended()) return null;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -26,6 +26,8 @@ export interface TracerConfig {
   overridesFile?: string;
   /** record reads and writes of shared state for race detection */
   races: boolean;
+  /** a server under load: report when the program's server listens, so the runner can send the requests */
+  requests?: boolean;
 }
 
 /** The unsaved sources to use instead of the files on disk. */

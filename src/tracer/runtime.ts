@@ -469,6 +469,19 @@ export function install(): void {
     process.on(signal, onSignal);
   }
 
+  // A server traced under load: say where it listens (the runner then sends the requests).
+  if (cfg.requests) {
+    const net = require('node:net') as typeof import('node:net');
+    const listen = net.Server.prototype.listen;
+    net.Server.prototype.listen = function (this: import('node:net').Server, ...args: unknown[]) {
+      this.once('listening', () => {
+        const a = this.address();
+        if (a && typeof a === 'object') rec.meta({ t: 'listening', port: a.port, address: a.address });
+      });
+      return (listen as (...a: unknown[]) => import('node:net').Server).apply(this, args);
+    } as typeof listen;
+  }
+
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
   realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 

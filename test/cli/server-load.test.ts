@@ -1,0 +1,51 @@
+// A server traced under load: the requests next to the program are sent at once when it listens, the server is
+// stopped once they are answered, each request runs as its own coroutine, and the race shows (or, fixed, does not).
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseTrace } from '../../src/core/trace-format';
+
+const root = resolve(__dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'loopscope-load-'));
+
+function trace(program: string, extra: string[] = []) {
+  const json = join(dir, `${program}.json`);
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.cjs'), 'trace', join(root, 'examples', program), '--json', json, ...extra], { encoding: 'utf8' });
+  return { r, trace: r.status === 0 || r.status === 1 ? parseTrace(readFileSync(json, 'utf8')) : null };
+}
+
+describe('a server under load', () => {
+  it('two concurrent requests interleave at the await and lose an update', () => {
+    const { r, trace: t } = trace('counter-server.mjs');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('requests from');
+    expect(t!.program.requests!.map((q) => [q.method, q.path, q.status])).toEqual([
+      ['GET', '/visit', 200],
+      ['GET', '/visit', 200],
+    ]);
+    // both answered "visit number 1": the second request overwrote the first one's count
+    expect(t!.program.requests!.map((q) => q.body.trim())).toEqual(['visit number 1', 'visit number 1']);
+    expect(t!.program.stopped).toBeNull();
+    // each request is its own coroutine lane
+    const handlers = t!.coroutines.filter((c) => c.name.startsWith('createServer callback#'));
+    expect(handlers).toHaveLength(2);
+    expect(t!.findings.map((f) => `${f.kind} ${f.location}`)).toEqual(['lost-update this.visits']);
+  });
+
+  it('fixed with a lock: no finding, both visits counted', () => {
+    const { r, trace: t } = trace('counter-server-fixed.mjs');
+    expect(r.status).toBe(0);
+    expect(t!.program.requests!.map((q) => q.body.trim()).sort()).toEqual(['visit number 1', 'visit number 2']);
+    expect(t!.findings).toEqual([]);
+  });
+
+  it('a bad requests file is refused with a clear message', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[{"method": "GET"}]');
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.cjs'), 'trace', join(root, 'examples', 'counter-server.mjs'), '--requests', bad], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('request 1 needs a "path" starting with "/"');
+  });
+});
