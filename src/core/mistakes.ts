@@ -19,7 +19,8 @@ export function asyncMistakes(trace: Omit<Trace, 'findings'>, options: MistakeOp
   const seen = new Set<string>();
   for (const t of trace.tasks) {
     const ms = t.duration / 1000;
-    if (ms < options.blockedLoopMs || t.internal) continue;
+    // the main script runs before the loop has anything else to do: loading modules there blocks nothing
+    if (ms < options.blockedLoopMs || t.internal || t.queue === 'main') continue;
     const first = trace.steps.slice(t.startStep, t.endStep + 1).find((s) => s.kind === 'call' || s.kind === 'resume');
     const where = first && first.site >= 0 ? trace.sites[first.site] : null;
     const key = where ? `${where.file}:${where.line}` : `task${t.id}`;

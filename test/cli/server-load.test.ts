@@ -41,6 +41,21 @@ describe('a server under load', () => {
     expect(t!.findings).toEqual([]);
   });
 
+  it('works with a framework installed in the project (Express): each request its own coroutine, the race found', () => {
+    const json = join(dir, 'express.json');
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.cjs'), 'trace', join(__dirname, 'fixtures', 'express-cart.js'), '--json', json], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const t = parseTrace(readFileSync(json, 'utf8'));
+    expect(t.program.requests!.map((q) => [q.status, q.body])).toEqual([
+      [200, '{"items":1}'],
+      [200, '{"items":1}'],
+    ]);
+    expect(t.coroutines.filter((c) => c.name.startsWith('post callback#'))).toHaveLength(2);
+    expect(t.findings.map((f) => `${f.kind} ${f.location}`)).toEqual(['lost-update cart.items']);
+    // Express itself is not instrumented (node_modules), but its async activity is in the trace
+    expect(t.sites.some((s) => s.file.includes('/node_modules/express/'))).toBe(false);
+  });
+
   it('a bad requests file is refused with a clear message', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '[{"method": "GET"}]');
