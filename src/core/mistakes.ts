@@ -5,9 +5,11 @@ import type { Finding, Trace, SourceSite } from './trace-format';
 export interface MistakeOptions {
   /** a task that runs longer than this (ms) blocks the event loop */
   blockedLoopMs: number;
+  /** a timer that runs this much later than due (ms), mostly because of microtasks or nextTicks, was starved */
+  starvationMs: number;
 }
 
-export const DEFAULT_MISTAKE_OPTIONS: MistakeOptions = { blockedLoopMs: 100 };
+export const DEFAULT_MISTAKE_OPTIONS: MistakeOptions = { blockedLoopMs: 100, starvationMs: 50 };
 
 const site = (s: SourceSite | null | undefined, role: string) => (s ? [{ file: s.file, line: s.line, column: s.column, role }] : []);
 
@@ -31,6 +33,29 @@ export function asyncMistakes(trace: Omit<Trace, 'findings'>, options: MistakeOp
       message: `The event loop was blocked for ${Math.round(ms)} ms by one synchronous task (${t.label}): no timer, I/O callback or other request could run meanwhile. Split the work into chunks (await between them), move it to a worker thread, or use an asynchronous API.`,
       sites: site(where && where.line > 0 ? where : t.source, 'blocking-task'),
     });
+  }
+
+  // Starvation: a timer ran well after it was due, and the time in between went to microtasks and nextTicks that
+  // kept queueing more (the loop cannot reach the timers phase until those queues are empty).
+  for (const item of trace.queueItems) {
+    if (item.queue !== 'timer' || item.task === null || item.due === undefined) continue;
+    const t = trace.tasks[item.task];
+    const lateMs = (t.startTime - item.due) / 1000;
+    if (lateMs < options.starvationMs) continue;
+    let busy = 0;
+    let worst: (typeof trace.tasks)[number] | null = null;
+    for (const o of trace.tasks) {
+      if ((o.queue !== 'microtask' && o.queue !== 'nextTick') || o.startTime < item.due || o.startTime >= t.startTime) continue;
+      busy += o.duration;
+      if (!worst || o.duration > worst.duration) worst = o;
+    }
+    if (busy / 1000 < lateMs * 0.8) continue;
+    out.push({
+      kind: 'starvation',
+      message: `A timer (${t.label}) ran ${Math.round(lateMs)} ms late: the microtask and nextTick queues never ran empty in between, so the event loop could not reach its timers. Yield to the loop now and then (await a setImmediate or setTimeout) instead of chaining promise callbacks or nextTicks without end.`,
+      sites: [...site(item.source, 'starved-timer'), ...site(worst?.source, 'starving-callback')],
+    });
+    break; // one is enough to say it; the rest follow from the same cause
   }
 
   if (p.error?.origin === 'unhandledRejection') {

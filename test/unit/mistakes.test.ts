@@ -30,6 +30,17 @@ describe('async mistakes', () => {
     expect(f).toEqual([]);
   });
 
+  it('a timer starved by a microtask queue that never drains', async () => {
+    const { findings: f, file } = await findings(
+      'starve.js',
+      "setTimeout(() => console.log('timer'), 5);\nconst end = Date.now() + 150;\nfunction spin() { if (Date.now() < end) Promise.resolve().then(spin); }\nspin();\n",
+    );
+    const starved = f.filter((x) => x.kind === 'starvation');
+    expect(starved).toHaveLength(1);
+    expect(starved[0].message).toMatch(/ran \d+ ms late/);
+    expect(starved[0].sites.find((s) => s.role === 'starved-timer')).toMatchObject({ file, line: 1 });
+  });
+
   it('an unhandled rejection, with its line', async () => {
     const { findings: f, file } = await findings('reject.js', "async function save() {\n  throw new Error('disk full');\n}\nsave();\n");
     expect(f.map((x) => x.kind)).toEqual(['unhandled-rejection']);
