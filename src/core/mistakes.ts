@@ -7,13 +7,20 @@ export interface MistakeOptions {
   blockedLoopMs: number;
   /** a timer that runs this much later than due (ms), mostly because of microtasks or nextTicks, was starved */
   starvationMs: number;
+  /** two independent awaits in a row are reported when running them together would save at least this (ms) */
+  sequentialSavingMs: number;
 }
 
-export const DEFAULT_MISTAKE_OPTIONS: MistakeOptions = { blockedLoopMs: 100, starvationMs: 50 };
+export const DEFAULT_MISTAKE_OPTIONS: MistakeOptions = { blockedLoopMs: 100, starvationMs: 50, sequentialSavingMs: 10 };
 
 const site = (s: SourceSite | null | undefined, role: string) => (s ? [{ file: s.file, line: s.line, column: s.column, role }] : []);
 
-export function asyncMistakes(trace: Omit<Trace, 'findings'>, options: MistakeOptions = DEFAULT_MISTAKE_OPTIONS): Finding[] {
+export function asyncMistakes(
+  trace: Omit<Trace, 'findings'>,
+  options: MistakeOptions = DEFAULT_MISTAKE_OPTIONS,
+  /** shared-state accesses by step, in order (from the race detector) */
+  accessLog: { step: number; loc: string }[] = [],
+): Finding[] {
   const out: Finding[] = [];
   const p = trace.program;
 
@@ -56,6 +63,55 @@ export function asyncMistakes(trace: Omit<Trace, 'findings'>, options: MistakeOp
       sites: [...site(item.source, 'starved-timer'), ...site(worst?.source, 'starving-callback')],
     });
     break; // one is enough to say it; the rest follow from the same cause
+  }
+
+  // Sequential awaits of independent work: `await a(); await b();` where b does not use a's result.
+  const siteAt = new Map<string, number>();
+  trace.sites.forEach((s, i) => s.kind === 'await' && siteAt.set(`${s.file}:${s.line}:${s.column}`, i));
+  const waitMs = (a: (typeof trace.coroutines)[number]['awaits'][number]) => {
+    if (a.resumeTask === null) return 0;
+    const from = trace.tasks[a.suspendTask];
+    return Math.max(0, (trace.tasks[a.resumeTask].startTime - (from.startTime + from.duration)) / 1000);
+  };
+  const reported = new Set<number>();
+  const touched = (from: number, to: number): Set<string> => {
+    let lo = 0;
+    let hi = accessLog.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (accessLog[mid].step < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set<string>();
+    for (let k = lo; k < accessLog.length && accessLog[k].step <= to; k++) out.add(accessLog[k].loc);
+    return out;
+  };
+  for (const c of trace.coroutines) {
+    for (let i = 1; i < c.awaits.length; i++) {
+      const first = c.awaits[i - 1];
+      const second = c.awaits[i];
+      const secondSite = siteAt.get(`${second.source.file}:${second.source.line}:${second.source.column}`);
+      const firstSite = siteAt.get(`${first.source.file}:${first.source.line}:${first.source.column}`);
+      if (secondSite === undefined || reported.has(secondSite) || trace.sites[secondSite].after !== firstSite) continue;
+      // waiting for another coroutine (a barrier, an event it fires) is synchronization, not work to run alongside:
+      // the first wait must end because a timer or I/O finished, not because other user code settled the promise
+      const resumed = first.resumeTask !== null ? trace.tasks[first.resumeTask] : null;
+      const settler = resumed && resumed.enqueuedAt !== null ? trace.tasks[trace.steps[resumed.enqueuedAt]?.task ?? -1] : undefined;
+      if (settler && !settler.internal && settler.id !== first.suspendTask && (settler.queue === 'microtask' || settler.queue === 'nextTick' || settler.queue === 'main')) continue;
+      // work that touches the same shared state is ordered on purpose: running it together would race
+      const during = (a: typeof first) => touched(a.suspendStep, a.resumeStep ?? a.suspendStep);
+      const overlap = [...during(first)].some((loc) => during(second).has(loc));
+      if (overlap) continue;
+      const saving = Math.min(waitMs(first), waitMs(second));
+      if (saving < options.sequentialSavingMs) continue;
+      reported.add(secondSite);
+      out.push({
+        kind: 'sequential-awaits',
+        message: `These two awaits wait one after the other (${Math.round(waitMs(first))} ms, then ${Math.round(waitMs(second))} ms), but the second does not use what the first produced. Start both, then await them together (Promise.all) to save about ${Math.round(saving)} ms in ${c.name}.`,
+        coroutines: [c.id],
+        sites: [...site(first.source, 'first-await'), ...site(second.source, 'second-await')],
+      });
+    }
   }
 
   if (p.error?.origin === 'unhandledRejection') {

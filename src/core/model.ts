@@ -2,7 +2,7 @@
 // coroutines with their awaits, queue contents over time, steps for a viewer, and output tied to tasks.
 import { RawKind, RECORD_INTS, type MetaRecord, type RawSite } from './raw-events';
 import { RaceDetector } from './races';
-import { asyncMistakes } from './mistakes';
+import { asyncMistakes, DEFAULT_MISTAKE_OPTIONS } from './mistakes';
 import {
   TRACE_FORMAT,
   TRACE_VERSION,
@@ -142,7 +142,16 @@ export function buildTrace(run: RawRun): Trace {
         break;
       case 'sites':
         m.sites.forEach((s: RawSite, i) => {
-          rawSites[m.base + i] = { file: m.file, line: s.line, column: s.column, kind: s.kind, name: s.name, ...(s.async ? { async: true } : {}), ...(s.generator ? { generator: true } : {}) } as Site;
+          rawSites[m.base + i] = {
+            file: m.file,
+            line: s.line,
+            column: s.column,
+            kind: s.kind,
+            name: s.name,
+            ...(s.async ? { async: true } : {}),
+            ...(s.generator ? { generator: true } : {}),
+            ...(s.seqPrevOffset ? { after: m.base + i - s.seqPrevOffset } : {}),
+          } as Site;
         });
         break;
       case 'site':
@@ -228,10 +237,14 @@ export function buildTrace(run: RawRun): Trace {
     if (r) r.runs.push(t.id);
     return t;
   };
+  let lastEventOfTask = -1;
   const closeTask = (i: number) => {
     if (!current) return;
-    current.endEvent = i;
-    current.duration = Math.max(0, T(i) - current.startTime);
+    // a callback ends at its After; a task without one (the main script) ends at its own last event, not when the
+    // next callback starts (the time in between is the loop waiting, not this task running)
+    const end = implicitOpen && lastEventOfTask >= current.startEvent ? lastEventOfTask : i;
+    current.endEvent = end;
+    current.duration = Math.max(0, T(end) - current.startTime);
     current = null;
     implicitOpen = false;
   };
@@ -347,6 +360,7 @@ export function buildTrace(run: RawRun): Trace {
       }
     }
     eventTask[i] = current ? current.id : tasks.length - 1;
+    if (current) lastEventOfTask = i;
   }
   if (awaitFrame >= 0) closeAwaitWindow();
   if (current) closeTask(n - 1);
@@ -710,7 +724,7 @@ export function buildTrace(run: RawRun): Trace {
     findings: [
       // the race detector speaks of flows (root frames); the trace names coroutines
       ...races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
-      ...asyncMistakes(base),
+      ...asyncMistakes(base, DEFAULT_MISTAKE_OPTIONS, races.accessLog),
     ],
   };
 }

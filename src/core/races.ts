@@ -77,8 +77,12 @@ export class RaceDetector {
     return candidate && candidate.order > order ? candidate : null;
   }
 
+  /** every shared-state access by step, in recording order (what ran during a wait touched what) */
+  readonly accessLog: { step: number; loc: string }[] = [];
+
   onAccess(c: number, site: number, loc: string, write: boolean, step: number): void {
     const order = this.order++;
+    this.accessLog.push({ step, loc });
     const kind = this.sites[site]?.kind;
     if (!write) {
       // Reading what this coroutine itself wrote in the same step claims that value (a ticket, an id): not stale.

@@ -66,6 +66,8 @@ export interface RawSite {
   column: number;
   async?: boolean;
   generator?: boolean;
+  /** an await whose statement directly follows another await statement it does not depend on: how many sites back */
+  seqPrevOffset?: number;
 }
 
 export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call' | 'read' | 'kept' | 'check' | 'write' | 'var';

@@ -143,6 +143,8 @@ export interface Step {
 export interface Site extends SourceSite {
   kind: string;
   name?: string;
+  /** an await right after another await it does not depend on: that one's site */
+  after?: number;
 }
 
 export interface Finding {

@@ -163,10 +163,51 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     return pos;
   };
 
+  const awaitSiteOf = new Map<AnyNode, number>();
+  /** the await a statement consists of (`await f()`, `x = await f()`, `const x = await f()`), if any */
+  const statementAwait = (stmt: AnyNode): AnyNode | null => {
+    if (stmt.type === 'ExpressionStatement') {
+      const e = stmt.expression as AnyNode;
+      if (e.type === 'AwaitExpression') return e;
+      if (e.type === 'AssignmentExpression' && (e.right as AnyNode).type === 'AwaitExpression') return e.right as AnyNode;
+    }
+    if (stmt.type === 'VariableDeclaration' && (stmt.declarations as AnyNode[]).length === 1) {
+      const init = (stmt.declarations as AnyNode[])[0].init as AnyNode | null;
+      if (init?.type === 'AwaitExpression') return init;
+    }
+    return null;
+  };
+  const namesBoundBy = (stmt: AnyNode): Set<string> => {
+    const names = new Set<string>();
+    const add = (p: AnyNode | null | undefined): void => {
+      if (!p) return;
+      if (p.type === 'Identifier') names.add(p.name as string);
+      else for (const c of children(p)) add(c);
+    };
+    if (stmt.type === 'VariableDeclaration') for (const d of stmt.declarations as AnyNode[]) add(d.id as AnyNode);
+    if (stmt.type === 'ExpressionStatement' && (stmt.expression as AnyNode).type === 'AssignmentExpression') add((stmt.expression as AnyNode).left as AnyNode);
+    return names;
+  };
+  const mentions = (n: AnyNode, names: Set<string>): boolean =>
+    (n.type === 'Identifier' && names.has(n.name as string)) || children(n).some((c) => mentions(c, names));
+
   const visit = (node: AnyNode, parents: AnyNode[]): void => {
     parents.push(node);
     for (const child of children(node)) visit(child, parents);
     parents.pop();
+
+    // Two await statements in a row where the second does not use what the first produced: they could run together.
+    if (node.type === 'BlockStatement' || node.type === 'Program') {
+      const body = node.body as AnyNode[];
+      for (let i = 1; i < body.length; i++) {
+        const first = statementAwait(body[i - 1]);
+        const second = statementAwait(body[i]);
+        if (!first || !second || mentions(second.argument as AnyNode, namesBoundBy(body[i - 1]))) continue;
+        const a = awaitSiteOf.get(first);
+        const b = awaitSiteOf.get(second);
+        if (a !== undefined && b !== undefined && b > a) sites[b].seqPrevOffset = b - a;
+      }
+    }
 
     // Post-order: inner edits are applied first, so at a shared offset the outer opening text lands before
     // (prependRight) and the outer closing text after (appendLeft) the inner one.
@@ -190,6 +231,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     } else if (node.type === 'AwaitExpression') {
       const arg = node.argument as AnyNode;
       const id = site(node, 'await');
+      awaitSiteOf.set(node, id);
       s.prependRight(arg.start, `${RUNTIME_GLOBAL}.a(${FRAME},${siteRef(id)},`);
       s.appendLeft(arg.end, ')');
     } else if (node.type === 'YieldExpression' && !node.delegate) {

@@ -30,9 +30,11 @@ describe('race corpus', () => {
     const { trace, exitCode } = await runTraced({ entry: join(dir, file), cwd: dir, stdio: 'pipe', onOutput: (s, c) => s === 'stdout' && (stdout += c) });
     expect(exitCode).toBe(0);
     expect(stdout.length).toBeGreaterThan(0);
-    const got = trace.findings.map((f) => `${f.kind} ${f.location}`).sort();
+    // the corpus speaks of races; other findings (blocked loop, sequential awaits...) are tested elsewhere
+    const RACES = new Set(['lost-update', 'check-then-act', 'stale-read']);
+    const got = trace.findings.filter((f) => RACES.has(f.kind)).map((f) => `${f.kind} ${f.location}`).sort();
     expect(got).toEqual([...expected].sort());
-    for (const f of trace.findings) {
+    for (const f of trace.findings.filter((x) => RACES.has(x.kind))) {
       const line = (role: string) => f.sites.find((s) => s.role === role)?.line;
       if (f.kind === 'lost-update') {
         expect(marks.read).toContain(line('read'));
