@@ -26,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   // the panels tell the controller when they close; the controller needs the panel services: tie them late
   const late: { controller?: TraceController } = {};
   const services: PanelServices = {
+    panelEntries: context.workspaceState,
     extensionUri: context.extensionUri,
     storageDir: context.globalStorageUri.fsPath,
     output,

@@ -14,6 +14,8 @@ import { timing } from './trace-controller';
 import type { FindingDiagnostics } from './findings';
 
 export interface PanelServices {
+  /** which file a panel title shows, kept by the host too (a view's own state can reach VS Code too late for a reload) */
+  panelEntries: vscode.Memento;
   extensionUri: vscode.Uri;
   findings: FindingDiagnostics;
   storageDir: string;
@@ -92,7 +94,8 @@ export class TracePanel implements vscode.Disposable {
 
   /** After a window reload: VS Code hands back the panel; the trace comes from the extension's storage. */
   static revive(panel: vscode.WebviewPanel, services: PanelServices, state: unknown, settings: ViewSettings): void {
-    const entry = (state as { entry?: unknown } | undefined)?.entry;
+    const remembered = services.panelEntries.get<Record<string, string>>('loopscope.panels', {})[panel.title];
+    const entry = (state as { entry?: unknown } | undefined)?.entry ?? remembered;
     const step = (state as { step?: unknown } | undefined)?.step;
     let trace: Trace | undefined;
     let why = 'the panel did not say which file it showed';
@@ -220,6 +223,8 @@ export class TracePanel implements vscode.Disposable {
 
   private persist(): void {
     if (!this.trace) return;
+    const known = this.services.panelEntries.get<Record<string, string>>('loopscope.panels', {});
+    if (known[this.panel.title] !== this.entry) void this.services.panelEntries.update('loopscope.panels', { ...known, [this.panel.title]: this.entry });
     try {
       const path = TracePanel.storagePath(this.services.storageDir, this.entry);
       if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });
