@@ -18,6 +18,7 @@ import {
   type QueueName,
   type StopReason,
   type ProgramInfo,
+  type Finding,
 } from './trace-format';
 
 export interface RawRun {
@@ -365,6 +366,14 @@ export function buildTrace(run: RawRun): Trace {
   if (awaitFrame >= 0) closeAwaitWindow();
   if (current) closeTask(n - 1);
 
+  // Which async calls' promises someone reacted to (await, then, Promise.all...): the rest were left floating.
+  const handledFrames = new Set<number>();
+  for (const r of resources.values()) {
+    if (r.type !== 'PROMISE' || r.trigger === r.exec) continue;
+    const frame = framePromise.get(r.trigger);
+    if (frame !== undefined) handledFrames.add(frame);
+  }
+
   // ---- pass 2: steps, coroutines, output -----------------------------------------------------------------------
   const steps: Step[] = [];
   const stepEvent: number[] = [];
@@ -413,6 +422,8 @@ export function buildTrace(run: RawRun): Trace {
   };
 
   const races = new RaceDetector(sites);
+  /** coroutine -> the coroutine that started it, and its own frame */
+  const callerOf = new Map<number, { caller: number; frame: number }>();
   /** a coroutine awaited directly by another is part of that one's flow: races are judged on the root of the chain */
   const flowOf = (frame: number): number => {
     let f = frame;
@@ -465,7 +476,13 @@ export function buildTrace(run: RawRun): Trace {
         frameSiteOf.set(frame, site);
         const s = siteFlags(site);
         let c = -1;
-        if (s && s.async && s.kind === 'function') c = coroutineFor(frame, site, i, task);
+        if (s && s.async && s.kind === 'function') {
+          // the coroutine whose code made this call (before this frame is on the stack)
+          let caller = -1;
+          for (let k = stack.length - 1; k >= 0 && caller < 0; k--) caller = frameCoroutine.get(stack[k]) ?? -1;
+          c = coroutineFor(frame, site, i, task);
+          if (caller >= 0 && c >= 0) callerOf.set(c, { caller, frame });
+        }
         stack.push(frame);
         const label = s?.kind === 'module' ? `evaluate module ${baseName(s.file)}` : c >= 0 ? `call ${coroutineName(c)} (async)` : `call ${fnName(site)}()`;
         addStep('call', i, task, site, c, label);
@@ -708,6 +725,33 @@ export function buildTrace(run: RawRun): Trace {
   }
   if (output.some((o) => o.truncated)) program.outputTruncated = true;
 
+  /** async calls started inside another coroutine, never awaited or handled, still running when their creator finished */
+  function floatingPromises(): Finding[] {
+    const found: Finding[] = [];
+    const seen = new Set<string>();
+    const framesWithPromise = new Set(framePromise.values());
+    for (const [c, { caller, frame }] of callerOf) {
+      // judged only when the call's own promise was seen, and nobody reacted to it
+      if (!framesWithPromise.has(frame) || handledFrames.has(frame)) continue;
+      const co = coroutines[c];
+      const by = coroutines[caller];
+      if (!co || !by || by.endStep === null || (co.endStep !== null && co.endStep < by.endStep)) continue;
+      const key = `${co.source.file}:${co.source.line}:${by.source.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({
+        kind: 'floating-promise',
+        message: `${co.name} was started by ${by.name} but nobody awaited it or handled its promise, and it was still running when ${by.name} finished: its errors go unhandled and nothing waits for its result. Await it, return it, or add .catch() (or collect it in Promise.all).`,
+        coroutines: [c, caller],
+        sites: [
+          { ...co.source, role: 'floating' },
+          { ...by.source, role: 'creator' },
+        ],
+      });
+    }
+    return found;
+  }
+
   const base = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
@@ -725,6 +769,7 @@ export function buildTrace(run: RawRun): Trace {
       // the race detector speaks of flows (root frames); the trace names coroutines
       ...races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
       ...asyncMistakes(base, DEFAULT_MISTAKE_OPTIONS, races.accessLog),
+      ...floatingPromises(),
     ],
   };
 }

@@ -75,6 +75,32 @@ describe('async mistakes', () => {
     expect(seq[0].message).toMatch(/save about \d+ ms/);
   });
 
+  it('a floating promise: started inside a coroutine, never awaited, still running when its creator finished', async () => {
+    const { findings: f, file } = await findings(
+      'floating.js',
+      [
+        'const wait = (ms) => new Promise((r) => setTimeout(r, ms));',
+        'async function sendEmail() { await wait(30); }',
+        'async function audit() { await wait(5); }',
+        'async function signup() {',
+        '  sendEmail();',
+        '  await audit();',
+        '  await Promise.all([audit()]);',
+        '}',
+        'signup();',
+        '',
+      ].join('\n'),
+    );
+    const floating = f.filter((x) => x.kind === 'floating-promise');
+    expect(floating).toHaveLength(1);
+    expect(floating[0].message).toMatch(/^sendEmail#1 was started by signup#1/);
+    expect(floating[0].sites.map((s) => [s.role, s.line])).toEqual([
+      ['floating', 2],
+      ['creator', 4],
+    ]);
+    expect(floating[0].sites[0].file).toBe(file);
+  });
+
   it('an unhandled rejection, with its line', async () => {
     const { findings: f, file } = await findings('reject.js', "async function save() {\n  throw new Error('disk full');\n}\nsave();\n");
     expect(f.map((x) => x.kind)).toEqual(['unhandled-rejection']);
