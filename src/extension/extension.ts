@@ -42,6 +42,16 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
 
   command('loopscope.trace', (arg) => ctl.trace(ctl.resolveTarget(arg)));
   command('loopscope.cancel', () => ctl.cancelAll());
+  // from a finding in the Problems panel (quick action) to its moment in the panel
+  command('loopscope.showStep', (entry, step) => {
+    const panel = typeof entry === 'string' ? TracePanel.get(entry) : undefined;
+    if (!panel || typeof step !== 'number') {
+      void vscode.window.showInformationMessage('Loopscope: trace the file again to see this in its panel.');
+      return;
+    }
+    panel.panel.reveal(undefined, true);
+    panel.goToStep(step);
+  });
   command('loopscope.openExample', async () => {
     const dir = join(context.extensionUri.fsPath, 'examples');
     const items = readdirSync(dir)

@@ -13,8 +13,22 @@ const ROLE_TEXT: Record<string, string> = {
   act: 'acts on the old check',
 };
 
-export class FindingDiagnostics implements vscode.Disposable {
+export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
   private readonly collection = vscode.languages.createDiagnosticCollection('loopscope');
+  /** where each diagnostic's moment is in its trace: the panel step a quick action goes to */
+  private readonly stepOf = new WeakMap<vscode.Diagnostic, { entry: string; step: number }>();
+  private readonly provider = vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+
+  provideCodeActions(_doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return context.diagnostics.flatMap((d) => {
+      const at = this.stepOf.get(d);
+      if (d.source !== 'Loopscope' || !at) return [];
+      const action = new vscode.CodeAction('Show this in the Loopscope panel', vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.command = { command: 'loopscope.showStep', title: 'Show this in the Loopscope panel', arguments: [at.entry, at.step] };
+      return [action];
+    });
+  }
   /** entry file -> files it put diagnostics on */
   private readonly byTrace = new Map<string, Set<string>>();
 
@@ -24,6 +38,8 @@ export class FindingDiagnostics implements vscode.Disposable {
     for (const f of trace.findings) {
       const d = toDiagnostic(f);
       if (!d) continue;
+      const step = f.steps ? (f.steps.staleWrite ?? f.steps.otherWrite) : null;
+      if (step !== null) this.stepOf.set(d.diagnostic, { entry: trace.program.entry, step });
       const file = d.file;
       const list = perFile.get(file) ?? [];
       list.push(d.diagnostic);
@@ -46,6 +62,7 @@ export class FindingDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.provider.dispose();
     this.collection.dispose();
   }
 }

@@ -504,6 +504,32 @@ export class TimelineView {
         g.fill();
       }
     }
+    // races across awaits: a band from the read to the stale write, a tick at each moment, the kind and location
+    let races = 0;
+    for (const f of this.ctx.trace.findings) {
+      if (!f.steps) continue;
+      const first = f.steps.read;
+      const last = f.steps.staleWrite ?? f.steps.otherWrite;
+      if (last < from || first > to) continue;
+      races++;
+      const x1 = Math.max(gutter, X(first));
+      const x2 = Math.max(x1 + 2, X(last + 1));
+      g.fillStyle = 'rgba(220, 60, 60, 0.13)';
+      g.fillRect(x1, axis, x2 - x1, height - axis);
+      g.strokeStyle = 'rgba(200, 40, 40, 0.85)';
+      g.lineWidth = 2;
+      for (const m of [f.steps.read, f.steps.suspend, f.steps.otherWrite, f.steps.staleWrite]) {
+        if (m === null || m < from || m > to) continue;
+        const xm = Math.round(X(m + 0.5));
+        g.beginPath();
+        g.moveTo(xm, axis);
+        g.lineTo(xm, height);
+        g.stroke();
+      }
+      g.fillStyle = c.fg;
+      g.fillText(`${f.kind.replace(/-/g, ' ')}: ${f.location ?? ''}`, x1 + 4, axis + fontPx);
+    }
+    this.canvas.dataset.races = String(races);
     // current task outline and the current step line
     if (task) {
       const li = this.laneOfQueue.get(task.queue);

@@ -115,6 +115,13 @@ test('a race across an await shows in the Problems panel on the stale write, wit
   assert.equal(d.range.start.line, 7, 'on the stale write (line 8)');
   assert.deepEqual(d.relatedInformation!.map((r) => r.location.range.start.line + 1).sort(), [6, 7, 8]);
   assert.match(d.message, /Lost update on visits/);
+  // its quick action takes the panel to the moment of the stale write
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file('race.js'), d.range);
+  const show = actions.find((a) => a.title === 'Show this in the Loopscope panel');
+  assert.ok(show?.command, 'a quick action links the diagnostic to the panel');
+  const panel = api.panels().find((p) => p.entry === file('race.js').fsPath)!;
+  await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
+  await waitFor('the panel at the finding', () => panel.step === show.command!.arguments![1]);
   // closing its panel clears them
   api.panels().find((p) => p.entry === file('race.js').fsPath)!.dispose();
   assert.equal(api.findings.get(file('race.js').fsPath).length, 0);

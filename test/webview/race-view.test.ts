@@ -1,0 +1,52 @@
+// A race across an await, as the viewer shows it: the findings list (each moment jumps to its step), a band on the
+// timeline from the read to the stale write, and a labelled block in the sequence diagram.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { launch, tempDir, traceProgram, watchedPage, openReport, OUT, type Traced } from './helpers';
+
+const PROGRAM = `let visits = 0;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function visit(ms) {
+  const seen = visits;
+  await pause(ms);
+  visits = seen + 1;
+}
+Promise.all([visit(5), visit(10)]).then(() => console.log('visits', visits));
+`;
+
+const tmp = tempDir('loopscope-race-view-');
+let traced: Traced;
+let browser: Browser;
+
+beforeAll(async () => {
+  traced = traceProgram(tmp.dir, 'race.js', PROGRAM);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  tmp.cleanup();
+});
+
+describe('a race in the viewer', () => {
+  it('is listed, drawn on the timeline and in the diagram, and its moments are one click away', async () => {
+    const [finding] = traced.trace.findings;
+    expect(finding.kind).toBe('lost-update');
+    const w = await watchedPage(browser);
+    await openReport(w, traced.html);
+    const page = w.page;
+    await page.locator('.ls-findings', { hasText: 'lost update' }).waitFor();
+    await page.locator('.ls-diagram-box svg', { hasText: 'lost update on visits' }).waitFor({ timeout: 30_000 });
+    // the timeline draws the band once the race is in view
+    await page.getByRole('button', { name: /Go to the read/ }).click();
+    await expect.poll(() => page.locator('canvas.ls-tl-canvas').getAttribute('data-races')).toBe('1');
+    const step = () => page.locator('.ls-app').first().getAttribute('data-step');
+    await expect.poll(step).toBe(String(finding.steps!.read));
+    await page.getByRole('button', { name: /Go to the stale write/ }).click();
+    await expect.poll(step).toBe(String(finding.steps!.staleWrite));
+    await page.screenshot({ path: join(OUT, 'race-view.png'), fullPage: true });
+    expect(await w.cspViolations()).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+  });
+});
