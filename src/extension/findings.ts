@@ -68,7 +68,8 @@ export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionP
 }
 
 function range(line: number, column: number): vscode.Range {
-  return new vscode.Range(Math.max(0, line - 1), Math.max(0, column - 1), Math.max(0, line - 1), Number.MAX_SAFE_INTEGER);
+  // to the end of the line (VS Code clamps the end to the line length)
+  return new vscode.Range(Math.max(0, line - 1), Math.max(0, column - 1), Math.max(0, line - 1), Math.max(column, 1000));
 }
 
 function toDiagnostic(f: Finding): { file: string; diagnostic: vscode.Diagnostic } | null {

@@ -2,6 +2,7 @@
 // @vscode/test-electron uses: resolve = pass, reject = fail.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LoopscopeApi } from '../../../src/extension/extension';
 
@@ -67,29 +68,42 @@ test('TypeScript traces point at .ts lines', async () => {
   assert.equal(panel.trace.output.find((o) => o.text.startsWith('done'))!.source!.line, 12);
 });
 
+/** A scratch copy of a workspace file for tests that edit and save: the committed fixtures are never changed. */
+function scratchCopy(from: string, name: string): vscode.Uri {
+  const uri = file(name);
+  writeFileSync(uri.fsPath, readFileSync(file(from).fsPath, 'utf8'));
+  return uri;
+}
+
 test('unsaved changes are traced as the user sees them', async () => {
-  const doc = await vscode.workspace.openTextDocument(file('ordering.js'));
+  const scratch = scratchCopy('ordering.js', 'scratch-unsaved.js');
+  const doc = await vscode.workspace.openTextDocument(scratch);
   const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
   await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "console.log('unsaved line');\n"));
   assert.ok(doc.isDirty);
   await vscode.commands.executeCommand('loopscope.trace', doc.uri);
   const panel = api.panels().find((p) => p.entry === doc.uri.fsPath)!;
-  await waitFor('the unsaved line in the trace', () => panel.trace.output.some((o) => o.text === 'unsaved line\n'));
+  await waitFor('the unsaved line in the trace', () => !!panel.trace?.output.some((o) => o.text === 'unsaved line\n'));
+  // leave the file as it was: revert with its editor active
+  await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.ok(!doc.isDirty, 'reverted');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  rmSync(scratch.fsPath, { force: true });
 });
 
 test('re-trace on save refreshes the open panel in place, keeping its step', async () => {
   const config = vscode.workspace.getConfiguration('loopscope');
   await config.update('retraceOnSave', true, vscode.ConfigurationTarget.Global);
   try {
-    const doc = await vscode.workspace.openTextDocument(file('ordering.js'));
+    const doc = await vscode.workspace.openTextDocument(scratchCopy('ordering.js', 'scratch-save.js'));
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('loopscope.trace', doc.uri);
     const panel = api.panels().find((p) => p.entry === doc.uri.fsPath)!;
     const before = panel.trace;
     panel.goToStep(3);
     await waitFor('the view at step 3', () => panel.step === 3);
-    const original = doc.getText();
+    const original = readFileSync(doc.uri.fsPath, 'utf8'); // what is on disk, whatever other tests left in the editor
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "console.log('saved line');\n"));
     await doc.save();
     await waitFor('the re-traced panel', () => panel.trace !== before && panel.trace.output.some((o) => o.text === 'saved line\n'));
@@ -97,6 +111,9 @@ test('re-trace on save refreshes the open panel in place, keeping its step', asy
     assert.equal(panel.step, 3, 'the step is kept');
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), original));
     await doc.save();
+    panel.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    rmSync(doc.uri.fsPath, { force: true });
   } finally {
     await config.update('retraceOnSave', undefined, vscode.ConfigurationTarget.Global);
   }
@@ -115,7 +132,8 @@ test('a race across an await shows in the Problems panel on the stale write, wit
   assert.equal(d.range.start.line, 7, 'on the stale write (line 8)');
   assert.deepEqual(d.relatedInformation!.map((r) => r.location.range.start.line + 1).sort(), [6, 7, 8]);
   assert.match(d.message, /Lost update on visits/);
-  // its quick action takes the panel to the moment of the stale write
+  // its quick action (offered in the editor, so the file is open) takes the panel to the moment of the stale write
+  await vscode.window.showTextDocument(file('race.js'), vscode.ViewColumn.One);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file('race.js'), d.range);
   const show = actions.find((a) => a.title === 'Show this in the Loopscope panel');
   assert.ok(show?.command, 'a quick action links the diagnostic to the panel');
