@@ -1,6 +1,7 @@
 // Async mistakes that the recorded run shows directly: the event loop blocked by a long synchronous task, an
 // unhandled rejection, and what was still keeping the program alive when it was stopped at the time limit.
 import type { Finding, Trace, SourceSite } from './trace-format';
+import { lowerBound } from './stepping';
 
 export interface MistakeOptions {
   /** a task that runs longer than this (ms) blocks the event loop */
@@ -19,7 +20,7 @@ export function asyncMistakes(
   trace: Omit<Trace, 'findings'>,
   options: MistakeOptions = DEFAULT_MISTAKE_OPTIONS,
   /** shared-state accesses by step, in order (from the race detector) */
-  accessLog: { step: number; loc: string }[] = [],
+  accessLog: { steps: number[]; locs: string[] } = { steps: [], locs: [] },
 ): Finding[] {
   const out: Finding[] = [];
   const p = trace.program;
@@ -75,15 +76,8 @@ export function asyncMistakes(
   };
   const reported = new Set<number>();
   const touched = (from: number, to: number): Set<string> => {
-    let lo = 0;
-    let hi = accessLog.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (accessLog[mid].step < from) lo = mid + 1;
-      else hi = mid;
-    }
     const out = new Set<string>();
-    for (let k = lo; k < accessLog.length && accessLog[k].step <= to; k++) out.add(accessLog[k].loc);
+    for (let k = lowerBound(accessLog.steps, from); k < accessLog.steps.length && accessLog.steps[k] <= to; k++) out.add(accessLog.locs[k]);
     return out;
   };
   for (const c of trace.coroutines) {

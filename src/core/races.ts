@@ -1,6 +1,7 @@
 // Races across awaits, found on the recorded run: a coroutine reads shared state, suspends at an await, another
 // coroutine writes that state, and the first one carries on with what it read. Fed in recording order by the model.
 import type { Finding, Site, SourceSite } from './trace-format';
+import { upperBound } from './stepping';
 
 interface Read {
   site: number;
@@ -78,11 +79,14 @@ export class RaceDetector {
   }
 
   /** every shared-state access by step, in recording order (what ran during a wait touched what) */
-  readonly accessLog: { step: number; loc: string }[] = [];
+  readonly accessLog = { steps: [] as number[], locs: [] as string[] };
+  /** location -> the order of each of its writes (ascending, parallel to `writes`) */
+  private readonly writeOrders = new Map<string, number[]>();
 
   onAccess(c: number, site: number, loc: string, write: boolean, step: number): void {
     const order = this.order++;
-    this.accessLog.push({ step, loc });
+    this.accessLog.steps.push(step);
+    this.accessLog.locs.push(loc);
     const kind = this.sites[site]?.kind;
     if (!write) {
       // Reading what this coroutine itself wrote in the same step claims that value (a ticket, an id): not stale.
@@ -114,6 +118,9 @@ export class RaceDetector {
     let all = this.writes.get(loc);
     if (!all) this.writes.set(loc, (all = []));
     all.push(w);
+    let orders = this.writeOrders.get(loc);
+    if (!orders) this.writeOrders.set(loc, (orders = []));
+    orders.push(order);
   }
 
   private suspensionAfter(c: number, order: number): Suspension | undefined {
@@ -161,22 +168,10 @@ export class RaceDetector {
       for (const [c, read] of byCoroutine) {
         if (read.awaitNo >= this.awaitCount(c)) continue; // it never suspended after reading
         let other: Write | undefined;
-        for (let k = firstAfter(all, read.order); k >= 0 && k < all.length && !other; k++) if (all[k].coroutine !== c) other = all[k];
+        for (let k = upperBound(this.writeOrders.get(loc) ?? [], read.order); k < all.length && !other; k++) if (all[k].coroutine !== c) other = all[k];
         if (other && (this.lastResume.get(c) ?? -1) > other.step) this.report('stale-read', c, loc, read, other, null);
       }
     }
     return [...this.found.values()];
   }
-}
-
-/** index of the first write ordered after `order` (writes are in order), or -1 */
-function firstAfter(writes: Write[], order: number): number {
-  let lo = 0;
-  let hi = writes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (writes[mid].order > order) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < writes.length ? lo : -1;
 }
