@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeS
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace, type RawRun } from '../core/model';
-import { EVENTS_FILE, META_FILE, RECORD_BYTES, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
+import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
 import { prepareModule, moduleFormatOf, isTypeScript, SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
@@ -215,8 +215,6 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       stopped: stopped ?? (signal ? 'killed' : undefined),
       stopDetail,
     };
-    if (!stopped && code === EXIT_TIMEOUT && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
-    if (code === EXIT_MAX_EVENTS && !raw.meta.some((m) => m.t === 'stop')) run.stopped = undefined;
     if (requestResults) {
       // stopped by us once every request was answered: that is how a server trace ends, not an interruption
       run.stopped = undefined;
