@@ -51,6 +51,19 @@ async function frameShowing(page, name, timeoutMs = 60_000) {
   }
 }
 
+/**
+ * Give the panel keyboard focus with a click, as a person would. A tooltip (say, a tab's file path, shown because the
+ * mouse last rested on that tab) can sit over the panel's top edge: move the mouse onto the panel first, and wait
+ * for the tooltip to go, so the click lands on the panel.
+ */
+async function focusPanel(page, frame) {
+  const app = frame.locator('.ls-app');
+  const box = await app.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.context-view .hover-contents').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await app.click({ position: { x: 5, y: 5 } });
+}
+
 /** The note after the highlighted line: decorations draw it as CSS ::after content, not as text. */
 async function inlineNotes(page) {
   return page.evaluate(() => {
@@ -89,7 +102,7 @@ test('right-click a JavaScript file, Trace async execution, step through the pan
   await screenshot(page, 'e2e-panel-first-step.png');
 
   // step forward with the keyboard until the microtask queue holds the promise reaction
-  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  await focusPanel(page, frame);
   let found = false;
   const stepTimes = [];
   for (let i = 0; i < 40 && !found; i++) {
@@ -125,7 +138,7 @@ test('a TypeScript file through the command palette: the panel names .ts lines',
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
   timings.secondPanelCommandToRenderedMs = Date.now() - t0;
   timings.secondPanelProgramMs = Number(/(\d+) ms/.exec(await frame.locator('.ls-program').innerText())?.[1] ?? NaN);
-  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  await focusPanel(page, frame);
   await page.keyboard.press('End');
   const text = await frame.locator('.ls-app').innerText();
   assert.match(text, /typed\.ts:(8|12)/, 'sources are lines of the .ts file');
@@ -169,7 +182,7 @@ test('teaching: a bundled example in one click, predict the output, presentation
   await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().click();
   await runCommand(page, 'Loopscope: Toggle Predict the Output');
   await frame.locator('.ls-console.ls-predict').waitFor({ timeout: 10_000 });
-  await frame.locator('.ls-app').click({ position: { x: 5, y: 5 } });
+  await focusPanel(page, frame);
   await page.keyboard.press('Home');
   let asked = false;
   for (let i = 0; i < 30 && !asked; i++) {
