@@ -1,6 +1,6 @@
 // Async mistakes that the recorded run shows directly: the event loop blocked by a long synchronous task, an
 // unhandled rejection, and what was still keeping the program alive when it was stopped at the time limit.
-import type { Finding, Trace, SourceSite } from './trace-format';
+import type { Finding, FindingSite, Trace, SourceSite } from './trace-format';
 import { lowerBound } from './stepping';
 
 export interface MistakeOptions {
@@ -14,13 +14,33 @@ export interface MistakeOptions {
 
 export const DEFAULT_MISTAKE_OPTIONS: MistakeOptions = { blockedLoopMs: 100, starvationMs: 50, sequentialSavingMs: 10 };
 
-const site = (s: SourceSite | null | undefined, role: string) => (s ? [{ file: s.file, line: s.line, column: s.column, role }] : []);
+/** Facts about one unhandled rejection Node announced, gathered by the model. */
+export interface UnhandledRejection {
+  name: string;
+  message: string;
+  /** the first user line of the reason's stack: where it was thrown or rejected */
+  thrown: SourceSite | null;
+  /** where user code made the promise (the async call, new Promise, Promise.reject, .then()) */
+  created: SourceSite | null;
+  createdStep: number | null;
+  rejectedStep: number | null;
+  /** the coroutine whose promise it is, if it is an async function's */
+  coroutine: number | null;
+  /** the program's own process.on('unhandledRejection') listener got it */
+  listened: boolean;
+}
+
+const site = (s: SourceSite | null | undefined, role: string, step?: number | null): FindingSite[] =>
+  s ? [{ file: s.file, line: s.line, column: s.column, role, ...(typeof step === 'number' && step >= 0 ? { step } : {}) }] : [];
+const shortName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 export function asyncMistakes(
   trace: Omit<Trace, 'findings'>,
   options: MistakeOptions = DEFAULT_MISTAKE_OPTIONS,
   /** shared-state accesses by step, in order (from the race detector) */
   accessLog: { steps: number[]; locs: string[] } = { steps: [], locs: [] },
+  /** the unhandled rejections Node announced, in order */
+  rejections: UnhandledRejection[] = [],
 ): Finding[] {
   const out: Finding[] = [];
   const p = trace.program;
@@ -39,7 +59,7 @@ export function asyncMistakes(
     out.push({
       kind: 'blocked-loop',
       message: `The event loop was blocked for ${Math.round(ms)} ms by one synchronous task (${t.label}): no timer, I/O callback or other request could run meanwhile. Split the work into chunks (await between them), move it to a worker thread, or use an asynchronous API.`,
-      sites: site(where && where.line > 0 ? where : t.source, 'blocking-task'),
+      sites: site(where && where.line > 0 ? where : t.source, 'blocking-task', t.startStep),
     });
   }
 
@@ -61,7 +81,7 @@ export function asyncMistakes(
     out.push({
       kind: 'starvation',
       message: `A timer (${t.label}) ran ${Math.round(lateMs)} ms late: the microtask and nextTick queues never ran empty in between, so the event loop could not reach its timers. Yield to the loop now and then (await a setImmediate or setTimeout) instead of chaining promise callbacks or nextTicks without end.`,
-      sites: [...site(item.source, 'starved-timer'), ...site(worst?.source, 'starving-callback')],
+      sites: [...site(item.source, 'starved-timer', t.startStep), ...site(worst?.source, 'starving-callback', worst?.startStep)],
     });
     break; // one is enough to say it; the rest follow from the same cause
   }
@@ -103,16 +123,49 @@ export function asyncMistakes(
         kind: 'sequential-awaits',
         message: `These two awaits wait one after the other (${Math.round(waitMs(first))} ms, then ${Math.round(waitMs(second))} ms), but the second does not use what the first produced. Start both, then await them together (Promise.all) to save about ${Math.round(saving)} ms in ${c.name}.`,
         coroutines: [c.id],
-        sites: [...site(first.source, 'first-await'), ...site(second.source, 'second-await')],
+        sites: [...site(first.source, 'first-await', first.suspendStep), ...site(second.source, 'second-await', second.suspendStep)],
       });
     }
   }
 
-  if (p.error?.origin === 'unhandledRejection') {
+  // Unhandled rejections, with where the promise was made (the line to fix) and where it was rejected.
+  const ended = p.error?.origin === 'unhandledRejection';
+  const sameRejection = new Map<string, Finding & { count: number }>();
+  rejections.forEach((r, k) => {
+    const at = (s: SourceSite | null) => (s ? `${s.file}:${s.line}:${s.column}` : '?');
+    const key = `${at(r.created)}|${at(r.thrown)}|${r.name}: ${r.message}`;
+    const again = sameRejection.get(key);
+    if (again) {
+      again.count++;
+      return;
+    }
+    if (sameRejection.size >= 20) return;
+    const co = r.coroutine !== null ? trace.coroutines[r.coroutine] : undefined;
+    const made = r.created
+      ? co
+        ? `It is the promise of the call to ${co.name} made at line ${r.created.line} (${shortName(r.created.file)}).`
+        : `The promise was made at line ${r.created.line} (${shortName(r.created.file)}).`
+      : co
+        ? `It is the promise of ${co.name}, called from Node or a library rather than from your code.`
+        : 'The promise was made by Node or a library, not by your code.';
+    const finding = {
+      kind: 'unhandled-rejection',
+      message: `A promise was rejected and nothing handled it (${r.name}: ${r.message})${ended && k === rejections.length - 1 ? '; Node ended the program' : r.listened ? "; only the program's process-wide 'unhandledRejection' listener saw it" : ''}. ${made} Await it inside a try/catch, or add .catch() where it is made.`,
+      ...(co ? { coroutines: [co.id] } : {}),
+      sites: [...site(r.created, 'created', r.createdStep), ...site(r.thrown, 'rejection', r.rejectedStep)],
+      count: 1,
+    };
+    sameRejection.set(key, finding);
+  });
+  for (const { count, ...f } of sameRejection.values()) {
+    out.push(count > 1 ? { ...f, message: `${f.message} (This happened ${count} times.)` } : f);
+  }
+  if (ended && rejections.length === 0) {
+    // a Node that did not say which promise: the reason is all there is
     out.push({
       kind: 'unhandled-rejection',
-      message: `A promise was rejected and nothing handled it (${p.error.name}: ${p.error.message}); Node ended the program. Await the promise inside a try/catch, or add .catch() where it is created.`,
-      sites: site(p.error.source, 'rejection'),
+      message: `A promise was rejected and nothing handled it (${p.error!.name}: ${p.error!.message}); Node ended the program. Await the promise inside a try/catch, or add .catch() where it is created.`,
+      sites: site(p.error!.source, 'rejection'),
     });
   }
 
@@ -120,10 +173,10 @@ export function asyncMistakes(
     // the places that created what was still pending: timers and immediates never run or cleared, open handles
     const pending = trace.queueItems.filter((q) => q.task === null && q.leaveStep === null && q.source);
     const servers = trace.tasks.filter((t) => /^(TCPSERVERWRAP|PIPESERVERWRAP)$/.test(t.resourceType) && t.source);
-    const sites = [...pending.map((q) => q.source), ...servers.map((t) => t.source)]
-      .filter((s): s is SourceSite => s !== null)
-      .filter((s, i, all) => all.findIndex((o) => o.file === s.file && o.line === s.line) === i)
-      .flatMap((s) => site(s, 'keeps-alive'));
+    const made = [...pending.map((q) => ({ at: q.source, step: q.enterStep })), ...servers.map((t) => ({ at: t.source, step: t.startStep }))];
+    const sites = made
+      .filter((m, i) => m.at !== null && made.findIndex((o) => o.at?.file === m.at!.file && o.at?.line === m.at!.line) === i)
+      .flatMap((m) => site(m.at, 'keeps-alive', m.step));
     const counts = new Map<string, number>();
     for (const r of p.activeResources) counts.set(r, (counts.get(r) ?? 0) + 1);
     const list = [...counts].map(([r, c]) => (c > 1 ? `${c} × ${r}` : r)).join(', ');

@@ -2,7 +2,7 @@
 // coroutines with their awaits, queue contents over time, steps for a viewer, and output tied to tasks.
 import { RawKind, RECORD_INTS, type MetaRecord, type RawSite } from './raw-events';
 import { RaceDetector } from './races';
-import { asyncMistakes, DEFAULT_MISTAKE_OPTIONS } from './mistakes';
+import { asyncMistakes, DEFAULT_MISTAKE_OPTIONS, type UnhandledRejection } from './mistakes';
 import {
   TRACE_FORMAT,
   TRACE_VERSION,
@@ -136,6 +136,7 @@ export function buildTrace(run: RawRun): Trace {
   let start: Extract<MetaRecord, { t: 'start' }> | undefined;
   let stop: Extract<MetaRecord, { t: 'stop' }> | undefined;
   let error: Extract<MetaRecord, { t: 'error' }> | undefined;
+  const unhandledMeta = new Map<number, Extract<MetaRecord, { t: 'unhandled' }>>();
   for (const m of run.meta) {
     switch (m.t) {
       case 'type':
@@ -169,6 +170,9 @@ export function buildTrace(run: RawRun): Trace {
         break;
       case 'error':
         error ??= m;
+        break;
+      case 'unhandled':
+        unhandledMeta.set(m.index, m);
         break;
       default:
         break;
@@ -322,7 +326,9 @@ export function buildTrace(run: RawRun): Trace {
       }
       case RawKind.Enter: {
         // an async function's own promise is the parentless promise made just before its body starts
-        const prev = i > 0 && K(i - 1) === RawKind.Init ? resources.get(A(i - 1)) : undefined;
+        // (the tracer may have noted where that promise was made, just after its init)
+        const j = i > 1 && K(i - 1) === RawKind.ScheduledAt && K(i - 2) === RawKind.Init && A(i - 1) === A(i - 2) ? i - 2 : i - 1;
+        const prev = j >= 0 && K(j) === RawKind.Init ? resources.get(A(j)) : undefined;
         if (prev && prev.type === 'PROMISE' && prev.trigger === prev.exec && prev.runs.length === 0) framePromise.set(prev.id, A(i));
         break;
       }
@@ -382,6 +388,7 @@ export function buildTrace(run: RawRun): Trace {
   const frameSiteOf = new Map<number, number>();
   const callCount = new Map<number, number>();
   const output: Output[] = [];
+  const unhandledAt: { promise: number; meta: number; step: number }[] = [];
   const stack: number[] = [];
   const enqueuedJobsOf = new Map<number, number>(); // promise id -> reactions it enqueues when it settles
   for (const r of resources.values()) {
@@ -570,6 +577,9 @@ export function buildTrace(run: RawRun): Trace {
         }
         break;
       }
+      case RawKind.Unhandled:
+        unhandledAt.push({ promise: A(i), meta: B(i), step: Math.max(0, steps.length - 1) });
+        break;
       case RawKind.Access: {
         const c = runningFlow(A(i));
         if (c >= 0) races.onAccess(c, B(i), C(i) < 0 ? `v${-1 - C(i)}` : `o${C(i)}:${D(i)}`, E(i) === 1, Math.max(0, steps.length - 1));
@@ -730,6 +740,8 @@ export function buildTrace(run: RawRun): Trace {
     const found: Finding[] = [];
     const seen = new Set<string>();
     const framesWithPromise = new Set(framePromise.values());
+    const promiseOfFrame = new Map<number, number>();
+    for (const [promise, frame] of framePromise) promiseOfFrame.set(frame, promise);
     for (const [c, { caller, frame }] of callerOf) {
       // judged only when the call's own promise was seen, and nobody reacted to it
       if (!framesWithPromise.has(frame) || handledFrames.has(frame)) continue;
@@ -744,12 +756,33 @@ export function buildTrace(run: RawRun): Trace {
         message: `${co.name} was started by ${by.name} but nobody awaited it or handled its promise, and it was still running when ${by.name} finished: its errors go unhandled and nothing waits for its result. Await it, return it, or add .catch() (or collect it in Promise.all).`,
         coroutines: [c, caller],
         sites: [
-          { ...co.source, role: 'floating' },
-          { ...by.source, role: 'creator' },
+          // the call nobody awaited (where the tracer saw it), else the function
+          { ...(sourceOf(resources.get(promiseOfFrame.get(frame) ?? -1)?.site ?? -1) ?? co.source), role: 'floating', step: co.startStep },
+          { ...by.source, role: 'creator', step: by.endStep },
         ],
       });
     }
     return found;
+  }
+
+  /** the unhandled rejections Node announced: which promise, where it was made, where it was rejected */
+  function unhandledRejections(): UnhandledRejection[] {
+    return unhandledAt.map(({ promise, meta, step }) => {
+      const m = unhandledMeta.get(meta);
+      const r = resources.get(promise);
+      const frame = framePromise.get(promise);
+      const co = frame !== undefined ? frameCoroutine.get(frame) : undefined;
+      return {
+        name: m?.name ?? 'Error',
+        message: m?.message ?? '',
+        thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
+        created: r ? sourceOf(r.site) : null,
+        createdStep: r ? stepAt(r.initEvent) : null,
+        rejectedStep: r && r.resolveEvent >= 0 ? stepAt(r.resolveEvent) : step,
+        coroutine: co ?? null,
+        listened: m?.listened === true,
+      };
+    });
   }
 
   const base = {
@@ -768,7 +801,7 @@ export function buildTrace(run: RawRun): Trace {
     findings: [
       // the race detector speaks of flows (root frames); the trace names coroutines
       ...races.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frameCoroutine.get(frame) ?? -1) })),
-      ...asyncMistakes(base, DEFAULT_MISTAKE_OPTIONS, races.accessLog),
+      ...asyncMistakes(base, DEFAULT_MISTAKE_OPTIONS, races.accessLog, unhandledRejections()),
       ...floatingPromises(),
     ],
   };

@@ -1,6 +1,6 @@
 // Races across awaits, found on the recorded run: a coroutine reads shared state, suspends at an await, another
 // coroutine writes that state, and the first one carries on with what it read. Fed in recording order by the model.
-import type { Finding, Site, SourceSite } from './trace-format';
+import type { Finding, FindingSite, Site } from './trace-format';
 import { upperBound } from './stepping';
 
 interface Read {
@@ -127,9 +127,9 @@ export class RaceDetector {
     return this.awaits.get(c)?.find((a) => a.order > order);
   }
 
-  private source(site: number, role: string): (SourceSite & { role: string }) | null {
+  private source(site: number, role: string, step: number | undefined): FindingSite | null {
     const s = this.sites[site];
-    return s && s.line > 0 ? { file: s.file, line: s.line, column: s.column, role } : null;
+    return s && s.line > 0 ? { file: s.file, line: s.line, column: s.column, role, ...(step !== undefined ? { step } : {}) } : null;
   }
   private report(kind: string, c: number, loc: string, read: Read, other: Write, stale: Write | null): void {
     const location = this.sites[(stale ?? read).site]?.name ?? this.sites[read.site]?.name ?? loc;
@@ -137,11 +137,11 @@ export class RaceDetector {
     if (this.found.has(key)) return;
     const suspend = this.suspensionAfter(c, read.order);
     const sites = [
-      this.source(read.site, kind === 'check-then-act' ? 'check' : 'read'),
-      suspend ? this.source(suspend.site, 'suspend') : null,
-      this.source(other.site, 'other-write'),
-      stale ? this.source(stale.site, kind === 'check-then-act' ? 'act' : 'stale-write') : null,
-    ].filter((x): x is SourceSite & { role: string } => x !== null);
+      this.source(read.site, kind === 'check-then-act' ? 'check' : 'read', read.step),
+      suspend ? this.source(suspend.site, 'suspend', suspend.step) : null,
+      this.source(other.site, 'other-write', other.step),
+      stale ? this.source(stale.site, kind === 'check-then-act' ? 'act' : 'stale-write', stale.step) : null,
+    ].filter((x): x is FindingSite => x !== null);
     const line = (role: string) => sites.find((s) => s.role === role)?.line;
     const message =
       kind === 'lost-update'

@@ -43,6 +43,8 @@ export const enum RawKind {
   LateBefore = 15,
   /** a=frameId b=siteId c=location (object id, or -1-variableSiteId) d=key id e=0 read / 1 write: shared state */
   Access = 16,
+  /** a=promise asyncId (-1 unknown) b=index of the meta "unhandled" record: Node announced an unhandled rejection */
+  Unhandled = 17,
 }
 
 /** Lines of meta.ndjson, discriminated by `t`. */
@@ -55,7 +57,10 @@ export type MetaRecord =
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
   | { t: 'exit'; code: number }
-  | { t: 'listening'; port: number; address: string };
+  | { t: 'listening'; port: number; address: string }
+  /** an unhandled rejection Node announced (process 'unhandledRejection'): the reason, where it was thrown, and
+   * whether the program listens for them itself */
+  | { t: 'unhandled'; index: number; name: string; message: string; file?: string; line?: number; column?: number; listened?: boolean };
 
 /** A place in the user's source: functions, awaits, yields, module bodies, call sites from stacks. */
 export interface RawSite {

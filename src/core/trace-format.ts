@@ -147,12 +147,19 @@ export interface Site extends SourceSite {
   after?: number;
 }
 
+export interface FindingSite extends SourceSite {
+  role: string;
+  /** the step of this moment (a quick action and a click go there) */
+  step?: number;
+}
+
 export interface Finding {
   kind: string;
   message: string;
   location?: string;
   coroutines?: number[];
-  sites: (SourceSite & { role: string })[];
+  /** the places involved, each with its role and, when known, the step at which it happened in this run */
+  sites: FindingSite[];
   /** races: the steps of the read, the suspension, the other coroutine's write and the stale write */
   steps?: { read: number; suspend: number | null; otherWrite: number; staleWrite: number | null };
 }

@@ -1,9 +1,21 @@
-// Findings of a trace (races across awaits) as diagnostics in the Problems panel, on the line that acts on stale
-// state, with the read, the await and the other coroutine's write as related places.
+// Findings of a trace as diagnostics in the Problems panel, on the line to change (for a race, the line that acts on
+// stale state; for an unhandled rejection, where the promise was made), with the other moments as related places and
+// a quick action that shows the moment in the panel.
 import * as vscode from 'vscode';
-import type { Trace, Finding } from '../core/trace-format';
+import type { Trace, Finding, FindingSite } from '../core/trace-format';
 
-const PRIMARY_ROLE: Record<string, string> = { 'lost-update': 'stale-write', 'check-then-act': 'act', 'stale-read': 'read' };
+/** the site a finding's diagnostic sits on: the line to change */
+const PRIMARY_ROLE: Record<string, string> = {
+  'lost-update': 'stale-write',
+  'check-then-act': 'act',
+  'stale-read': 'read',
+  'unhandled-rejection': 'created',
+  'floating-promise': 'floating',
+  'sequential-awaits': 'second-await',
+  'starvation': 'starved-timer',
+  'blocked-loop': 'blocking-task',
+  'open-handles': 'keeps-alive',
+};
 const ROLE_TEXT: Record<string, string> = {
   read: 'read before the await',
   check: 'checked before the await',
@@ -11,6 +23,16 @@ const ROLE_TEXT: Record<string, string> = {
   'other-write': 'another coroutine writes it meanwhile',
   'stale-write': 'writes a value based on the old read',
   act: 'acts on the old check',
+  created: 'the promise was made here',
+  rejection: 'rejected here',
+  floating: 'started here, never awaited',
+  creator: 'the coroutine that started it',
+  'first-await': 'the first await',
+  'second-await': 'the second await, which does not need the first',
+  'starved-timer': 'the late timer',
+  'starving-callback': 'the callback that kept queueing microtasks',
+  'blocking-task': 'the long synchronous task',
+  'keeps-alive': 'made here, still open',
 };
 
 export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
@@ -38,8 +60,9 @@ export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionP
     for (const f of trace.findings) {
       const d = toDiagnostic(f);
       if (!d) continue;
-      const step = f.steps ? (f.steps.staleWrite ?? f.steps.otherWrite) : null;
-      if (step !== null) this.stepOf.set(d.diagnostic, { entry: trace.program.entry, step });
+      // the moment of the diagnostic's own line, else the first moment the run shows
+      const step = d.primary.step ?? f.sites.find((s) => s.step !== undefined)?.step;
+      if (step !== undefined) this.stepOf.set(d.diagnostic, { entry: trace.program.entry, step });
       const file = d.file;
       const list = perFile.get(file) ?? [];
       list.push(d.diagnostic);
@@ -72,7 +95,7 @@ function range(line: number, column: number): vscode.Range {
   return new vscode.Range(Math.max(0, line - 1), Math.max(0, column - 1), Math.max(0, line - 1), Math.max(column, 1000));
 }
 
-function toDiagnostic(f: Finding): { file: string; diagnostic: vscode.Diagnostic } | null {
+function toDiagnostic(f: Finding): { file: string; primary: FindingSite; diagnostic: vscode.Diagnostic } | null {
   const primary = f.sites.find((s) => s.role === PRIMARY_ROLE[f.kind]) ?? f.sites[f.sites.length - 1];
   if (!primary) return null;
   const d = new vscode.Diagnostic(range(primary.line, primary.column), f.message, vscode.DiagnosticSeverity.Warning);
@@ -81,5 +104,5 @@ function toDiagnostic(f: Finding): { file: string; diagnostic: vscode.Diagnostic
   d.relatedInformation = f.sites
     .filter((s) => s !== primary)
     .map((s) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(s.file), range(s.line, s.column)), ROLE_TEXT[s.role] ?? s.role));
-  return { file: primary.file, diagnostic: d };
+  return { file: primary.file, primary, diagnostic: d };
 }

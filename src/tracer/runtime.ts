@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Recorder } from './recorder';
-import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
+import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
 import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
 import { InstrumentSyntaxError, RUNTIME_GLOBAL } from '../instrument/instrument';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
@@ -90,7 +90,14 @@ export function install(): void {
   // Promise stacks are the costly ones (a Promise.all of 1,000 makes 1,000): at most this many per task.
   const PROMISE_CAPTURES_PER_TASK = 32;
   let promiseCapturesLeft = PROMISE_CAPTURES_PER_TASK;
-  function userCallSite(): number {
+  /** the same budget for promises user code made without a parent: new Promise, Promise.reject, async calls */
+  let madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+  /**
+   * Where user code made something: the first user frame of the stack. With `madePromise`, for a promise that has no
+   * parent: when the first frame is user code itself (no builtin like `new Promise` in between), the promise is an
+   * async function's own, made as its body starts, and where it was made is the caller's line, the next frame.
+   */
+  function userCallSite(madePromise = false): number {
     userFrameIndex = -1;
     if (stackBudget <= 0) {
       userFrameIndex = UNKNOWN_ORIGIN;
@@ -109,13 +116,26 @@ export function install(): void {
       // Count the Node API frames between the hook and the first user frame: the tracer's own frames, async_hooks'
       // and V8 builtins (then, all: no file name) do not count.
       let apiFrames = 0;
+      let builtin = false;
+      let skipOwn = madePromise;
       for (let i = 0; i < stack.length; i++) {
         const cs = stack[i];
         const name = cs.getFileName();
-        if (!name) continue;
+        if (!name) {
+          builtin = true;
+          continue;
+        }
         const file = name.startsWith('file://') ? filePath(name) : name;
         if (!userFiles.has(file)) {
-          if (!file.startsWith(cfg.tracerDir) && file !== 'node:internal/async_hooks') apiFrames++;
+          if (!file.startsWith(cfg.tracerDir) && file !== 'node:internal/async_hooks') {
+            apiFrames++;
+            skipOwn = false;
+          }
+          continue;
+        }
+        if (skipOwn && !builtin) {
+          // the async function's own frame: its promise was made by the call on the next frame
+          skipOwn = false;
           continue;
         }
         userFrameIndex = apiFrames;
@@ -210,6 +230,10 @@ export function install(): void {
           if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
             const site = code !== PROMISE || promiseCapturesLeft-- > 0 ? userCallSite() : ((userFrameIndex = UNKNOWN_ORIGIN), -1);
             if (site >= 0 || userFrameIndex === UNKNOWN_ORIGIN) push(RawKind.ScheduledAt, id, site, userFrameIndex);
+          } else if (!inAwait && userDepth > 0 && madeCapturesLeft-- > 0) {
+            // a promise user code made (new Promise, Promise.reject, an async call): where, for an unhandled rejection
+            const site = userCallSite(true);
+            if (site >= 0) push(RawKind.ScheduledAt, id, site, userFrameIndex);
           }
           if (!closePatched && HANDLE_TYPES.has(type)) watchClose(resource as object);
         } catch {
@@ -219,7 +243,7 @@ export function install(): void {
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
         ctxFlags.push(on);
-        if (ctxFlags.length === 1) promiseCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+        if (ctxFlags.length === 1) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
         ctxUserDepth.push(userDepth);
         // an await resumption runs the coroutine: a user frame is on the stack
         userDepth = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
@@ -394,6 +418,7 @@ export function install(): void {
   function stop(reason: 'timeout' | 'max-events', detail: string): never {
     stopping = true;
     internal++;
+    writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
     return reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
@@ -412,6 +437,70 @@ export function install(): void {
     }
   });
 
+  // Unhandled rejections: Node announces each with process.emit('unhandledRejection', reason, promise) before it
+  // decides what to do (end the program, warn, or leave it to the program's own listener). Listening would change
+  // that decision, so the tracer looks at the emit on its way through and changes nothing: same listeners, same
+  // return value. The promise's async id (Node keeps it on the promise) says where it was made.
+  // The reason's stack (where it was thrown) is read only when the program ends: reading `stack` formats it, and an
+  // error whose stack was formatted is printed by Node at its own internal line instead of the user's throw.
+  let unhandledIndex = 0;
+  const unhandled: { record: Extract<MetaRecord, { t: 'unhandled' }>; error: Error | null }[] = [];
+  const realEmit = process.emit;
+  const emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
+    if (name === 'unhandledRejection' && !stopping) {
+      internal++;
+      try {
+        const [reason, promise] = args;
+        const e = reason instanceof RealError ? reason : null;
+        const index = unhandledIndex++;
+        if (unhandled.length < 100) {
+          unhandled.push({
+            record: {
+              t: 'unhandled',
+              index,
+              name: e ? e.name : typeof reason,
+              // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
+              message: e ? e.message : reason === null || (typeof reason !== 'object' && typeof reason !== 'function') ? String(reason).slice(0, 500) : 'an object that is not an Error',
+              ...(process.listenerCount('unhandledRejection') > 0 ? { listened: true } : {}),
+            },
+            error: e,
+          });
+        }
+        push(RawKind.Unhandled, promiseAsyncId(promise), index);
+      } catch {
+        /* ignore */
+      } finally {
+        internal--;
+      }
+    }
+    return (realEmit as (...a: unknown[]) => boolean).call(this, name, ...args);
+  };
+  process.emit = emit as typeof process.emit;
+
+  /** the unhandled rejections, written when the program ends (with where each reason was thrown) */
+  function writeUnhandled(): void {
+    for (const { record, error } of unhandled.splice(0)) {
+      let where = {};
+      try {
+        if (error) where = firstUserFrame(error.stack ?? '');
+      } catch {
+        /* a stack getter that throws: no line */
+      }
+      rec.meta({ ...record, ...where });
+    }
+  }
+
+  function promiseAsyncId(promise: unknown): number {
+    if (typeof promise !== 'object' || promise === null) return -1;
+    for (const sym of Object.getOwnPropertySymbols(promise)) {
+      if (sym.description === 'async_id_symbol') {
+        const id = (promise as Record<symbol, unknown>)[sym];
+        return typeof id === 'number' ? id : -1;
+      }
+    }
+    return -1;
+  }
+
   function firstUserFrame(stack: string): { file?: string; line?: number; column?: number } {
     for (const m of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?/g)) {
       const file = m[1].startsWith('file://') ? decodeURIComponent(new URL(m[1]).pathname) : m[1];
@@ -424,6 +513,7 @@ export function install(): void {
     internal++;
     rec.flush();
     rec.writeThrough = true;
+    writeUnhandled();
     rec.meta({ t: 'exit', code });
     internal--;
   });
@@ -463,6 +553,9 @@ export function install(): void {
       rec.meta({ t: 'stop', reason: 'cancelled', detail: `stopped by ${signal}`, activeResources: activeResources() });
       internal--;
       if (process.listenerCount(signal) > 1) return; // the program handles it itself
+      internal++;
+      writeUnhandled();
+      internal--;
       process.removeListener(signal, onSignal);
       process.kill(process.pid, signal);
     };

@@ -453,9 +453,13 @@ export class App implements ViewContext {
     if (!findings.length) return null;
     const ROLE: Record<string, string> = {
       read: 'read', check: 'check', suspend: 'await', 'other-write': 'other write', 'stale-write': 'stale write', act: 'act',
-      'blocking-task': 'blocking task', rejection: 'rejection', 'keeps-alive': 'made here',
+      'blocking-task': 'blocking task', rejection: 'rejection', 'keeps-alive': 'made here', created: 'promise made',
+      floating: 'not awaited', creator: 'started by', 'first-await': 'first await', 'second-await': 'second await',
+      'starved-timer': 'late timer', 'starving-callback': 'starving callback',
     };
-    const stepFor = (f: (typeof findings)[number], role: string): number | null => {
+    const stepFor = (f: (typeof findings)[number], site: (typeof f.sites)[number]): number | null => {
+      if (site.step !== undefined) return site.step;
+      const role = site.role;
       if (!f.steps) return null;
       const m: Record<string, number | null> = { read: f.steps.read, check: f.steps.read, suspend: f.steps.suspend, 'other-write': f.steps.otherWrite, 'stale-write': f.steps.staleWrite, act: f.steps.staleWrite };
       return m[role] ?? null;
@@ -474,7 +478,7 @@ export class App implements ViewContext {
                 text: `${ROLE[site.role] ?? site.role} · line ${site.line}`,
                 label: `Go to the ${ROLE[site.role] ?? site.role} (${shortSource(site)})`,
                 onClick: () => {
-                  const step = stepFor(f, site.role);
+                  const step = stepFor(f, site);
                   if (step !== null) this.select(step, site);
                   else this.host.reveal(site);
                 },

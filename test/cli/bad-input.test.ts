@@ -177,6 +177,10 @@ describe('programs that end badly keep their trace', () => {
     const t = traceOf('rejects.json');
     expect(t.program.error).toMatchObject({ origin: 'unhandledRejection', name: 'TypeError', message: 'bad input', source: { file, line: 2 } });
     expect(r.stderr).toContain('unhandled rejection: TypeError: bad input');
+    // Node shows the throw line, as it does untraced (the tracer must not format the error's stack before Node does)
+    expect(r.stderr.startsWith(`${file}:2\n  throw new TypeError('bad input');\n`)).toBe(true);
+    // and the finding says where the promise was made: the call on line 4
+    expect(t.findings.map((f) => [f.kind, f.sites.map((s) => [s.role, s.line])])).toEqual([['unhandled-rejection', [['created', 4], ['rejection', 2]]]]);
   });
 
   it('megabytes of output pass through whole; the trace keeps a bounded part and says so', async () => {

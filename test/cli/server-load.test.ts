@@ -6,12 +6,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTrace } from '../../src/core/trace-format';
+import { testNodes } from '../../scripts/nodes.mjs';
 
 const root = resolve(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'loopscope-load-'));
 
-function trace(program: string, extra: string[] = []) {
-  const json = join(dir, `${program}.json`);
+const nodes = testNodes(root) as { major: number; path: string }[];
+
+function trace(program: string, extra: string[] = [], name = program) {
+  const json = join(dir, `${name}.json`);
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.cjs'), 'trace', join(root, 'examples', program), '--json', json, ...extra], { encoding: 'utf8' });
   return { r, trace: r.status === 0 || r.status === 1 ? parseTrace(readFileSync(json, 'utf8')) : null };
 }
@@ -34,9 +37,13 @@ describe('a server under load', () => {
     expect(t!.findings.map((f) => `${f.kind} ${f.location}`)).toEqual(['lost-update this.visits']);
   });
 
-  it('fixed with a lock: no finding, both visits counted', () => {
-    const { r, trace: t } = trace('counter-server-fixed.mjs');
+  // The fix is a node:sqlite transaction where the Node has node:sqlite (22.5+), a lock where it does not (Node 20).
+  it.each(nodes)('fixed on Node $major: no finding, both visits counted', ({ major, path }) => {
+    const { r, trace: t } = trace('counter-server-fixed.mjs', ['--node', path], `fixed-${major}`);
     expect(r.status).toBe(0);
+    expect(t!.program.node).toMatch(new RegExp(`^v${major}\\.`));
+    const fix = t!.output.find((o) => o.text.startsWith('the fix: '))?.text.trim();
+    expect(fix).toBe(major >= 22 ? 'the fix: a transaction on node:sqlite' : 'the fix: a lock (this Node has no node:sqlite)');
     expect(t!.program.requests!.map((q) => q.body.trim()).sort()).toEqual(['visit number 1', 'visit number 2']);
     expect(t!.findings).toEqual([]);
   });

@@ -94,18 +94,82 @@ describe('async mistakes', () => {
     const floating = f.filter((x) => x.kind === 'floating-promise');
     expect(floating).toHaveLength(1);
     expect(floating[0].message).toMatch(/^sendEmail#1 was started by signup#1/);
+    // the call nobody awaited, and the coroutine that made it
     expect(floating[0].sites.map((s) => [s.role, s.line])).toEqual([
-      ['floating', 2],
+      ['floating', 5],
       ['creator', 4],
     ]);
     expect(floating[0].sites[0].file).toBe(file);
   });
 
-  it('an unhandled rejection, with its line', async () => {
-    const { findings: f, file } = await findings('reject.js', "async function save() {\n  throw new Error('disk full');\n}\nsave();\n");
+  it('an unhandled rejection: where the promise was made (the async call) and where it was rejected', async () => {
+    const { findings: f, file } = await findings(
+      'reject.js',
+      [
+        'async function save(name) {',
+        '  await new Promise((r) => setTimeout(r, 5));',
+        '  throw new Error(`disk full for ${name}`);',
+        '}',
+        'async function main() {',
+        "  await save('a');",
+        '}',
+        "main().catch(() => console.log('handled'));",
+        "save('b');",
+        '',
+      ].join('\n'),
+    );
     expect(f.map((x) => x.kind)).toEqual(['unhandled-rejection']);
-    expect(f[0].sites[0]).toMatchObject({ file, line: 2 });
-    expect(f[0].message).toContain('disk full');
+    expect(f[0].sites.map((s) => [s.role, s.line])).toEqual([
+      ['created', 9],
+      ['rejection', 3],
+    ]);
+    expect(f[0].sites.every((s) => s.file === file)).toBe(true);
+    expect(f[0].message).toContain('disk full for b');
+    expect(f[0].message).toContain('Node ended the program');
+    expect(f[0].message).toMatch(/the call to save#2 made at line 9/);
+  });
+
+  it('an unhandled rejection of a new Promise rejected later, in a timer', async () => {
+    const { findings: f } = await findings(
+      'later.js',
+      "const p = new Promise((_, reject) => {\n  setTimeout(() => reject(new Error('late')), 5);\n});\nsetTimeout(() => console.log('after'), 20);\n",
+    );
+    expect(f.map((x) => [x.kind, x.sites.map((s) => [s.role, s.line])])).toEqual([
+      ['unhandled-rejection', [['created', 1], ['rejection', 2]]],
+    ]);
+    // the moments are steps of the run: made before it was rejected
+    const [made, rejected] = f[0].sites.map((s) => s.step!);
+    expect(made).toBeGreaterThanOrEqual(0);
+    expect(rejected).toBeGreaterThan(made);
+  });
+
+  it("unhandled rejections a program's own listener took: reported, the program not changed", async () => {
+    const { findings: f } = await findings(
+      'listened.mjs',
+      [
+        "process.on('unhandledRejection', (r) => console.log('listener saw', r.message));",
+        "for (let i = 0; i < 3; i++) Promise.reject(new Error('again'));",
+        "Promise.resolve(1).then(() => { throw new Error('in then'); });",
+        '',
+      ].join('\n'),
+    );
+    expect(f.map((x) => [x.kind, x.sites.map((s) => [s.role, s.line])])).toEqual([
+      ['unhandled-rejection', [['created', 2], ['rejection', 2]]],
+      ['unhandled-rejection', [['created', 3], ['rejection', 3]]],
+    ]);
+    expect(f[0].message).toContain('This happened 3 times');
+    expect(f[0].message).toContain("only the program's process-wide 'unhandledRejection' listener saw it");
+    expect(f[0].message).not.toContain('Node ended the program');
+  });
+
+  it('every finding names the step of each moment it can (for a click or a quick action)', async () => {
+    const runs = await Promise.all([
+      findings('s1.js', "setTimeout(function crunch() {\n  const end = Date.now() + 150;\n  while (Date.now() < end) {}\n}, 1);\n"),
+      findings('s2.js', 'const wait = (ms) => new Promise((r) => setTimeout(r, ms));\nasync function f() {\n  await wait(30);\n  await wait(30);\n}\nf();\n'),
+    ]);
+    const all = runs.flatMap((r) => r.findings);
+    expect(all.map((x) => x.kind).sort()).toEqual(['blocked-loop', 'sequential-awaits']);
+    for (const x of all) for (const s of x.sites) expect(s.step, `${x.kind} ${s.role}`).toBeTypeOf('number');
   });
 
   it('what kept the program alive at the time limit, and where it was made', async () => {

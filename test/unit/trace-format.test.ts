@@ -17,7 +17,7 @@ function fieldsOf(name: string): string[] {
 }
 
 describe('docs/trace-format.md', () => {
-  for (const name of ['Trace', 'ProgramInfo', 'Task', 'Await', 'Coroutine', 'Output', 'QueueItem', 'Step', 'Site', 'Finding']) {
+  for (const name of ['Trace', 'ProgramInfo', 'Task', 'Await', 'Coroutine', 'Output', 'QueueItem', 'Step', 'Site', 'Finding', 'FindingSite']) {
     it(`documents every field of ${name}`, () => {
       const fields = fieldsOf(name);
       expect(fields.length).toBeGreaterThan(0);

@@ -343,9 +343,20 @@ export async function openFile(page, name, { timeout = 30000 } = {}) {
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout });
 }
 
+/**
+ * Rest the mouse on `target` and wait until no workbench tooltip is showing. A tooltip (say, a tab's file path,
+ * there because the mouse last rested on that tab) can cover the top edge of an editor or a panel and take a click.
+ */
+export async function restMouseOn(page, target) {
+  const box = await target.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.context-view .hover-contents').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
 /** Right-click in the active text editor; returns the context menu's item labels. */
 export async function editorContextMenu(page, { timeout = 15000 } = {}) {
   const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await restMouseOn(page, lines);
   await lines.click({ button: 'right', position: { x: 60, y: 10 } });
   const labels = page.locator('.monaco-menu .action-item .action-label');
   await labels.first().waitFor({ timeout });
@@ -382,7 +393,11 @@ export async function runCommand(page, title, { timeout = 30000 } = {}) {
       if (Date.now() > end) throw err;
     }
   }
-  await page.keyboard.press('Enter');
+  // Enter runs the focused row, which for a moment after typing can still be another command (the list filters
+  // asynchronously): wait until the focused row is the one asked for, else click that row.
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first();
+  if (await focused.waitFor({ timeout: 2000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+  else await row.click();
   await input.waitFor({ state: 'hidden', timeout }).catch(() => {});
 }
 
