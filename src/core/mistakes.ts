@@ -22,6 +22,9 @@ export interface UnhandledRejection {
   thrown: SourceSite | null;
   /** where user code made the promise (the async call, new Promise, Promise.reject, .then()) */
   created: SourceSite | null;
+  /** when its line is not known: the function that was running when it was made */
+  madeIn: SourceSite | null;
+  madeInName: string | null;
   createdStep: number | null;
   rejectedStep: number | null;
   /** the coroutine whose promise it is, if it is an async function's */
@@ -145,14 +148,16 @@ export function asyncMistakes(
       ? co
         ? `It is the promise of the call to ${co.name} made at line ${r.created.line} (${shortName(r.created.file)}).`
         : `The promise was made at line ${r.created.line} (${shortName(r.created.file)}).`
-      : co
-        ? `It is the promise of ${co.name}, called from Node or a library rather than from your code.`
-        : 'The promise was made by Node or a library, not by your code.';
+      : r.madeIn
+        ? `${co ? `It is the promise of a call to ${co.name}` : 'The promise was made'} in ${r.madeInName} (line ${r.madeIn.line}, ${shortName(r.madeIn.file)}).`
+        : co
+          ? `It is the promise of ${co.name}, called from Node or a library rather than from your code.`
+          : 'The promise was made by Node or a library, not by your code.';
     const finding = {
       kind: 'unhandled-rejection',
       message: `A promise was rejected and nothing handled it (${r.name}: ${r.message})${ended && k === rejections.length - 1 ? '; Node ended the program' : r.listened ? "; only the program's process-wide 'unhandledRejection' listener saw it" : ''}. ${made} Await it inside a try/catch, or add .catch() where it is made.`,
       ...(co ? { coroutines: [co.id] } : {}),
-      sites: [...site(r.created, 'created', r.createdStep), ...site(r.thrown, 'rejection', r.rejectedStep)],
+      sites: [...site(r.created ?? r.madeIn, 'created', r.createdStep), ...site(r.thrown, 'rejection', r.rejectedStep)],
       count: 1,
     };
     sameRejection.set(key, finding);

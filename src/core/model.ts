@@ -205,6 +205,8 @@ export function buildTrace(run: RawRun): Trace {
   let awaitFrame = -1;
   let awaitSite = -1;
   let awaitCandidate: Resource | null = null;
+  /** promises whose rejection nobody handled (Node announced them) */
+  const unhandledPromises = new Set<number>();
   /** promise id -> the frame of the async function call it belongs to */
   const framePromise = new Map<number, number>();
   /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
@@ -337,6 +339,9 @@ export function buildTrace(run: RawRun): Trace {
         awaitSite = B(i);
         awaitCandidate = null;
         break;
+      case RawKind.Unhandled:
+        unhandledPromises.add(A(i));
+        break;
       case RawKind.ScheduledAt: {
         const r = resources.get(A(i));
         if (r) {
@@ -389,6 +394,7 @@ export function buildTrace(run: RawRun): Trace {
   const callCount = new Map<number, number>();
   const output: Output[] = [];
   const unhandledAt: { promise: number; meta: number; step: number }[] = [];
+  const madeInFrame = new Map<number, number>();
   const stack: number[] = [];
   const enqueuedJobsOf = new Map<number, number>(); // promise id -> reactions it enqueues when it settles
   for (const r of resources.values()) {
@@ -565,6 +571,8 @@ export function buildTrace(run: RawRun): Trace {
       case RawKind.Init: {
         const r = resources.get(A(i));
         if (!r) break;
+        // the function that made a promise nobody handled, for when its line was not captured
+        if (unhandledPromises.has(r.id) && stack.length > 0) madeInFrame.set(r.id, stack[stack.length - 1]);
         if (r.type === 'PROMISE') {
           // a reaction registered on an already settled promise is queued now
           const parent = r.trigger !== r.exec ? resources.get(r.trigger) : undefined;
@@ -777,6 +785,8 @@ export function buildTrace(run: RawRun): Trace {
         message: m?.message ?? '',
         thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
         created: r ? sourceOf(r.site) : null,
+        madeIn: r && r.site < 0 && madeInFrame.has(promise) ? sourceOf(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
+        madeInName: madeInFrame.has(promise) ? fnName(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
         createdStep: r ? stepAt(r.initEvent) : null,
         rejectedStep: r && r.resolveEvent >= 0 ? stepAt(r.resolveEvent) : step,
         coroutine: co ?? null,

@@ -92,6 +92,9 @@ export function install(): void {
   let promiseCapturesLeft = PROMISE_CAPTURES_PER_TASK;
   /** the same budget for promises user code made without a parent: new Promise, Promise.reject, async calls */
   let madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+  // ...and for the whole run: these lines only matter for a promise whose rejection nobody handles, and a stack
+  // costs microseconds; past this, the model names the function that made the promise instead of its line
+  let madeCapturesInRun = 2_000;
   /**
    * Where user code made something: the first user frame of the stack. With `madePromise`, for a promise that has no
    * parent: when the first frame is user code itself (no builtin like `new Promise` in between), the promise is an
@@ -230,7 +233,8 @@ export function install(): void {
           if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
             const site = code !== PROMISE || promiseCapturesLeft-- > 0 ? userCallSite() : ((userFrameIndex = UNKNOWN_ORIGIN), -1);
             if (site >= 0 || userFrameIndex === UNKNOWN_ORIGIN) push(RawKind.ScheduledAt, id, site, userFrameIndex);
-          } else if (!inAwait && userDepth > 0 && madeCapturesLeft-- > 0) {
+          } else if (!inAwait && userDepth > 0 && madeCapturesInRun > 0 && madeCapturesLeft-- > 0) {
+            madeCapturesInRun--;
             // a promise user code made (new Promise, Promise.reject, an async call): where, for an unhandled rejection
             const site = userCallSite(true);
             if (site >= 0) push(RawKind.ScheduledAt, id, site, userFrameIndex);

@@ -6,7 +6,7 @@ const catalog = { price: 10 };
 
 async function checkout(qty) {
   const unitPrice = catalog.price; // read
-  await sleep(20); // await
+  await sleep(150); // await (long after the repricing: the race shows on a loaded machine too)
   console.log(`charged ${qty} x ${unitPrice} = ${qty * unitPrice}`); // use
 }
 

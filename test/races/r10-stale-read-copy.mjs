@@ -17,5 +17,5 @@ async function deploy(ms) {
   config.version = 2;
 }
 
-await Promise.all([buildReport(20), deploy(10)]);
+await Promise.all([buildReport(150), deploy(10)]);
 console.log(`report built from version ${report.builtFromVersion}, config is at version ${config.version}`);

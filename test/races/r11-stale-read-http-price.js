@@ -42,7 +42,7 @@ const server = http.createServer(async (req, res) => {
   if (req.url.startsWith('/quote')) {
     const qty = Number(params.get('qty'));
     const price = unitPrice; // read
-    const shipping = await db.shippingFor(qty, 20); // await
+    const shipping = await db.shippingFor(qty, 150); // await
     res.end(`${qty} x ${price} + ${shipping} shipping = ${qty * price + shipping}`); // use
   } else {
     const newPrice = Number(params.get('value'));

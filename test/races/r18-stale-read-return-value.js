@@ -21,7 +21,7 @@ async function deposit(amount, ms) {
 }
 
 async function main() {
-  const [shown] = await Promise.all([summary(20), deposit(25, 10)]);
+  const [shown] = await Promise.all([summary(150), deposit(25, 10)]);
   console.log(`summary shows balance ${shown.balance} and ${shown.points} points`);
   console.log(`wallet balance is ${wallet.balance}`);
 }

@@ -129,6 +129,31 @@ describe('async mistakes', () => {
     expect(f[0].message).toMatch(/the call to save#2 made at line 9/);
   });
 
+  it('an unhandled rejection late in a long run (past the lines the tracer captures): the function that made it', async () => {
+    const { findings: f } = await findings(
+      'many.js',
+      [
+        'async function noop() {}',
+        'let n = 0;',
+        'function tick() {',
+        '  for (let i = 0; i < 40; i++) noop();',
+        '  if (++n < 80) setImmediate(tick);',
+        '  else fail();',
+        '}',
+        'async function boom() {',
+        "  throw new Error('late boom');",
+        '}',
+        'function fail() {',
+        '  boom();',
+        '}',
+        'tick();',
+        '',
+      ].join('\n'),
+    );
+    expect(f.map((x) => [x.kind, x.sites.map((s) => [s.role, s.line])])).toEqual([['unhandled-rejection', [['created', 11], ['rejection', 9]]]]);
+    expect(f[0].message).toContain('It is the promise of a call to boom#1 in fail (line 11');
+  });
+
   it('an unhandled rejection of a new Promise rejected later, in a timer', async () => {
     const { findings: f } = await findings(
       'later.js',
