@@ -787,7 +787,8 @@ export function buildTrace(run: RawRun): Trace {
         created: r ? sourceOf(r.site) : null,
         madeIn: r && r.site < 0 && madeInFrame.has(promise) ? sourceOf(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
         madeInName: madeInFrame.has(promise) ? fnName(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
-        createdStep: r ? stepAt(r.initEvent) : null,
+        // an async call's promise: the step where the call starts; another promise: the last step before it was made
+        createdStep: co !== undefined && coroutines[co] ? coroutines[co].startStep : r ? stepAt(r.initEvent) : null,
         rejectedStep: r && r.resolveEvent >= 0 ? stepAt(r.resolveEvent) : step,
         coroutine: co ?? null,
         listened: m?.listened === true,

@@ -15,12 +15,22 @@ async function visit(ms) {
 Promise.all([visit(5), visit(10)]).then(() => console.log('visits', visits));
 `;
 
+const REJECTS = `async function save(name) {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  throw new Error('disk full while saving ' + name);
+}
+console.log('saving');
+save('report.txt');
+`;
+
 const tmp = tempDir('loopscope-race-view-');
 let traced: Traced;
+let rejects: Traced;
 let browser: Browser;
 
 beforeAll(async () => {
   traced = traceProgram(tmp.dir, 'race.js', PROGRAM);
+  rejects = traceProgram(tmp.dir, 'rejects.js', REJECTS);
   browser = await launch();
 }, 120_000);
 
@@ -46,6 +56,26 @@ describe('a race in the viewer', () => {
     await page.getByRole('button', { name: /Go to the stale write/ }).click();
     await expect.poll(step).toBe(String(finding.steps!.staleWrite));
     await page.screenshot({ path: join(OUT, 'race-view.png'), fullPage: true });
+    expect(await w.cspViolations()).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+  });
+
+  it('other findings too: an unhandled rejection jumps to where the promise was made and where it was rejected', async () => {
+    const [finding] = rejects.trace.findings;
+    expect(finding.kind).toBe('unhandled-rejection');
+    const [made, rejected] = finding.sites;
+    expect([made.role, made.line, rejected.role, rejected.line]).toEqual(['created', 6, 'rejection', 3]);
+    const w = await watchedPage(browser);
+    await openReport(w, rejects.html);
+    const page = w.page;
+    await page.locator('.ls-findings', { hasText: 'unhandled rejection' }).waitFor();
+    const step = () => page.locator('.ls-app').first().getAttribute('data-step');
+    await page.getByRole('button', { name: /Go to the promise made/ }).click();
+    await expect.poll(step).toBe(String(made.step));
+    await page.getByRole('button', { name: /Go to the rejection/ }).click();
+    await expect.poll(step).toBe(String(rejected.step));
+    expect(rejected.step!).toBeGreaterThan(made.step!);
+    await page.screenshot({ path: join(OUT, 'unhandled-rejection-view.png'), fullPage: true });
     expect(await w.cspViolations()).toEqual([]);
     expect(w.pageErrors).toEqual([]);
   });

@@ -145,6 +145,30 @@ test('a race across an await shows in the Problems panel on the stale write, wit
   assert.equal(api.findings.get(file('race.js').fsPath).length, 0);
 });
 
+test('an unhandled rejection shows on the line that made the promise, and its quick action goes to that moment', async () => {
+  await vscode.commands.executeCommand('loopscope.trace', file('rejects.js'));
+  const [d] = await waitFor('the rejection diagnostic', () => {
+    const found = api.findings.get(file('rejects.js').fsPath);
+    return found.length ? found : null;
+  });
+  assert.equal(d.code, 'unhandled-rejection');
+  assert.equal(d.range.start.line, 5, 'on the call nobody awaited (line 6)');
+  assert.deepEqual(d.relatedInformation!.map((r) => [r.message, r.location.range.start.line + 1]), [['rejected here', 4]]);
+  assert.match(d.message, /disk full while saving report\.txt/);
+  await vscode.window.showTextDocument(file('rejects.js'), vscode.ViewColumn.One);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file('rejects.js'), d.range);
+  const show = actions.find((a) => a.title === 'Show this in the Loopscope panel');
+  assert.ok(show?.command, 'a quick action links the diagnostic to the panel');
+  const panel = api.panels().find((p) => p.entry === file('rejects.js').fsPath)!;
+  const step = show.command.arguments![1] as number;
+  await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
+  await waitFor('the panel at the moment the promise was made', () => panel.step === step);
+  // the moment is the call of save(), in the main script
+  assert.equal(panel.trace.steps[step].kind, 'call');
+  assert.equal(panel.trace.sites[panel.trace.steps[step].site]?.name, 'save');
+  panel.dispose();
+});
+
 test('Cancel stops the program and its whole process tree, and keeps what was recorded', async () => {
   const uri = file('forever.js');
   const running = vscode.commands.executeCommand('loopscope.trace', uri) as Thenable<unknown>;
