@@ -70,7 +70,19 @@ function listScripts(dir: string): string[] {
   return out;
 }
 
-function runPlain(node: string, program: Program): Promise<{ stdout: string; code: number | null }> {
+/**
+ * Standard error as compared, with the README's known differences of an uncaught error evened out: its stack frames
+ * are left out (one more frame of the tracer's compile hook; the plain run of TypeScript has its own loader's),
+ * runs of blank lines count as one (Node prints one more around the source excerpt of source-mapped code), and an
+ * ES module's file:// URL counts as its path (Node names source-mapped files by path). Everything else must match.
+ */
+const comparableStderr = (text: string) =>
+  text
+    .replace(/^ {4}at .*\n/gm, '')
+    .replace(/\n{2,}/g, '\n\n')
+    .replace(/file:\/\/(\/[^\s:)]+)/g, (_m, path: string) => decodeURIComponent(path));
+
+function runPlain(node: string, program: Program): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const args: string[] = [];
   if (isTypeScript(program.entry)) {
     args.push('--require', join(root, 'test', 'support', 'plain-ts.cjs'));
@@ -79,15 +91,17 @@ function runPlain(node: string, program: Program): Promise<{ stdout: string; cod
   return new Promise((res, rej) => {
     const child = spawn(node, [...args, program.entry], { cwd: join(program.entry, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.resume();
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', rej);
-    child.on('close', (code) => res({ stdout, code }));
+    child.on('close', (code) => res({ stdout, stderr, code }));
   });
 }
 
-async function runTrace(node: string, program: Program): Promise<{ stdout: string; code: number | null; trace: Trace }> {
+async function runTrace(node: string, program: Program): Promise<{ stdout: string; stderr: string; code: number | null; trace: Trace }> {
   let stdout = '';
+  let stderr = '';
   const { trace, exitCode } = await runTraced({
     entry: program.entry,
     node,
@@ -96,9 +110,10 @@ async function runTrace(node: string, program: Program): Promise<{ stdout: strin
     timeoutMs: 20_000,
     onOutput: (stream, chunk) => {
       if (stream === 'stdout') stdout += chunk;
+      else stderr += chunk;
     },
   });
-  return { stdout, code: exitCode, trace };
+  return { stdout, stderr, code: exitCode, trace };
 }
 
 const programs = discover();
@@ -117,6 +132,7 @@ describe.each(nodes)('on Node $major', ({ path: node }) => {
     const traced = await runTrace(node, program);
     // what the user sees is what Node did
     expect(traced.stdout).toBe(plain.stdout);
+    expect(comparableStderr(traced.stderr)).toBe(comparableStderr(plain.stderr));
     expect(traced.code).toBe(plain.code);
     expect(traced.code).toBe(program.expectedExit);
     const { trace } = traced;
