@@ -1,5 +1,6 @@
 // The short text the CLI prints after a run: what ran, from which queues, and why it stopped.
 import { QUEUES, type Trace } from './trace-format';
+import { primarySite } from './findings';
 
 export function summarize(trace: Trace): string {
   const p = trace.program;
@@ -25,7 +26,7 @@ export function summarize(trace: Trace): string {
   if (trace.findings.length) {
     lines.push('', `findings (${trace.findings.length}):`);
     for (const f of trace.findings) {
-      const at = f.sites[f.sites.length - 1];
+      const at = primarySite(f);
       lines.push(`  ${f.kind}${f.location ? ` ${f.location}` : ''}${at ? ` at ${at.file}:${at.line}` : ''}`, `    ${f.message}`);
     }
   }

@@ -3,19 +3,8 @@
 // a quick action that shows the moment in the panel.
 import * as vscode from 'vscode';
 import type { Trace, Finding, FindingSite } from '../core/trace-format';
+import { primarySite } from '../core/findings';
 
-/** the site a finding's diagnostic sits on: the line to change */
-const PRIMARY_ROLE: Record<string, string> = {
-  'lost-update': 'stale-write',
-  'check-then-act': 'act',
-  'stale-read': 'read',
-  'unhandled-rejection': 'created',
-  'floating-promise': 'floating',
-  'sequential-awaits': 'second-await',
-  'starvation': 'starved-timer',
-  'blocked-loop': 'blocking-task',
-  'open-handles': 'keeps-alive',
-};
 const ROLE_TEXT: Record<string, string> = {
   read: 'read before the await',
   check: 'checked before the await',
@@ -96,7 +85,7 @@ function range(line: number, column: number): vscode.Range {
 }
 
 function toDiagnostic(f: Finding): { file: string; primary: FindingSite; diagnostic: vscode.Diagnostic } | null {
-  const primary = f.sites.find((s) => s.role === PRIMARY_ROLE[f.kind]) ?? f.sites[f.sites.length - 1];
+  const primary = primarySite(f);
   if (!primary) return null;
   const d = new vscode.Diagnostic(range(primary.line, primary.column), f.message, vscode.DiagnosticSeverity.Warning);
   d.source = 'Loopscope';

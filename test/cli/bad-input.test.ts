@@ -181,6 +181,8 @@ describe('programs that end badly keep their trace', () => {
     expect(r.stderr.startsWith(`${file}:2\n  throw new TypeError('bad input');\n`)).toBe(true);
     // and the finding says where the promise was made: the call on line 4
     expect(t.findings.map((f) => [f.kind, f.sites.map((s) => [s.role, s.line])])).toEqual([['unhandled-rejection', [['created', 4], ['rejection', 2]]]]);
+    // the summary lists it on the line to change
+    expect(r.stderr).toContain(`unhandled-rejection at ${file}:4\n`);
   });
 
   it('megabytes of output pass through whole; the trace keeps a bounded part and says so', async () => {
