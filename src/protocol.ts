@@ -51,6 +51,16 @@ export interface TraceMessage {
   /** the step to show first (default 0) */
   step?: number;
 }
+/** A big trace: the view reads it from a file the host wrote (a webview resource URL), not from a message. */
+export interface TraceFileMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'traceFile';
+  url: string;
+  /** its size in bytes, to say what is loading */
+  bytes: number;
+  settings: ViewSettings;
+  step?: number;
+}
 export interface GoToStepMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'goToStep';
@@ -68,7 +78,7 @@ export interface StatusMessage {
   state: 'running' | 'failed';
   text: string;
 }
-export type HostToViewMessage = TraceMessage | GoToStepMessage | SettingsMessage | StatusMessage;
+export type HostToViewMessage = TraceMessage | TraceFileMessage | GoToStepMessage | SettingsMessage | StatusMessage;
 
 // ---- view -> host
 export interface ReadyMessage {
@@ -91,7 +101,13 @@ export interface ExportMessage extends ExportFile {
   v: typeof PROTOCOL_VERSION;
   type: 'export';
 }
-export type ViewToHostMessage = ReadyMessage | RevealMessage | StepChangedMessage | ExportMessage;
+/** The view could not read a trace file: the host sends the trace in a message instead. */
+export interface TraceFileFailedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'traceFileFailed';
+  reason: string;
+}
+export type ViewToHostMessage = ReadyMessage | RevealMessage | StepChangedMessage | ExportMessage | TraceFileFailedMessage;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
 
@@ -185,10 +201,13 @@ function guard<T>(fn: () => T): Parsed<T> {
 /** Validate a message the webview sent to the host. */
 export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
   return guard(() => {
-    const m = header(value, ['ready', 'reveal', 'stepChanged', 'export']);
+    const m = header(value, ['ready', 'reveal', 'stepChanged', 'export', 'traceFileFailed']);
     switch (m.type) {
       case 'ready':
         return { v: PROTOCOL_VERSION, type: 'ready' };
+      case 'traceFileFailed':
+        if (typeof m.reason !== 'string' || m.reason.length > 2000) fail('traceFileFailed.reason must be a string (at most 2,000 characters)');
+        return { v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: m.reason as string };
       case 'reveal':
         return { v: PROTOCOL_VERSION, type: 'reveal', source: checkSource('reveal.source', m.source) };
       case 'stepChanged': {
@@ -211,8 +230,16 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
 /** Validate a message the host sent to the webview (the trace is fully validated too). */
 export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
   return guard(() => {
-    const m = header(value, ['trace', 'goToStep', 'settings', 'status']);
+    const m = header(value, ['trace', 'traceFile', 'goToStep', 'settings', 'status']);
     switch (m.type) {
+      case 'traceFile': {
+        // a webview resource URL (the view's CSP lets it fetch nothing else)
+        if (typeof m.url !== 'string' || m.url.length > 4000 || !/^https?:\/\/\S+$/.test(m.url)) fail('traceFile.url must be the http(s) URL of a webview resource');
+        if (typeof m.bytes !== 'number' || !Number.isInteger(m.bytes) || m.bytes < 0) fail('traceFile.bytes must be a whole number >= 0');
+        const settings = checkSettings('traceFile.settings', m.settings, false) as ViewSettings;
+        if (m.step !== undefined && !isStepNumber(m.step)) fail('traceFile.step must be a whole number >= 0');
+        return { v: PROTOCOL_VERSION, type: 'traceFile', url: m.url as string, bytes: m.bytes as number, settings, ...(m.step !== undefined ? { step: m.step as number } : {}) };
+      }
       case 'trace': {
         const trace = validateTrace(m.trace);
         const settings = checkSettings('trace.settings', m.settings, false) as ViewSettings;

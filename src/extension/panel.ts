@@ -2,7 +2,7 @@
 // a reload, and ties the current step to the editor (decoration, reveal, cursor -> steps).
 import * as vscode from 'vscode';
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stepNote } from '../core/timeline';
@@ -29,6 +29,13 @@ export class TracePanel implements vscode.Disposable {
   private static readonly panels = new Map<string, TracePanel>();
 
   private ready = false;
+  /** traces with at least this many steps are read by the view from their file */
+  static readonly TRACE_FILE_STEPS = 20_000;
+  private static savedVersions = 0;
+  /** the trace file written for this panel's trace (for a window reload, and for the view to read a big trace) */
+  private savedFile: { path: string; bytes: number; version: number } | null = null;
+  /** how the view got its latest trace: in a message, or read from its file (tests look) */
+  delivery: 'message' | 'file' | null = null;
   private pending: HostToViewMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   step = 0;
@@ -49,8 +56,13 @@ export class TracePanel implements vscode.Disposable {
     return [...TracePanel.panels.values()];
   }
 
-  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')], retainContextWhenHidden: true };
+  /** The view may load the bundles in dist/ and, for big traces, the trace files the extension keeps. */
+  static webviewOptions(services: Pick<PanelServices, 'extensionUri' | 'storageDir'>): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(services.extensionUri, 'dist'), vscode.Uri.file(join(services.storageDir, 'traces'))],
+      retainContextWhenHidden: true,
+    };
   }
 
   /** Show the trace of `entry`: refresh its panel in place (keeping the step where it can) or open one beside. */
@@ -71,7 +83,7 @@ export class TracePanel implements vscode.Disposable {
       TracePanel.viewType,
       `Loopscope: ${basename(entry)}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      TracePanel.webviewOptions(services.extensionUri),
+      TracePanel.webviewOptions(services),
     );
   }
 
@@ -108,14 +120,14 @@ export class TracePanel implements vscode.Disposable {
     }
     if (!trace) {
       services.output.appendLine(`[panel] could not restore a trace: ${why}`);
-      panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
+      panel.webview.options = TracePanel.webviewOptions(services);
       const text = `This Loopscope trace could not be restored (${why}). Trace the file again.`.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
       panel.webview.html = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${text}</p></body></html>`;
       return;
     }
     const p = new TracePanel(panel, services, trace.program.entry, trace, settings);
     if (typeof step === 'number' && Number.isInteger(step) && step >= 0) p.step = Math.min(step, trace.steps.length - 1);
-    p.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: p.step }];
+    p.pending = [p.traceMessage(p.step)];
   }
 
   static storagePath(storageDir: string, entry: string): string {
@@ -132,11 +144,11 @@ export class TracePanel implements vscode.Disposable {
   ) {
     TracePanel.panels.set(entry, this);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.svg');
-    panel.webview.options = TracePanel.webviewOptions(services.extensionUri);
+    panel.webview.options = TracePanel.webviewOptions(services);
     panel.webview.html = this.html();
     if (trace) {
-      this.pending = [{ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: 0 }];
       this.persist();
+      this.pending = [this.traceMessage(0)];
       services.findings.show(trace);
     }
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
@@ -157,7 +169,24 @@ export class TracePanel implements vscode.Disposable {
     this.step = Math.max(0, Math.min(step, trace.steps.length - 1));
     this.persist();
     this.services.findings.show(trace);
-    this.post({ v: PROTOCOL_VERSION, type: 'trace', trace, settings, step: this.step });
+    this.post(this.traceMessage(this.step));
+  }
+
+  /**
+   * The message that hands the view its trace. A big one is read by the view from the file kept for a window reload
+   * (a webview resource), which spares the extension host serializing it into a message and the message channel
+   * carrying it; a small one travels in the message.
+   */
+  private traceMessage(step: number, inMessage = false): HostToViewMessage {
+    const trace = this.trace!;
+    const file = this.savedFile;
+    if (!inMessage && file && trace.steps.length >= TracePanel.TRACE_FILE_STEPS) {
+      const url = this.panel.webview.asWebviewUri(vscode.Uri.file(file.path)).with({ query: `v=${file.version}` }).toString();
+      this.delivery = 'file';
+      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, step };
+    }
+    this.delivery = 'message';
+    return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, step };
   }
 
   applySettings(settings: ViewSettings): void {
@@ -173,7 +202,7 @@ export class TracePanel implements vscode.Disposable {
     if (this.disposed) return;
     if (!this.ready) {
       // only the newest trace matters while the view starts
-      if (message.type === 'trace') this.pending = this.pending.filter((m) => m.type !== 'trace');
+      if (message.type === 'trace' || message.type === 'traceFile') this.pending = this.pending.filter((m) => m.type !== 'trace' && m.type !== 'traceFile');
       this.pending.push(message);
       return;
     }
@@ -208,6 +237,10 @@ export class TracePanel implements vscode.Disposable {
       case 'reveal':
         await revealSource(m.source);
         break;
+      case 'traceFileFailed':
+        this.services.output.appendLine(`[panel] the view could not read the trace file (${m.reason}); sending the trace in a message`);
+        if (this.trace) this.post(this.traceMessage(this.step, true));
+        break;
       case 'export':
         if (this.trace) await saveExport(m, this.trace, this.services.output);
         break;
@@ -225,10 +258,12 @@ export class TracePanel implements vscode.Disposable {
     if (!this.trace) return;
     const known = this.services.panelEntries.get<Record<string, string>>('loopscope.panels', {});
     if (known[this.panel.title] !== this.entry) void this.services.panelEntries.update('loopscope.panels', { ...known, [this.panel.title]: this.entry });
+    this.savedFile = null;
     try {
       const path = TracePanel.storagePath(this.services.storageDir, this.entry);
       if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });
       writeTraceFile(path, this.trace);
+      this.savedFile = { path, bytes: statSync(path).size, version: ++TracePanel.savedVersions };
     } catch (err) {
       this.services.output.appendLine(`[panel] could not keep the trace for a window reload: ${(err as Error).message}`);
     }
@@ -246,6 +281,8 @@ export class TracePanel implements vscode.Disposable {
       `style-src ${webview.cspSource} 'unsafe-inline'`,
       `img-src ${webview.cspSource} data: blob:`,
       `font-src ${webview.cspSource}`,
+      // a big trace is fetched from the extension's own trace file
+      `connect-src ${webview.cspSource}`,
     ].join('; ');
     return `<!doctype html>
 <html lang="en">

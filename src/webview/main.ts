@@ -103,9 +103,33 @@ function runVsCode(api: VsCodeApi): void {
   let settings: ViewSettings = { ...DEFAULT_SETTINGS };
   // messages that need a trace wait here until the trace arrives
   const waiting: HostToViewMessage[] = [];
+  // a big trace is read from its file; a newer trace (file or message) supersedes one still loading
+  let loading = 0;
+  const loadTraceFile = async (m: Extract<HostToViewMessage, { type: 'traceFile' }>) => {
+    const mine = ++loading;
+    if (!app) {
+      const p = document.createElement('p');
+      p.className = 'ls-status ls-status-running';
+      p.setAttribute('role', 'status');
+      p.textContent = `Loading the trace (${Math.max(1, Math.round(m.bytes / 1e6))} MB)…`;
+      mountPoint().replaceChildren(p);
+    }
+    try {
+      const res = await fetch(m.url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const trace = validateTrace(JSON.parse(await res.text()));
+      if (mine === loading) apply({ v: PROTOCOL_VERSION, type: 'trace', trace, settings: m.settings, ...(m.step !== undefined ? { step: m.step } : {}) });
+    } catch (err) {
+      if (mine === loading) post({ v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: (err instanceof Error ? err.message : String(err)).slice(0, 500) });
+    }
+  };
   const apply = (m: HostToViewMessage) => {
     switch (m.type) {
+      case 'traceFile':
+        void loadTraceFile(m);
+        break;
       case 'trace': {
+        loading++;
         settings = { ...m.settings };
         entry = m.trace.program.entry;
         const saved = api.getState() as { step?: unknown } | undefined;

@@ -31,6 +31,8 @@ describe('parseViewMessage (webview -> host)', () => {
     expect(parseViewMessage({ v, type: 'stepChanged', step: 4, source }).ok).toBe(true);
     expect(parseViewMessage({ v, type: 'export', format: 'svg', fileName: 'a-diagram-1.svg', data: '<svg/>' }).ok).toBe(true);
     expect(parseViewMessage({ v, type: 'export', format: 'png', fileName: 'a.png', data: 'data:image/png;base64,AAAA' }).ok).toBe(true);
+    expect(parseViewMessage({ v, type: 'traceFileFailed', reason: 'HTTP 404' })).toEqual({ ok: true, message: { v, type: 'traceFileFailed', reason: 'HTTP 404' } });
+    rejects(parseViewMessage({ v, type: 'traceFileFailed' }), /traceFileFailed\.reason must be a string/);
   });
 
   it('drops unknown fields instead of passing them on', () => {
@@ -73,6 +75,18 @@ describe('parseHostMessage (host -> webview)', () => {
     expect(r.ok).toBe(true);
     expect(parseHostMessage({ v, type: 'goToStep', step: 0 }).ok).toBe(true);
     expect(parseHostMessage({ v, type: 'settings', settings: { fontScale: 2 } })).toEqual({ ok: true, message: { v, type: 'settings', settings: { fontScale: 2 } } });
+  });
+
+  it('accepts a trace file at a webview resource URL, and nothing else', () => {
+    const url = 'https://file+.vscode-resource.vscode-cdn.net/home/u/.storage/traces/ab.json?v=3';
+    expect(parseHostMessage({ v, type: 'traceFile', url, bytes: 10, settings: DEFAULT_SETTINGS, step: 2 })).toEqual({
+      ok: true,
+      message: { v, type: 'traceFile', url, bytes: 10, settings: DEFAULT_SETTINGS, step: 2 },
+    });
+    rejects(parseHostMessage({ v, type: 'traceFile', url: 'javascript:alert(1)', bytes: 1, settings: DEFAULT_SETTINGS }), /http\(s\) URL/);
+    rejects(parseHostMessage({ v, type: 'traceFile', url: 'file:///etc/passwd', bytes: 1, settings: DEFAULT_SETTINGS }), /http\(s\) URL/);
+    rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: -1, settings: DEFAULT_SETTINGS }), /bytes must be a whole number/);
+    rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: 1, settings: {} }), /traceFile\.settings\.windowSize is missing/);
   });
 
   it('rejects an invalid trace with the trace validator\'s reason', () => {

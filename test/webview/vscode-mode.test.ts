@@ -2,6 +2,8 @@
 // first, queues messages until the trace arrives, ignores malformed messages, and every message it sends is valid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -23,13 +25,13 @@ const tmp = tempDir();
 let traced: Traced;
 let pageUrl: string;
 
-function webviewHtml(): string {
+function webviewHtml(connectSrc = ''): string {
   const nonce = 'dGVzdG5vbmNlMTIzNDU2';
   const safe = (path: string) => readFileSync(path, 'utf8').replace(/<(\/script|!--)/gi, '\\x3C$1');
   const bundle = safe(WEBVIEW_JS);
   const mermaid = safe(MERMAID_JS);
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:${connectSrc ? `; connect-src ${connectSrc}` : ''}">
 </head>
 <body class="vscode-light" style="--vscode-editor-background: #fffffe; --vscode-foreground: #333333; --vscode-font-size: 13px;">
 <script nonce="${nonce}">
@@ -61,6 +63,45 @@ afterAll(async () => {
 
 const posted = (w: Watched) => w.page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.slice());
 const send = (w: Watched, message: unknown) => w.page.evaluate((m) => window.postMessage(m, '*'), message);
+
+describe('VS Code mode: a big trace read from its file', () => {
+  it('loads the trace the message points at, and says when it cannot (the host then sends it in a message)', async () => {
+    // the trace file, served the way VS Code serves webview resources: over http(s), allowed by connect-src only
+    const body = readFileSync(traced.json);
+    const server = createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (req.url?.startsWith('/trace.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const file = join(tmp.dir, 'webview-connect.html');
+      writeFileSync(file, webviewHtml(origin));
+      const w = await watchedPage(browser);
+      const page = w.page;
+      await page.goto(pathToFileURL(file).href);
+      await eventually(async () => expect(await posted(w)).toEqual([{ v: PROTOCOL_VERSION, type: 'ready' }]));
+      // a URL that is not http(s) is refused as malformed
+      await send(w, { v: PROTOCOL_VERSION, type: 'traceFile', url: 'javascript:alert(1)', bytes: 1, settings: DEFAULT_SETTINGS });
+      await eventually(() => expect(w.warnings.join('\n')).toMatch(/traceFile\.url must be the http\(s\) URL/));
+      // a file that is not there: the view asks for the trace in a message
+      await send(w, { v: PROTOCOL_VERSION, type: 'traceFile', url: `${origin}/gone.json`, bytes: body.length, settings: DEFAULT_SETTINGS });
+      await eventually(async () => expect((await posted(w)).some((m) => m.type === 'traceFileFailed')).toBe(true));
+      const failed = (await posted(w)).find((m) => m.type === 'traceFileFailed')!;
+      expect(parseViewMessage(failed)).toEqual({ ok: true, message: { v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: 'HTTP 404' } });
+      // the file: read, validated, shown at the step asked for
+      const target = traced.trace.steps.length - 1;
+      await send(w, { v: PROTOCOL_VERSION, type: 'traceFile', url: `${origin}/trace.json?v=1`, bytes: body.length, settings: DEFAULT_SETTINGS, step: target });
+      await page.waitForSelector('.ls-app');
+      await waitForStep(page, target);
+      expect(await page.locator('.ls-entry').textContent()).toBe('workers.js');
+      expect(w.pageErrors).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+});
 
 describe('VS Code mode', () => {
   it('handshake, queueing, validation, reveal, settings, theme and export', async () => {

@@ -35,6 +35,7 @@ test('Trace async execution opens the panel beside the editor with the trace', a
   const editor = await vscode.window.showTextDocument(file('ordering.js'));
   await vscode.commands.executeCommand('loopscope.trace', editor.document.uri);
   const panel = await waitFor('the panel', () => api.panels().find((p) => p.entry === editor.document.uri.fsPath));
+  assert.equal(panel.delivery, 'message', 'a small trace travels in the message');
   assert.equal(panel.panel.title, 'Loopscope: ordering.js');
   await waitFor('the panel beside the editor', () => panel.panel.viewColumn === vscode.ViewColumn.Two);
   const queueOf = new Map(panel.trace.output.map((o) => [o.text.trim(), panel.trace.tasks[o.task!].queue]));
@@ -192,6 +193,8 @@ test('a trace of about a million events opens, and VS Code stays responsive', as
   const panel = await waitFor('the big panel', () => api.panels().find((p) => p.entry === file('million.js').fsPath), 60_000);
   await waitFor('the view to draw its first step', () => panel.viewShown, 120_000);
   console.log(`[loopscope] 1M-event trace: ${trace.program.events} events, panel drawn ${Date.now() - started} ms after the command`);
+  // the view read it from the trace file, not from a message the extension host had to serialize
+  assert.equal(panel.delivery, 'file');
   // the extension host still answers
   const t = Date.now();
   await vscode.commands.executeCommand('loopscope.togglePresentation');
