@@ -457,19 +457,17 @@ export function install(): void {
         const [reason, promise] = args;
         const e = reason instanceof RealError ? reason : null;
         const index = unhandledIndex++;
-        if (unhandled.length < 100) {
-          unhandled.push({
-            record: {
-              t: 'unhandled',
-              index,
-              name: e ? e.name : typeof reason,
-              // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
-              message: e ? e.message : reason === null || (typeof reason !== 'object' && typeof reason !== 'function') ? String(reason).slice(0, 500) : 'an object that is not an Error',
-              ...(process.listenerCount('unhandledRejection') > 0 ? { listened: true } : {}),
-            },
-            error: e,
-          });
-        }
+        const record: Extract<MetaRecord, { t: 'unhandled' }> = {
+          t: 'unhandled',
+          index,
+          name: e ? e.name : typeof reason,
+          // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
+          message: e ? e.message : reason === null || (typeof reason !== 'object' && typeof reason !== 'function') ? String(reason).slice(0, 500) : 'an object that is not an Error',
+          ...(process.listenerCount('unhandledRejection') > 0 ? { listened: true } : {}),
+        };
+        // the first hundred keep their error until the end, for the line that threw; the rest go without it
+        if (unhandled.length < 100) unhandled.push({ record, error: e });
+        else rec.meta(record);
         push(RawKind.Unhandled, promiseAsyncId(promise), index);
       } catch {
         /* ignore */
