@@ -218,7 +218,9 @@ test('a race across an await: the Problems panel and the panel show it', shot('r
   // the Problems panel lists it on the stale write
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel', { hasText: 'Lost update on visits' }).first().waitFor({ timeout: 30_000 });
-  await frame.getByRole('button', { name: /Go to the stale write/ }).click();
+  const goToStaleWrite = frame.getByRole('button', { name: /Go to the stale write/ });
+  await restMouseOn(page, goToStaleWrite);
+  await goToStaleWrite.click();
   await screenshot(page, 'e2e-race-finding.png');
 }));
 
