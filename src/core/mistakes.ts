@@ -22,7 +22,7 @@ export interface UnhandledRejection {
   thrown: SourceSite | null;
   /** where user code made the promise (the async call, new Promise, Promise.reject, .then()) */
   created: SourceSite | null;
-  /** when its line is not known: the function that was running when it was made */
+  /** when its line is not known: the function that was running when it was made, and how to name it */
   madeIn: SourceSite | null;
   madeInName: string | null;
   createdStep: number | null;
@@ -149,7 +149,7 @@ export function asyncMistakes(
         ? `It is the promise of the call to ${co.name} made at line ${r.created.line} (${shortName(r.created.file)}).`
         : `The promise was made at line ${r.created.line} (${shortName(r.created.file)}).`
       : r.madeIn
-        ? `${co ? `It is the promise of a call to ${co.name}` : 'The promise was made'} in ${r.madeInName} (line ${r.madeIn.line}, ${shortName(r.madeIn.file)}).`
+        ? `${co ? `It is the promise of a call to ${co.name}` : 'The promise was made'} in ${r.madeInName}.`
         : co
           ? `It is the promise of ${co.name}, called from Node or a library rather than from your code.`
           : 'The promise was made by Node or a library, not by your code.';

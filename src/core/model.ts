@@ -780,13 +780,15 @@ export function buildTrace(run: RawRun): Trace {
       const r = resources.get(promise);
       const frame = framePromise.get(promise);
       const co = frame !== undefined ? frameCoroutine.get(frame) : undefined;
+      const madeSite = madeInFrame.has(promise) ? (frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : -1;
+      const madeIn = r && r.site < 0 ? sourceOf(madeSite) : null;
       return {
         name: m?.name ?? 'Error',
         message: m?.message ?? '',
         thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
         created: r ? sourceOf(r.site) : null,
-        madeIn: r && r.site < 0 && madeInFrame.has(promise) ? sourceOf(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
-        madeInName: madeInFrame.has(promise) ? fnName(frameSiteOf.get(madeInFrame.get(promise)!) ?? -1) : null,
+        madeIn,
+        madeInName: !madeIn ? null : sites[madeSite].kind === 'module' ? `the top-level code of ${baseName(madeIn.file)}` : `${fnName(madeSite)} (line ${madeIn.line}, ${baseName(madeIn.file)})`,
         // an async call's promise: the step where the call starts; another promise: the last step before it was made
         createdStep: co !== undefined && coroutines[co] ? coroutines[co].startStep : r ? stepAt(r.initEvent) : null,
         rejectedStep: r && r.resolveEvent >= 0 ? stepAt(r.resolveEvent) : step,
