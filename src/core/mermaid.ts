@@ -2,6 +2,7 @@
 // queues and back. Ids are generated (P0, P1, ...) so no name can collide with a mermaid keyword; every label is
 // escaped; long traces are cut into windows of at most `windowSize` messages.
 import type { Trace, Step, QueueName } from './trace-format';
+import { fileName } from './paths';
 
 export interface DiagramWindow {
   text: string;
@@ -266,7 +267,7 @@ function render(trace: Trace, from: number, to: number, current?: number): Diagr
 /** Every window of the diagram as a Markdown document of mermaid blocks (GitHub and most editors draw them). */
 export function diagramMarkdown(trace: Trace, windowSize: number): string {
   const windows = sequenceDiagramWindows(trace, { windowSize });
-  const name = trace.program.entry.slice(trace.program.entry.lastIndexOf('/') + 1);
+  const name = fileName(trace.program.entry);
   return `# Loopscope trace of ${name}\n\n${windows
     .map((w, i) => `## Steps ${w.fromStep + 1}–${w.toStep + 1}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}\n\n\`\`\`mermaid\n${w.text}\`\`\`\n`)
     .join('\n')}`;

@@ -2,6 +2,7 @@
 // unhandled rejection, and what was still keeping the program alive when it was stopped at the time limit.
 import type { Finding, FindingSite, Trace, SourceSite } from './trace-format';
 import { lowerBound } from './stepping';
+import { fileName } from './paths';
 
 export interface MistakeOptions {
   /** a task that runs longer than this (ms) blocks the event loop */
@@ -35,7 +36,6 @@ export interface UnhandledRejection {
 
 const site = (s: SourceSite | null | undefined, role: string, step?: number | null): FindingSite[] =>
   s ? [{ file: s.file, line: s.line, column: s.column, role, ...(typeof step === 'number' && step >= 0 ? { step } : {}) }] : [];
-const shortName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 export function asyncMistakes(
   trace: Omit<Trace, 'findings'>,
@@ -146,8 +146,8 @@ export function asyncMistakes(
     const co = r.coroutine !== null ? trace.coroutines[r.coroutine] : undefined;
     const made = r.created
       ? co
-        ? `It is the promise of the call to ${co.name} made at line ${r.created.line} (${shortName(r.created.file)}).`
-        : `The promise was made at line ${r.created.line} (${shortName(r.created.file)}).`
+        ? `It is the promise of the call to ${co.name} made at line ${r.created.line} (${fileName(r.created.file)}).`
+        : `The promise was made at line ${r.created.line} (${fileName(r.created.file)}).`
       : r.madeIn
         ? `${co ? `It is the promise of a call to ${co.name}` : 'The promise was made'} in ${r.madeInName}.`
         : co

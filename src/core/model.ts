@@ -20,6 +20,7 @@ import {
   type ProgramInfo,
   type Finding,
 } from './trace-format';
+import { fileName } from './paths';
 
 export interface RawRun {
   events: Int32Array;
@@ -421,7 +422,7 @@ export function buildTrace(run: RawRun): Trace {
     const id = coroutines.length;
     coroutines.push({
       id,
-      name: s.kind === 'module' ? `module ${baseName(s.file)}` : `${s.name ?? '<anonymous>'}#${nth}`,
+      name: s.kind === 'module' ? `module ${fileName(s.file)}` : `${s.name ?? '<anonymous>'}#${nth}`,
       kind: s.kind === 'module' ? 'module' : s.generator ? 'async generator' : 'async function',
       source: { file: s.file, line: s.line, column: s.column },
       startTask: task,
@@ -497,7 +498,7 @@ export function buildTrace(run: RawRun): Trace {
           if (caller >= 0 && c >= 0) callerOf.set(c, { caller, frame });
         }
         stack.push(frame);
-        const label = s?.kind === 'module' ? `evaluate module ${baseName(s.file)}` : c >= 0 ? `call ${coroutineName(c)} (async)` : `call ${fnName(site)}()`;
+        const label = s?.kind === 'module' ? `evaluate module ${fileName(s.file)}` : c >= 0 ? `call ${coroutineName(c)} (async)` : `call ${fnName(site)}()`;
         addStep('call', i, task, site, c, label);
         break;
       }
@@ -788,7 +789,7 @@ export function buildTrace(run: RawRun): Trace {
         thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
         created: r ? sourceOf(r.site) : null,
         madeIn,
-        madeInName: !madeIn ? null : sites[madeSite].kind === 'module' ? `the top-level code of ${baseName(madeIn.file)}` : `${fnName(madeSite)} (line ${madeIn.line}, ${baseName(madeIn.file)})`,
+        madeInName: !madeIn ? null : sites[madeSite].kind === 'module' ? `the top-level code of ${fileName(madeIn.file)}` : `${fnName(madeSite)} (line ${madeIn.line}, ${fileName(madeIn.file)})`,
         // an async call's promise: the step where the call starts; another promise: the last step before it was made
         createdStep: co !== undefined && coroutines[co] ? coroutines[co].startStep : r ? stepAt(r.initEvent) : null,
         rejectedStep: r && r.resolveEvent >= 0 ? stepAt(r.resolveEvent) : step,
@@ -820,6 +821,3 @@ export function buildTrace(run: RawRun): Trace {
   };
 }
 
-function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1);
-}

@@ -1,6 +1,7 @@
 // Where the viewer's controls move the current step: by step, by task, by await, and which output and source belong to
 // a step. Pure functions over a trace, shared by the HTML report and the VS Code panel.
 import type { Trace, SourceSite, Output } from './trace-format';
+import { fileName } from './paths';
 
 /** Indexes built once per trace so every move is a binary search, even for 100k-step traces. */
 export class StepIndex {
@@ -132,7 +133,7 @@ export function sourceOfStep(trace: Trace, step: number): SourceSite | null {
 /** "puzzle.js:4" for a source, the file name only (the full path is in the tooltip). */
 export function shortSource(source: SourceSite | null): string {
   if (!source) return '';
-  const name = source.file.slice(Math.max(source.file.lastIndexOf('/'), source.file.lastIndexOf('\\')) + 1);
+  const name = fileName(source.file);
   return `${name}:${source.line}`;
 }
 

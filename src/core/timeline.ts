@@ -1,6 +1,7 @@
 // What the event loop looked like at one step: the call stack, the contents of every queue, and what entered or
 // left them. Shared by the CLI's HTML report and the VS Code panel.
 import type { Trace, QueueItem, QueueName, SourceSite, Step } from './trace-format';
+import { fileName } from './paths';
 
 export interface StackFrame {
   name: string;
@@ -52,7 +53,7 @@ function frameName(trace: Trace, s: Step): string {
   if (s.coroutine >= 0) return trace.coroutines[s.coroutine]?.name ?? 'coroutine';
   const site = trace.sites[s.site];
   if (!site) return '(callback)';
-  if (site.kind === 'module') return `module ${site.file.slice(site.file.lastIndexOf('/') + 1)}`;
+  if (site.kind === 'module') return `module ${fileName(site.file)}`;
   return site.name ?? '<anonymous>';
 }
 

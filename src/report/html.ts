@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Trace } from '../core/trace-format';
 import { VIEWER_CSS, STYLE_ID } from '../webview/styles';
+import { fileName } from '../core/paths';
 
 /** Where the built viewer lives: next to the running CLI bundle (dist/), or dist/ seen from src/report (tests). */
 /** A built script of the viewer (dist/webview.js or dist/mermaid.js), next to the running bundle or in the checkout. */
@@ -47,7 +48,7 @@ function scriptSafe(js: string): string {
 export function renderHtmlReport(trace: Trace, options: { windowSize: number }): string {
   const nonce = randomBytes(18).toString('base64');
   const p = trace.program;
-  const name = p.entry.slice(Math.max(p.entry.lastIndexOf('/'), p.entry.lastIndexOf('\\')) + 1);
+  const name = fileName(p.entry);
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data: blob:`;
   const settings = { windowSize: Math.max(10, Math.min(2000, Math.floor(options.windowSize) || 250)) };
   const status = [

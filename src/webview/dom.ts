@@ -102,9 +102,7 @@ function dataUrlToBlob(url: string): Blob {
   return new Blob([bytes], { type: mime });
 }
 
-export function fileName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
+export { fileName } from '../core/paths';
 
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
