@@ -51,7 +51,7 @@ export class TraceController implements vscode.Disposable {
       return undefined;
     }
     if (!target) {
-      void vscode.window.showInformationMessage('Loopscope: open a .js, .mjs, .cjs, .ts, .mts or .cts file to trace it.');
+      void vscode.window.showInformationMessage(`Loopscope: open a ${SCRIPT_EXTENSIONS.join(' ')} file to trace it.`);
       return undefined;
     }
     if (target.scheme === 'untitled') {

@@ -1,18 +1,48 @@
 // Turns a user's source file (JavaScript or TypeScript) into instrumented JavaScript with one composed source map,
 // so every site and every stack frame points at the original file, line and column.
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join, extname } from 'node:path';
+import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError, type SourceType } from './instrument';
 import type { RawSite } from '../core/raw-events';
+import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
 
 export type ModuleFormat = 'module' | 'commonjs';
 
-export const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts'];
-export const SCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', ...TYPESCRIPT_EXTENSIONS];
+export const TYPESCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts', '.tsx'];
+/** What Node cannot run itself: TypeScript, TSX and JSX go through esbuild (with the project's tsconfig.json) first. */
+export const COMPILED_EXTENSIONS = [...TYPESCRIPT_EXTENSIONS, '.jsx'];
+export const SCRIPT_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 
 export const isTypeScript = (file: string): boolean => TYPESCRIPT_EXTENSIONS.includes(extname(file).toLowerCase());
+export const needsCompiling = (file: string): boolean => COMPILED_EXTENSIONS.includes(extname(file).toLowerCase());
+
+function loaderFor(file: string): 'ts' | 'tsx' | 'jsx' {
+  const ext = extname(file).toLowerCase();
+  return ext === '.tsx' ? 'tsx' : ext === '.jsx' ? 'jsx' : 'ts';
+}
+
+/**
+ * TypeScript imports name the file tsc will write ('./shape.js'); these are the sources it is written from, in
+ * TypeScript's order ('./shape.ts', './shape.tsx'). Empty for anything else.
+ */
+export function typeScriptSpecifiers(specifier: string): string[] {
+  const m = /^(\.{1,2}\/.*)\.([cm]?)js(x?)$/.exec(specifier);
+  if (!m) return [];
+  const [, base, kind, x] = m;
+  if (x) return kind ? [] : [`${base}.tsx`];
+  return kind ? [`${base}.${kind}ts`] : [`${base}.ts`, `${base}.tsx`];
+}
+
+/** For a TypeScript file's `require('./shape.js')` where only shape.ts exists: './shape.ts'; else undefined. */
+export function typeScriptSourceFor(specifier: string, parentFile: string): string | undefined {
+  const alternatives = typeScriptSpecifiers(specifier);
+  if (alternatives.length === 0 || !isTypeScript(parentFile)) return undefined;
+  const dir = dirname(parentFile);
+  if (existsSync(resolve(dir, specifier))) return undefined;
+  return alternatives.find((alt) => existsSync(resolve(dir, alt)));
+}
 
 /** The "type" field of the nearest package.json, as Node reads it. */
 export function packageType(file: string): 'module' | 'commonjs' | undefined {
@@ -33,15 +63,20 @@ export function packageType(file: string): 'module' | 'commonjs' | undefined {
   }
 }
 
-/** How a file will be loaded, following Node's rules; .ts without a package "type" goes by its syntax. */
+/**
+ * How a file will be loaded, following Node's rules: the extension, then the package "type". A .ts or .tsx file
+ * without one is what tsc makes of it: CommonJS when tsconfig.json's "module" emits CommonJS there (commonjs,
+ * node16, nodenext), else it goes by its syntax, as Node does with tsc's output.
+ */
 export function moduleFormatOf(file: string, source?: string): ModuleFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.mjs' || ext === '.mts') return 'module';
   if (ext === '.cjs' || ext === '.cts') return 'commonjs';
   const declared = packageType(file);
   if (declared) return declared;
+  if ((ext === '.ts' || ext === '.tsx') && emittedFormat(tsconfigFor(file)?.compilerOptions ?? {}) === 'commonjs') return 'commonjs';
   const text = source ?? readFileSync(file, 'utf8');
-  if (ext === '.ts') return looksLikeModule(stripTypes(text, file)) ? 'module' : 'commonjs';
+  if (needsCompiling(file)) return looksLikeModule(stripTypes(text, file)) ? 'module' : 'commonjs';
   return looksLikeModule(text) ? 'module' : 'commonjs';
 }
 
@@ -68,23 +103,31 @@ function loadEsbuild(): Esbuild {
 function stripTypes(source: string, file: string): string {
   try {
     return loadEsbuild().transformSync(source, {
-      loader: 'ts',
+      loader: loaderFor(file),
       target: 'node20',
       sourcefile: file,
-      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+      tsconfigRaw: { compilerOptions: { ...compilerOptionsForEsbuild(tsconfigFor(file)?.compilerOptions ?? {}), verbatimModuleSyntax: true } },
     }).code;
   } catch {
     return source;
   }
 }
 
-export function transformTypeScript(source: string, file: string, format: ModuleFormat | undefined): { code: string; map: string } {
+/**
+ * TypeScript, TSX or JSX to JavaScript, as the user's project builds it: the nearest tsconfig.json (with what it
+ * extends) decides experimentalDecorators, useDefineForClassFields (and its default from "target"), jsx and its
+ * factories, strictness and which imports are kept. esbuild's own target stays node20, whatever tsconfig's "target"
+ * says: down-levelling async functions, await, generators or async generators (as tsc does below ES2017/ES2018)
+ * would turn each await into generator steps and promise jobs of a helper, changing the ticks, tasks and coroutines
+ * this tool is here to show; node20 is also the oldest Node Loopscope supports, so everything it keeps native runs.
+ */
+export function transformTypeScript(source: string, file: string, format: ModuleFormat | undefined, tsconfig: Tsconfig | undefined = tsconfigFor(file)): { code: string; map: string } {
   try {
     const out = loadEsbuild().transformSync(source, {
-      loader: 'ts',
+      loader: loaderFor(file),
       format: format === 'commonjs' ? 'cjs' : format === 'module' ? 'esm' : undefined,
-      // Native async/await, generators and classes: down-levelling would change the ticks we are here to observe.
       target: 'node20',
+      tsconfigRaw: tsconfig ? { compilerOptions: compilerOptionsForEsbuild(tsconfig.compilerOptions) } : undefined,
       sourcemap: 'external',
       sourcefile: file,
       sourcesContent: true,
@@ -105,7 +148,7 @@ export interface PreparedModule {
 /** Instrument one file. `format` is how Node will load it. The result carries an inline source map. */
 export function prepareModule(source: string, file: string, format: ModuleFormat, options: { races?: boolean } = {}): PreparedModule {
   const sourceType: SourceType = format === 'module' ? 'module' : 'script';
-  if (!isTypeScript(file)) {
+  if (!needsCompiling(file)) {
     const result = instrumentJavaScript(source, file, { sourceType, races: options.races });
     return { code: withInlineMap(result.code, JSON.stringify(result.map)), sites: result.sites };
   }

@@ -7,7 +7,7 @@ import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace, type RawRun } from '../core/model';
 import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
-import { prepareModule, moduleFormatOf, isTypeScript, SCRIPT_EXTENSIONS } from '../instrument/prepare';
+import { prepareModule, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
 import { fireRequests, type RequestSpec, type RequestResult } from './requests';
@@ -66,7 +66,7 @@ export function checkEntry(entryArg: string, cwd: string, overrides: Record<stri
   } catch {
     throw new TraceInputError(`${entry}: no such file`);
   }
-  if (st.isDirectory()) throw new TraceInputError(`${entry} is a directory: name a .js, .mjs, .cjs, .ts, .mts or .cts file`);
+  if (st.isDirectory()) throw new TraceInputError(`${entry} is a directory: name a ${SCRIPT_EXTENSIONS.join(' ')} file`);
   if (!SCRIPT_EXTENSIONS.some((ext) => entry.toLowerCase().endsWith(ext))) {
     throw new TraceInputError(`${entry}: Loopscope traces ${SCRIPT_EXTENSIONS.join(' ')} files`);
   }
@@ -80,7 +80,8 @@ export function checkEntry(entryArg: string, cwd: string, overrides: Record<stri
     prepareModule(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source));
   } catch (err) {
     if (err instanceof InstrumentSyntaxError) {
-      throw new TraceInputError(`${err.file}:${err.line}:${err.column}: SyntaxError: ${err.message}\n${codeFrame(source, err.line, err.column)}`, {
+      const text = err.file === entry ? source : readFileSync(err.file, 'utf8'); // a tsconfig.json the entry's transform reads
+      throw new TraceInputError(`${err.file}:${err.line}:${err.column}: SyntaxError: ${err.message}\n${codeFrame(text, err.line, err.column)}`, {
         file: err.file,
         line: err.line,
         column: err.column,
@@ -136,7 +137,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   };
   const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
-  if (isTypeScript(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
+  if (needsCompiling(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   const node = options.node ?? 'node';
   const started = Date.now();
   let stopped: StopReason | undefined;

@@ -37,7 +37,7 @@ export function readOverrides(config: Pick<TracerConfig, 'overridesFile'>): Map<
   return new Map(Object.entries(JSON.parse(readFileSync(config.overridesFile, 'utf8')) as Record<string, string>));
 }
 
-const SCRIPT = /\.(?:[cm]?js|[cm]?ts)$/i;
+const SCRIPT = /\.(?:[cm]?js|[cm]?ts|[jt]sx)$/i;
 
 /** Is this file the user's own code, to be instrumented? */
 export function isUserFile(file: string, config: Pick<TracerConfig, 'tracerDir' | 'exclude'>): boolean {

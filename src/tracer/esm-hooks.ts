@@ -1,7 +1,7 @@
 // ES module customization hooks (run on Node's loader thread): instrument the user's ES modules and TypeScript.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
+import { prepareModule, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSpecifiers } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { isUserFile, readOverrides, type TracerConfig } from './config';
 
@@ -25,9 +25,16 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
     return await next(specifier, context);
   } catch (err) {
     const parent = context.parentURL;
-    const m = /^(\.{1,2}\/.*)\.([cm]?)js$/.exec(specifier);
-    if (!m || !parent || !parent.startsWith('file:') || !isTypeScript(fileURLToPath(parent))) throw err;
-    return await next(`${m[1]}.${m[2]}ts`, context);
+    const alternatives = typeScriptSpecifiers(specifier);
+    if (alternatives.length === 0 || !parent || !parent.startsWith('file:') || !isTypeScript(fileURLToPath(parent))) throw err;
+    for (const alt of alternatives) {
+      try {
+        return await next(alt, context);
+      } catch {
+        /* try the next source extension */
+      }
+    }
+    throw err;
   }
 }
 
@@ -35,7 +42,7 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   if (!config || !url.startsWith('file:')) return next(url, context);
   const file = fileURLToPath(url);
   if (!isUserFile(file, config)) return next(url, context);
-  if (isTypeScript(file)) {
+  if (needsCompiling(file)) {
     const source = overrides.get(file) ?? readFileSync(file, 'utf8');
     // TypeScript that is CommonJS goes to the CommonJS loader, where the compile hook instruments it.
     if (moduleFormatOf(file, source) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };

@@ -7,7 +7,7 @@ import Module from 'node:module';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
-import { prepareModule, isTypeScript, moduleFormatOf } from '../instrument/prepare';
+import { prepareModule, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor } from '../instrument/prepare';
 import { InstrumentSyntaxError, RUNTIME_GLOBAL } from '../instrument/instrument';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
 
@@ -597,24 +597,48 @@ export function install(): void {
         content = prepareModule(stripBom(content), filename, format, { races: cfg.races }).code;
       } catch (err) {
         // JavaScript with a syntax error is left for Node to report exactly as it would untraced.
-        if (!(err instanceof InstrumentSyntaxError) || isTypeScript(filename)) throw err;
+        if (!(err instanceof InstrumentSyntaxError) || needsCompiling(filename)) throw err;
       } finally {
         internal--;
       }
     }
     return originalCompile.call(this, content, filename, ...rest);
   };
-  for (const ext of ['.ts', '.cts']) {
+  for (const ext of ['.ts', '.cts', '.tsx', '.jsx']) {
     moduleInternals._extensions[ext] = (module, filename) => {
       const source = overrides.get(filename) ?? readFileSync(filename, 'utf8');
       internal++;
       let format: string;
       try {
         format = moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs';
+        if (isTypeScript(filename)) resolveTypeScriptSources();
       } finally {
         internal--;
       }
       module._compile(source, filename, format);
+    };
+  }
+
+  // A TypeScript module's require('./shape.js') names what tsc writes; where only shape.ts exists, it loads that
+  // (as the ESM hooks do for import). Installed once the first TypeScript module loads, so a JavaScript program's
+  // resolution is Node's own, untouched; any other request goes straight to Node's resolver.
+  let resolvingTypeScript = false;
+  function resolveTypeScriptSources(): void {
+    if (resolvingTypeScript) return;
+    resolvingTypeScript = true;
+    const internals = Module as unknown as { _resolveFilename: (request: unknown, parent: unknown, ...rest: unknown[]) => string };
+    const resolveFilename = internals._resolveFilename;
+    internals._resolveFilename = function (request: unknown, parent: unknown, ...rest: unknown[]) {
+      const from = (parent as { filename?: unknown } | null | undefined)?.filename;
+      if (typeof request === 'string' && typeof from === 'string' && isTypeScript(from)) {
+        internal++;
+        try {
+          request = typeScriptSourceFor(request, from) ?? request;
+        } finally {
+          internal--;
+        }
+      }
+      return resolveFilename.call(this, request, parent, ...rest);
     };
   }
 

@@ -84,7 +84,7 @@ describe('what the user asked to trace is wrong', () => {
     program('notes.txt', 'hello');
     const r = await cli(['trace', 'notes.txt']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Loopscope traces .js .mjs .cjs .ts .mts .cts files');
+    expect(r.stderr).toContain('Loopscope traces .js .mjs .cjs .jsx .ts .mts .cts .tsx files');
   });
 
   it('a Node that does not exist', async () => {
