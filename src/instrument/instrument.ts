@@ -1,14 +1,23 @@
-// Rewrites one JavaScript module so that it reports function entry/exit, awaits, yields and loop progress to the
-// tracer's runtime global, without changing what the program does or when (no extra ticks, no wrapped values).
+// Rewrites one JavaScript module so that it reports function entry/exit, awaits, yields, loop progress and (for race
+// detection) reads and writes of shared state to the tracer's runtime, without changing what the program does or when.
+// One parse (acorn), one walk that edits the AST, one print (astring, with a source map): the printer owns
+// parentheses, semicolons and precedence, so no edit can join lines, cross brackets or change what a token means.
+// Every expression is still evaluated once and in the same order (temporaries hold what the tracer also needs), calls
+// keep their `this` and their callee's shape, and declarations keep their hoisting and names.
 import * as acorn from 'acorn';
-import MagicString from 'magic-string';
 import type { RawSite } from '../core/raw-events';
-import { instrumentSharedState } from './shared-state';
+import { RUNTIME_GLOBAL, type RuntimeMethod } from './runtime-api';
+import { print } from './printer';
+import { raceFacts, declaredIn, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, type RaceFacts } from './shared-state';
 
-/** Name of the tracer's runtime object that instrumented code calls. Defined by the preload; never enumerable. */
-export const RUNTIME_GLOBAL = '__ls';
+export { RUNTIME_GLOBAL } from './runtime-api';
+
+/** the frame id of the function (or module body) the code belongs to */
 const FRAME = '__ls$f';
+/** the id of the file's first site (registered on first use, so hoisted functions called early still have it) */
 const BASE = '__ls$b';
+const REGISTER = '__ls$B';
+const TEMP = '__ls$t';
 
 export type SourceType = 'module' | 'script';
 
@@ -22,7 +31,7 @@ export interface InstrumentOptions {
 
 export interface InstrumentResult {
   code: string;
-  map: ReturnType<MagicString['generateMap']>;
+  map: ReturnType<typeof print>['map'];
   sites: RawSite[];
 }
 
@@ -33,7 +42,7 @@ export class InstrumentSyntaxError extends Error {
   }
 }
 
-type AnyNode = acorn.Node & Record<string, unknown>;
+export type AnyNode = acorn.Node & Record<string, unknown> & { loc?: acorn.SourceLocation | null };
 
 export function parse(source: string, file: string, sourceType: SourceType): acorn.Program {
   try {
@@ -44,7 +53,6 @@ export function parse(source: string, file: string, sourceType: SourceType): aco
       allowHashBang: true,
       allowReturnOutsideFunction: sourceType === 'script',
       allowAwaitOutsideFunction: sourceType === 'module',
-      preserveParens: true,
     });
   } catch (err) {
     const e = err as Error & { loc?: { line: number; column: number } };
@@ -68,19 +76,28 @@ export function looksLikeModule(source: string): boolean {
   }
 }
 
-const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+// ---- building nodes (no `loc`: what the tracer adds maps to nothing) ------------------------------------------------
+const node = (type: string, props: Record<string, unknown>): AnyNode => ({ type, start: 0, end: 0, ...props }) as AnyNode;
+const ident = (name: string) => node('Identifier', { name });
+const num = (n: number) => node('Literal', { value: n, raw: String(n) });
+const str = (s: string) => node('Literal', { value: s, raw: JSON.stringify(s) });
+const seq = (expressions: AnyNode[]) => (expressions.length === 1 ? expressions[0] : node('SequenceExpression', { expressions }));
+const assign = (left: AnyNode, right: AnyNode, operator = '=') => node('AssignmentExpression', { operator, left, right });
+const stmt = (expression: AnyNode) => node('ExpressionStatement', { expression });
+const block = (body: AnyNode[]) => node('BlockStatement', { body });
+const member = (object: AnyNode, property: AnyNode, computed: boolean, loc?: unknown) =>
+  node('MemberExpression', { object, property, computed, optional: false, loc });
+/** a call of the runtime: `__ls.<method>(...args)` */
+const rt = (method: RuntimeMethod, args: AnyNode[]) =>
+  node('CallExpression', { callee: member(ident(RUNTIME_GLOBAL), ident(method), false), arguments: args, optional: false });
+const varDecl = (decls: [string, AnyNode | null][]) =>
+  node('VariableDeclaration', { kind: 'var', declarations: decls.map(([name, init]) => node('VariableDeclarator', { id: ident(name), init })) });
+const clone = (n: AnyNode): AnyNode => ({ ...n });
 
-function children(node: AnyNode): AnyNode[] {
-  const out: AnyNode[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'range') continue;
-    const v = node[key];
-    if (Array.isArray(v)) {
-      for (const c of v) if (isNode(c)) out.push(c);
-    } else if (isNode(v)) out.push(v);
-  }
-  return out;
-}
+const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
+const ARITHMETIC = new Set(['+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=']);
+const LOGICAL = new Set(['&&=', '||=', '??=']);
 
 function keyName(key: AnyNode | undefined, computed: boolean): string {
   if (!key) return '<anonymous>';
@@ -126,161 +143,522 @@ function functionName(fn: AnyNode, parents: AnyNode[]): string {
   return '<anonymous>';
 }
 
-function isFunction(node: AnyNode): boolean {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+/** The await a statement consists of (`await f()`, `x = await f()`, `const x = await f()`), if any. */
+function statementAwait(s: AnyNode): AnyNode | null {
+  if (s.type === 'ExpressionStatement') {
+    const e = s.expression as AnyNode;
+    if (e.type === 'AwaitExpression') return e;
+    if (e.type === 'AssignmentExpression' && (e.right as AnyNode).type === 'AwaitExpression') return e.right as AnyNode;
+  }
+  if (s.type === 'VariableDeclaration' && (s.declarations as AnyNode[]).length === 1) {
+    const init = (s.declarations as AnyNode[])[0].init as AnyNode | null;
+    if (init?.type === 'AwaitExpression') return init;
+  }
+  return null;
 }
 
-const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
+function childNodes(n: AnyNode): AnyNode[] {
+  const out: AnyNode[] = [];
+  for (const key of Object.keys(n)) {
+    if (key === 'loc') continue;
+    const v = n[key];
+    if (Array.isArray(v)) for (const c of v) isNode(c) && out.push(c);
+    else if (isNode(v)) out.push(v);
+  }
+  return out;
+}
+
+function namesBoundBy(s: AnyNode): Set<string> {
+  const names = new Set<string>();
+  const add = (p: AnyNode | null | undefined): void => {
+    if (!p) return;
+    if (p.type === 'Identifier') names.add(p.name as string);
+    else for (const c of childNodes(p)) add(c);
+  };
+  if (s.type === 'VariableDeclaration') for (const d of s.declarations as AnyNode[]) add(d.id as AnyNode);
+  if (s.type === 'ExpressionStatement' && (s.expression as AnyNode).type === 'AssignmentExpression') add((s.expression as AnyNode).left as AnyNode);
+  return names;
+}
+const mentions = (n: AnyNode, names: Set<string>): boolean =>
+  (n.type === 'Identifier' && names.has(n.name as string)) || childNodes(n).some((c) => mentions(c, names));
+
+/** What a function (or the module body) needs declared for itself: its temporaries. */
+interface Scope {
+  temps: number;
+}
+
+/** Where the walk is, for race recording: inside async code, the names local to it, and how a read is used. */
+interface Env {
+  scope: Scope;
+  /** inside an async function (or a function nested in one), with the names it declares; null: no race recording */
+  locals: Set<string> | null;
+  /** inside the test of an if / while / ?: or the left of && || ??: a read there is a check */
+  inTest: boolean;
+  /** inside an initializer or a return: a read there is kept past the next await */
+  kept: boolean;
+}
+
+/** How a child is used by its parent. */
+type Use =
+  | 'value' // evaluated for its value: a read
+  | 'callee' // called (or tagged, or constructed): keeps its shape, so `this` and error messages stay as they were
+  | 'target' // assigned, updated or deleted: the reference itself is not read
+  | 'name'; // not an expression: a key, a label, a declared name
 
 export function instrumentJavaScript(source: string, file: string, options: InstrumentOptions): InstrumentResult {
   const ast = parse(source, file, options.sourceType) as unknown as AnyNode;
-  const s = new MagicString(source);
   const sites: RawSite[] = [];
+  const isModule = options.sourceType === 'module';
 
-  const site = (node: AnyNode, kind: RawSite['kind'], extra: Partial<RawSite> = {}): number => {
-    const loc = (node.loc as acorn.SourceLocation).start;
+  const site = (n: AnyNode, kind: RawSite['kind'], extra: Partial<RawSite> = {}): number => {
+    const loc = (n.loc as acorn.SourceLocation).start;
     const mapped = options.originalPosition ? options.originalPosition(loc.line, loc.column) : null;
     const pos = mapped ?? { line: loc.line, column: loc.column };
     sites.push({ kind, line: pos.line, column: pos.column + 1, ...extra });
     return sites.length - 1;
   };
-  const siteRef = (id: number) => `${BASE}+${id}`;
+  const siteRef = (i: number) => node('BinaryExpression', { operator: '+', left: ident(BASE), right: num(i) });
+  const frame = () => ident(FRAME);
+  const temp = (scope: Scope) => ident(`${TEMP}${scope.temps++}`);
 
   // Site 0 is the module body itself.
-  const moduleSite = site(ast, 'module', { name: '<module>', async: options.sourceType === 'module' });
-  // Shared-state edits go first, so the function and await edits at the same offsets wrap around them.
-  if (options.races) {
-    instrumentSharedState(ast as never, { source, s, runtime: RUNTIME_GLOBAL, frame: FRAME, site: (node, kind, extra) => siteRef(site(node as never, kind, extra)) });
-  }
+  site(ast, 'module', { name: '<module>', async: isModule });
 
-  /** Position after the directive prologue ('use strict' and friends) of a statement list. */
-  const afterDirectives = (body: AnyNode[], fallback: number): number => {
-    let pos = fallback;
-    for (const stmt of body) {
-      if (stmt.type === 'ExpressionStatement' && typeof stmt.directive === 'string') pos = stmt.end;
-      else break;
-    }
-    return pos;
+  const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
+  // one site per variable name in this file (its first use), so every access to it names the same location
+  const varSites = new Map<string, number>();
+  const varRef = (id: AnyNode) => {
+    const name = id.name as string;
+    let i = varSites.get(name);
+    if (i === undefined) varSites.set(name, (i = site(id, 'var', { name })));
+    return siteRef(i);
   };
+  const text = (n: AnyNode) => source.slice(n.start, n.end);
 
   const awaitSiteOf = new Map<AnyNode, number>();
-  /** the await a statement consists of (`await f()`, `x = await f()`, `const x = await f()`), if any */
-  const statementAwait = (stmt: AnyNode): AnyNode | null => {
-    if (stmt.type === 'ExpressionStatement') {
-      const e = stmt.expression as AnyNode;
-      if (e.type === 'AwaitExpression') return e;
-      if (e.type === 'AssignmentExpression' && (e.right as AnyNode).type === 'AwaitExpression') return e.right as AnyNode;
-    }
-    if (stmt.type === 'VariableDeclaration' && (stmt.declarations as AnyNode[]).length === 1) {
-      const init = (stmt.declarations as AnyNode[])[0].init as AnyNode | null;
-      if (init?.type === 'AwaitExpression') return init;
-    }
-    return null;
-  };
-  const namesBoundBy = (stmt: AnyNode): Set<string> => {
-    const names = new Set<string>();
-    const add = (p: AnyNode | null | undefined): void => {
-      if (!p) return;
-      if (p.type === 'Identifier') names.add(p.name as string);
-      else for (const c of children(p)) add(c);
-    };
-    if (stmt.type === 'VariableDeclaration') for (const d of stmt.declarations as AnyNode[]) add(d.id as AnyNode);
-    if (stmt.type === 'ExpressionStatement' && (stmt.expression as AnyNode).type === 'AssignmentExpression') add((stmt.expression as AnyNode).left as AnyNode);
-    return names;
-  };
-  const mentions = (n: AnyNode, names: Set<string>): boolean =>
-    (n.type === 'Identifier' && names.has(n.name as string)) || children(n).some((c) => mentions(c, names));
+  const sequentialPairs: [AnyNode, AnyNode][] = [];
+  const parents: AnyNode[] = [];
 
-  const visit = (node: AnyNode, parents: AnyNode[]): void => {
-    parents.push(node);
-    for (const child of children(node)) visit(child, parents);
+  const visitList = (list: (AnyNode | null)[], use: Use, env: Env) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (c) list[i] = visit(c, use, env);
+    }
+  };
+  const child = (n: AnyNode, key: string, use: Use, env: Env) => {
+    const c = n[key];
+    if (Array.isArray(c)) visitList(c as AnyNode[], use, env);
+    else if (isNode(c)) n[key] = visit(c, use, env);
+  };
+
+  /** A destructuring pattern: names are declared or members assigned; defaults and computed keys are evaluated. */
+  const visitPattern = (p: AnyNode | null, env: Env): void => {
+    if (!p) return;
+    parents.push(p);
+    switch (p.type) {
+      case 'ObjectPattern':
+        for (const prop of p.properties as AnyNode[]) {
+          if (prop.type === 'RestElement') visitPattern(prop.argument as AnyNode, env);
+          else {
+            if (prop.computed) child(prop, 'key', 'value', env);
+            visitPattern(prop.value as AnyNode, env);
+          }
+        }
+        break;
+      case 'ArrayPattern':
+        for (const el of p.elements as (AnyNode | null)[]) visitPattern(el, env);
+        break;
+      case 'RestElement':
+        visitPattern(p.argument as AnyNode, env);
+        break;
+      case 'AssignmentPattern':
+        visitPattern(p.left as AnyNode, env);
+        child(p, 'right', 'value', env);
+        break;
+      case 'MemberExpression':
+        visitMemberParts(p, 'target', env);
+        break;
+    }
     parents.pop();
+  };
 
-    // Two await statements in a row where the second does not use what the first produced: they could run together.
-    if (node.type === 'BlockStatement' || node.type === 'Program') {
-      const body = node.body as AnyNode[];
-      for (let i = 1; i < body.length; i++) {
-        const first = statementAwait(body[i - 1]);
-        const second = statementAwait(body[i]);
-        if (!first || !second || mentions(second.argument as AnyNode, namesBoundBy(body[i - 1]))) continue;
-        const a = awaitSiteOf.get(first);
-        const b = awaitSiteOf.get(second);
-        if (a !== undefined && b !== undefined && b > a) sites[b].seqPrevOffset = b - a;
-      }
+  /** The parts of a member expression: its object keeps the member's use for `callee` (the spine of `a.b.c()`). */
+  const visitMemberParts = (m: AnyNode, use: Use, env: Env) => {
+    const object = m.object as AnyNode;
+    if (object.type !== 'Super') m.object = visit(object, use === 'callee' ? 'callee' : 'value', env);
+    if (m.computed) m.property = visit(m.property as AnyNode, 'value', env);
+  };
+
+  const visitFunction = (fn: AnyNode, env: Env): AnyNode => {
+    const scope: Scope = { temps: 0 };
+    let locals: Set<string> | null = null;
+    if (races) {
+      if (fn.async) locals = declaredIn(fn);
+      else if (env.locals) locals = new Set([...env.locals, ...declaredIn(fn)]);
     }
+    // parameters: nothing recorded there (they are evaluated before the body's own variables exist)
+    const paramEnv: Env = { scope, locals: null, inTest: false, kept: false };
+    for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);
+    const bodyEnv: Env = { scope, locals, inTest: env.inTest, kept: env.kept };
+    const body = fn.body as AnyNode;
+    fn.body = body.type === 'BlockStatement' ? visit(body, 'value', bodyEnv) : visit(body, 'value', { ...bodyEnv, kept: true });
+    instrumentFunction(fn, scope);
+    return fn;
+  };
 
-    // Post-order: inner edits are applied first, so at a shared offset the outer opening text lands before
-    // (prependRight) and the outer closing text after (appendLeft) the inner one.
-    if (isFunction(node)) {
-      const body = node.body as AnyNode;
-      const id = site(node, 'function', {
-        name: functionName(node, parents),
-        async: node.async as boolean,
-        generator: node.generator as boolean,
-      });
-      const enter = `const ${FRAME}=${RUNTIME_GLOBAL}.e(${siteRef(id)});try{`;
-      const exit = `}finally{${RUNTIME_GLOBAL}.x(${FRAME})}`;
-      if (body.type === 'BlockStatement') {
-        const at = afterDirectives(body.body as AnyNode[], body.start + 1);
-        s.appendLeft(at, enter);
-        s.appendLeft(body.end - 1, exit);
-      } else {
-        s.prependRight(body.start, `{${enter}return `);
-        s.appendLeft(body.end, `${exit}}`);
-      }
-    } else if (node.type === 'AwaitExpression') {
-      const arg = node.argument as AnyNode;
-      const id = site(node, 'await');
-      awaitSiteOf.set(node, id);
-      s.prependRight(arg.start, `${RUNTIME_GLOBAL}.a(${FRAME},${siteRef(id)},`);
-      s.appendLeft(arg.end, ')');
-    } else if (node.type === 'YieldExpression' && !node.delegate) {
-      const id = site(node, 'yield');
-      const arg = node.argument as AnyNode | null;
-      s.prependRight(node.start, `${RUNTIME_GLOBAL}.yr(${FRAME},`);
-      if (arg) {
-        s.prependRight(arg.start, `${RUNTIME_GLOBAL}.y(${FRAME},${siteRef(id)},`);
-        s.appendLeft(arg.end, ')');
-      } else {
-        s.appendLeft(node.start + 'yield'.length, ` ${RUNTIME_GLOBAL}.y(${FRAME},${siteRef(id)})`);
-      }
-      s.appendLeft(node.end, ')');
-    } else if (LOOPS.has(node.type)) {
-      const body = node.body as AnyNode;
-      const forAwait = node.type === 'ForOfStatement' && node.await === true;
-      let head = `${RUNTIME_GLOBAL}.g();`;
-      let tail = '';
-      if (forAwait) {
-        const id = site(node, 'for-await');
-        const right = node.right as AnyNode;
-        s.prependRight(right.start, `${RUNTIME_GLOBAL}.fa(${FRAME},${siteRef(id)},`);
-        s.appendLeft(right.end, ')');
-        head += `${RUNTIME_GLOBAL}.fr(${FRAME});try{`;
-        tail = `}finally{${RUNTIME_GLOBAL}.fa(${FRAME},${siteRef(id)})}`;
-      }
-      if (body.type === 'BlockStatement') {
-        s.appendLeft(body.start + 1, head);
-        s.appendLeft(body.end - 1, tail);
-      } else {
-        s.prependRight(body.start, `{${head}`);
-        s.appendLeft(body.end, `${tail}}`);
-      }
+  /** `{ directives; function declarations; var frame = enter(site), temps; try { rest } finally { exit(frame) } }` */
+  const instrumentFunction = (fn: AnyNode, scope: Scope) => {
+    const outer = parents[parents.length - 1] === fn ? parents.slice(0, -1) : parents;
+    const parent = outer[outer.length - 1];
+    const id = site(fn, 'function', { name: functionName(fn, outer), async: fn.async as boolean, generator: fn.generator as boolean });
+    // a function declared at the top of a module can be called before the module body runs (hoisting, cycles)
+    const topLevel = fn.type === 'FunctionDeclaration' && (parent?.type === 'Program' || parent?.type?.startsWith('Export'));
+    const ref = topLevel
+      ? node('BinaryExpression', { operator: '+', left: node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) }), right: num(id) })
+      : siteRef(id);
+    let statements: AnyNode[];
+    if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
+    else {
+      statements = [node('ReturnStatement', { argument: fn.body })];
+      fn.expression = false;
+    }
+    const directives: AnyNode[] = [];
+    let i = 0;
+    while (i < statements.length && typeof statements[i].directive === 'string') directives.push(statements[i++]);
+    // function declarations stay at the function's top level (hoisted and initialized on entry, as written), so
+    // `var f; function f() {}` and Annex B semantics are untouched by the try block
+    const declared = statements.slice(i).filter((s) => s.type === 'FunctionDeclaration');
+    const rest = statements.slice(i).filter((s) => s.type !== 'FunctionDeclaration');
+    const decls: [string, AnyNode | null][] = [[FRAME, rt('e', [ref])]];
+    for (let t = 0; t < scope.temps; t++) decls.push([`${TEMP}${t}`, null]);
+    const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([stmt(rt('x', [frame()]))]) });
+    fn.body = block([...directives, ...declared, varDecl(decls), guarded]);
+  };
+
+  // ---- shared state (race recording) ----------------------------------------------------------------------------
+  const readRole = (env: Env): RawSite['kind'] => (env.inTest ? 'check' : env.kept ? 'kept' : 'read');
+  const isOuterVar = (n: AnyNode, env: Env) =>
+    !!races && !!env.locals && n.type === 'Identifier' && races.racyVars.has(n.name as string) && !env.locals.has(n.name as string);
+  /** a member whose location can be recorded: a plain (not optional) access on a simple base, with a known name */
+  const recordableMember = (m: AnyNode, env: Env) =>
+    !!races &&
+    !!env.locals &&
+    m.type === 'MemberExpression' &&
+    !m.optional &&
+    (m.object as AnyNode).type !== 'Super' &&
+    isSimple(m.object as AnyNode) &&
+    (!m.computed || isSimple(m.property as AnyNode));
+  const propName = (m: AnyNode) => (m.computed ? '[]' : ((m.property as AnyNode).name as string));
+  /** the member's object and key, each evaluated once into a temporary (`this` and literals need none) */
+  const stable = (m: AnyNode, env: Env, setup: AnyNode[]): { object: AnyNode; key: AnyNode; access: AnyNode } => {
+    let object = m.object as AnyNode;
+    if (object.type !== 'ThisExpression') {
+      const t = temp(env.scope);
+      setup.push(assign(t, object));
+      object = t;
+    }
+    let key: AnyNode;
+    let property = m.property as AnyNode;
+    if (!m.computed) key = str(property.name as string);
+    else if (property.type === 'Literal') key = property;
+    else {
+      const t = temp(env.scope);
+      setup.push(assign(t, property));
+      key = property = t;
+    }
+    return { object, key, access: member(clone(object), clone(property), m.computed as boolean, m.loc) };
+  };
+
+  /** `x op= v`, `x++`, `o.k = v`...: the read (for compound forms) before, the write after, the value kept. */
+  const recordWrite = (n: AnyNode, target: AnyNode, names: { write: number; read: () => number }, env: Env): AnyNode => {
+    const setup: AnyNode[] = [];
+    const isVar = target.type === 'Identifier';
+    let access = target;
+    let readCall: () => AnyNode;
+    let writeCall: AnyNode;
+    if (isVar) {
+      const v = varRef(target);
+      readCall = () => rt('rv', [frame(), siteRef(names.read()), v]);
+      writeCall = rt('wv', [frame(), siteRef(names.write), v]);
+    } else {
+      const s = stable(target, env, setup);
+      access = s.access;
+      readCall = () => rt('rp', [frame(), siteRef(names.read()), s.object, s.key]);
+      writeCall = rt('wp', [frame(), siteRef(names.write), s.object, s.key]);
+    }
+    const result = temp(env.scope);
+    const op = n.operator as string;
+    if (n.type === 'UpdateExpression') {
+      return seq([...setup, readCall(), assign(result, { ...n, argument: access } as AnyNode), writeCall, result]);
+    }
+    if (op === '=') return seq([...setup, assign(result, { ...n, left: access } as AnyNode), writeCall, result]);
+    if (ARITHMETIC.has(op)) return seq([...setup, readCall(), assign(result, { ...n, left: access } as AnyNode), writeCall, result]);
+    // `a ??= v`: read once; assign and record only when the operator assigns
+    const assigned = seq([assign(result, assign(clone(access), n.right as AnyNode)), writeCall, result]);
+    return seq([...setup, readCall(), node('LogicalExpression', { operator: op.slice(0, -1), left: access, right: assigned })]);
+  };
+
+  /** `m.has(k)`, `m.set(k, v)`: recorded after the call, with the key the call got (no getter runs twice). */
+  const recordCollectionCall = (call: AnyNode, env: Env): AnyNode => {
+    const callee = call.callee as AnyNode;
+    const args = call.arguments as AnyNode[];
+    const method = (callee.property as AnyNode).name as string;
+    const path: string[] = [];
+    let root = callee.object as AnyNode;
+    while (root.type === 'MemberExpression' && !root.computed && !root.optional && (root.property as AnyNode).type === 'Identifier') {
+      path.unshift((root.property as AnyNode).name as string);
+      root = root.object as AnyNode;
+    }
+    if (root.type !== 'Identifier' && root.type !== 'ThisExpression') return call;
+    const write = COLLECTION_WRITES.has(method);
+    const at = site(call, write ? 'write' : readRole(env), { name: locationName(callee.object as AnyNode, text) });
+    const key = temp(env.scope);
+    const result = temp(env.scope);
+    args[0] = assign(key, args[0]);
+    const pathNode = node('ArrayExpression', { elements: path.map(str) });
+    return seq([assign(result, call), rt(write ? 'wm' : 'rm', [frame(), siteRef(at), clone(root), pathNode, key]), result]);
+  };
+
+  // ---- the walk -----------------------------------------------------------------------------------------------------
+  const visit = (n: AnyNode, use: Use, env: Env): AnyNode => {
+    parents.push(n);
+    try {
+      return visitNode(n, use, env);
+    } finally {
+      parents.pop();
     }
   };
-  visit(ast, []);
 
-  // Module prologue: register the sites, then open the module's own frame (top-level await suspends it).
-  const hashbang = source.startsWith('#!') ? source.indexOf('\n') + 1 || source.length : 0;
-  const prologueAt = Math.max(hashbang, afterDirectives(ast.body as AnyNode[], hashbang));
-  const prologue =
-    `var ${BASE}=${RUNTIME_GLOBAL}.r(${JSON.stringify(file)},${JSON.stringify(JSON.stringify(sites))});` +
-    `const ${FRAME}=${RUNTIME_GLOBAL}.e(${siteRef(moduleSite)});`;
-  s.prependLeft(prologueAt, prologue);
-  s.append(`\n;${RUNTIME_GLOBAL}.x(${FRAME});`);
-
-  return {
-    code: s.toString(),
-    map: s.generateMap({ hires: true, source: file, file, includeContent: true }),
-    sites,
+  const visitNode = (n: AnyNode, use: Use, env: Env): AnyNode => {
+    switch (n.type) {
+      case 'Identifier': {
+        if (use !== 'value' || !isOuterVar(n, env)) return n;
+        const at = site(n, readRole(env), { name: n.name as string });
+        return seq([rt('rv', [frame(), siteRef(at), varRef(n)]), n]);
+      }
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return visitFunction(n, env);
+      case 'Program':
+      case 'BlockStatement':
+      case 'StaticBlock': {
+        const body = n.body as AnyNode[];
+        for (let i = 1; i < body.length; i++) {
+          const first = statementAwait(body[i - 1]);
+          const second = statementAwait(body[i]);
+          if (first && second && !mentions(second.argument as AnyNode, namesBoundBy(body[i - 1]))) sequentialPairs.push([first, second]);
+        }
+        visitList(body, 'value', n.type === 'StaticBlock' ? { ...env, locals: null } : env);
+        return n;
+      }
+      case 'VariableDeclarator':
+        visitPattern(n.id as AnyNode, env);
+        child(n, 'init', 'value', { ...env, kept: true });
+        return n;
+      case 'ReturnStatement':
+        child(n, 'argument', 'value', { ...env, kept: true });
+        return n;
+      case 'IfStatement':
+      case 'ConditionalExpression':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        child(n, 'test', 'value', { ...env, inTest: true });
+        for (const key of ['consequent', 'alternate', 'body']) child(n, key, 'value', env);
+        return LOOPS.has(n.type) ? instrumentLoop(n, env) : n;
+      case 'LogicalExpression':
+        child(n, 'left', 'value', { ...env, inTest: true });
+        child(n, 'right', 'value', env);
+        return n;
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const left = n.left as AnyNode;
+        if (left.type === 'VariableDeclaration') for (const d of left.declarations as AnyNode[]) visitPattern(d.id as AnyNode, env);
+        else visitPattern(left, env);
+        child(n, 'right', 'value', env);
+        child(n, 'body', 'value', env);
+        return instrumentLoop(n, env);
+      }
+      case 'ForStatement':
+        for (const key of ['init', 'test', 'update', 'body']) child(n, key, 'value', env);
+        return instrumentLoop(n, env);
+      case 'CatchClause':
+        visitPattern(n.param as AnyNode | null, env);
+        child(n, 'body', 'value', env);
+        return n;
+      case 'LabeledStatement':
+        child(n, 'body', 'value', env);
+        return n;
+      case 'BreakStatement':
+      case 'ContinueStatement':
+      case 'MetaProperty':
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+      case 'Literal':
+      case 'TemplateElement':
+      case 'ThisExpression':
+      case 'Super':
+      case 'PrivateIdentifier':
+      case 'EmptyStatement':
+      case 'DebuggerStatement':
+        return n;
+      case 'ExportNamedDeclaration':
+        child(n, 'declaration', 'value', env);
+        return n;
+      case 'ExportDefaultDeclaration':
+        child(n, 'declaration', 'value', env);
+        return n;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        child(n, 'superClass', 'value', env);
+        child(n, 'body', 'value', env);
+        return n;
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+      case 'Property':
+        if (n.computed) child(n, 'key', 'value', env);
+        if (n.value) {
+          const before = n.value;
+          child(n, 'value', 'value', env);
+          if (n.shorthand && n.value !== before) n.shorthand = false;
+        }
+        return n;
+      case 'MemberExpression': {
+        const recordable = use === 'value' && recordableMember(n, env) && races!.writtenProps.has(propName(n));
+        const name = recordable ? locationName(n, text) : '';
+        visitMemberParts(n, use, env);
+        if (!recordable) return n;
+        const at = site(n, readRole(env), { name });
+        const setup: AnyNode[] = [];
+        const s = stable(n, env, setup);
+        return seq([...setup, rt('rp', [frame(), siteRef(at), s.object, s.key]), s.access]);
+      }
+      case 'ChainExpression':
+        // inside an optional chain nothing is taken apart: `a?.b.c` must short-circuit as a whole
+        n.expression = visit(n.expression as AnyNode, 'callee', env);
+        return n;
+      case 'CallExpression':
+      case 'NewExpression': {
+        const callee = n.callee as AnyNode;
+        const collection =
+          n.type === 'CallExpression' &&
+          !n.optional &&
+          !!races &&
+          !!env.locals &&
+          use !== 'callee' &&
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          !callee.optional &&
+          (COLLECTION_READS.has((callee.property as AnyNode).name as string) || COLLECTION_WRITES.has((callee.property as AnyNode).name as string)) &&
+          (n.arguments as AnyNode[]).length > 0 &&
+          (n.arguments as AnyNode[])[0].type !== 'SpreadElement';
+        if (callee.type === 'MemberExpression') visitMemberParts(callee, 'callee', env);
+        else if (callee.type !== 'Super') n.callee = visit(callee, 'callee', env);
+        child(n, 'arguments', 'value', env);
+        return collection ? recordCollectionCall(n, env) : n;
+      }
+      case 'TaggedTemplateExpression': {
+        const tag = n.tag as AnyNode;
+        if (tag.type === 'MemberExpression') visitMemberParts(tag, 'callee', env);
+        else n.tag = visit(tag, 'callee', env);
+        child(n, 'quasi', 'value', env);
+        return n;
+      }
+      case 'UnaryExpression': {
+        const arg = n.argument as AnyNode;
+        if (n.operator === 'delete' && arg.type === 'MemberExpression') visitMemberParts(arg, 'target', env);
+        else if (!((n.operator === 'typeof' || n.operator === 'delete') && arg.type === 'Identifier')) child(n, 'argument', 'value', env);
+        return n;
+      }
+      case 'UpdateExpression':
+      case 'AssignmentExpression': {
+        const target = (n.type === 'UpdateExpression' ? n.argument : n.left) as AnyNode;
+        const op = n.operator as string;
+        const recordable =
+          !!races &&
+          !!env.locals &&
+          (isOuterVar(target, env) || recordableMember(target, env)) &&
+          (n.type === 'UpdateExpression' || op === '=' || ARITHMETIC.has(op) || LOGICAL.has(op));
+        const name = recordable ? (target.type === 'Identifier' ? (target.name as string) : locationName(target, text)) : '';
+        const writeSite = recordable ? site(target, 'write', { name }) : -1;
+        if (target.type === 'MemberExpression') visitMemberParts(target, 'target', env);
+        else if (target.type !== 'Identifier') visitPattern(target, env);
+        if (n.type === 'AssignmentExpression') child(n, 'right', 'value', env);
+        if (!recordable) return n;
+        const role = env.inTest ? 'check' : 'kept';
+        return recordWrite(n, target, { write: writeSite, read: () => site(target, role, { name }) }, env);
+      }
+      case 'AwaitExpression': {
+        child(n, 'argument', 'value', env);
+        const id = site(n, 'await');
+        awaitSiteOf.set(n, id);
+        n.argument = rt('a', [frame(), siteRef(id), n.argument as AnyNode]);
+        return n;
+      }
+      case 'YieldExpression': {
+        child(n, 'argument', 'value', env);
+        if (n.delegate) return n;
+        const id = site(n, 'yield');
+        const args = [frame(), siteRef(id)];
+        if (n.argument) args.push(n.argument as AnyNode);
+        n.argument = rt('y', args);
+        return rt('yr', [frame(), n]);
+      }
+      default:
+        for (const key of Object.keys(n)) if (key !== 'loc') child(n, key, 'value', env);
+        return n;
+    }
   };
+
+  /** `__ls.g()` first in every loop body, so a loop that never ends can be stopped; for-await reports its awaits. */
+  const instrumentLoop = (n: AnyNode, env: Env): AnyNode => {
+    const body = n.body as AnyNode;
+    const statements = body.type === 'BlockStatement' ? (body.body as AnyNode[]) : [body];
+    const head: AnyNode[] = [stmt(rt('g', []))];
+    if (n.type === 'ForOfStatement' && n.await === true) {
+      const id = site(n, 'for-await');
+      n.right = rt('fa', [frame(), siteRef(id), n.right as AnyNode]);
+      head.push(stmt(rt('fr', [frame()])));
+      head.push(node('TryStatement', { block: block(statements), handler: null, finalizer: block([stmt(rt('fa', [frame(), siteRef(id)]))]) }));
+      n.body = block(head);
+    } else {
+      n.body = block([...head, ...statements]);
+    }
+    void env;
+    return n;
+  };
+
+  const moduleScope: Scope = { temps: 0 };
+  visit(ast, 'value', { scope: moduleScope, locals: null, inTest: false, kept: false });
+
+  // two await statements in a row where the second does not use what the first produced: they could run together
+  for (const [first, second] of sequentialPairs) {
+    const a = awaitSiteOf.get(first);
+    const b = awaitSiteOf.get(second);
+    if (a !== undefined && b !== undefined && b > a) sites[b].seqPrevOffset = b - a;
+  }
+
+  // Module prologue (after the directives): the file's sites, then the module's own frame (top-level await suspends
+  // it). The sites are registered by a hoisted function, so a function of this module called before its body runs
+  // (an import cycle) registers them itself.
+  const body = ast.body as AnyNode[];
+  let d = 0;
+  while (d < body.length && typeof body[d].directive === 'string') d++;
+  const prologue: [string, AnyNode | null][] = [
+    [BASE, node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) })],
+    [FRAME, rt('e', [siteRef(0)])],
+  ];
+  for (let t = 0; t < moduleScope.temps; t++) prologue.push([`${TEMP}${t}`, null]);
+  const register = node('FunctionDeclaration', {
+    id: ident(REGISTER),
+    params: [],
+    generator: false,
+    async: false,
+    body: block([node('ReturnStatement', { argument: assign(ident(BASE), rt('r', [str(file), str(JSON.stringify(sites))])) })]),
+  });
+  body.splice(d, 0, varDecl(prologue));
+  body.push(stmt(rt('x', [frame()])), register);
+
+  const printed = print(ast as never, file, source);
+  return { code: printed.code, map: printed.map, sites };
 }

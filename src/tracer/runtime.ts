@@ -4,11 +4,13 @@ import asyncHooks from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
+import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
 import { prepareModule, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor } from '../instrument/prepare';
-import { InstrumentSyntaxError, RUNTIME_GLOBAL } from '../instrument/instrument';
+import { InstrumentSyntaxError } from '../instrument/instrument';
+import { RUNTIME_GLOBAL, type TracerRuntime } from '../instrument/runtime-api';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
 
 export function install(): void {
@@ -294,6 +296,19 @@ export function install(): void {
   };
   const { Map: RealMap, Set: RealSet, WeakMap: RealWeakMap, WeakSet: RealWeakSet } = globalThis;
   const isCollection = (c: unknown) => c instanceof RealMap || c instanceof RealSet || c instanceof RealWeakMap || c instanceof RealWeakSet;
+  /** `root.a.b` followed through data properties only: no getter or Proxy trap of the program runs (undefined otherwise) */
+  const dataPath = (root: unknown, path: readonly string[]): unknown => {
+    let value = root;
+    for (const key of path) {
+      if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return undefined;
+      let holder: object | null = value as object;
+      let desc: PropertyDescriptor | undefined;
+      while (holder && !utilTypes.isProxy(holder) && !(desc = Reflect.getOwnPropertyDescriptor(holder, key))) holder = Reflect.getPrototypeOf(holder);
+      if (!desc || !('value' in desc)) return undefined;
+      value = desc.value;
+    }
+    return value;
+  };
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
@@ -357,34 +372,33 @@ export function install(): void {
       return value;
     },
     /** shared state: a variable read / written (v = the variable's site id) */
-  rv(frame: number, site: number, v: number): void {
-    push(RawKind.Access, frame, site, -1 - v, 0, 0);
-  },
-  wv<T>(frame: number, site: number, v: number, value: T): T {
-    push(RawKind.Access, frame, site, -1 - v, 0, 1);
-    return value;
-  },
-  /** shared state: a property of an object read / written */
-  rp(frame: number, site: number, obj: unknown, key: unknown): void {
-    if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
-  },
-  wp<T>(frame: number, site: number, obj: unknown, key: unknown, value: T): T {
-    if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
-    return value;
-  },
-  /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
-  rm(frame: number, site: number, coll: unknown, key: unknown): void {
-    if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
-  },
-  wm<T>(frame: number, site: number, coll: unknown, key: unknown, value: T): T {
-    if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
-    return value;
-  },
+    rv(frame: number, site: number, v: number): void {
+      push(RawKind.Access, frame, site, -1 - v, 0, 0);
+    },
+    wv(frame: number, site: number, v: number): void {
+      push(RawKind.Access, frame, site, -1 - v, 0, 1);
+    },
+    /** shared state: a property of an object read / written */
+    rp(frame: number, site: number, obj: unknown, key: unknown): void {
+      if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
+    },
+    wp(frame: number, site: number, obj: unknown, key: unknown): void {
+      if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
+    },
+    /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
+    rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
+      const coll = dataPath(root, path);
+      if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
+    },
+    wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
+      const coll = dataPath(root, path);
+      if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
+    },
   /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
     },
-  };
+  } satisfies TracerRuntime;
   Object.defineProperty(globalThis, RUNTIME_GLOBAL, { value: runtime, enumerable: false, configurable: false, writable: false });
 
   // ---- output capture --------------------------------------------------------------------------------------------

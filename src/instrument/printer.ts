@@ -1,0 +1,113 @@
+// Prints an ESTree (acorn) AST back to JavaScript with a source map: astring owns parentheses, semicolons and
+// precedence; this file adds a mapping at the start of every node (so every stack frame finds its original line and
+// column) and guards the two places where a statement or an arrow body must not begin with `{`, `function` or `class`.
+import { GENERATOR, generate } from 'astring';
+import { GenMapping, addMapping, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
+
+type Node = { type: string; loc?: { start: { line: number; column: number } } | null; [key: string]: unknown };
+type State = { write(code: string, node?: Node): void };
+type Print = (this: Record<string, Print>, node: Node, state: State) => void;
+
+/** The node at the very start of an expression as printed (what a statement would begin with). */
+function leftmost(n: Node): Node {
+  for (;;) {
+    switch (n.type) {
+      case 'MemberExpression':
+        n = n.object as Node;
+        break;
+      case 'CallExpression':
+        n = n.callee as Node;
+        break;
+      case 'TaggedTemplateExpression':
+        n = n.tag as Node;
+        break;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+      case 'AssignmentExpression':
+        n = n.left as Node;
+        break;
+      case 'ConditionalExpression':
+        n = n.test as Node;
+        break;
+      case 'SequenceExpression':
+        n = (n.expressions as Node[])[0];
+        break;
+      case 'UpdateExpression':
+        if (n.prefix) return n;
+        n = n.argument as Node;
+        break;
+      case 'ChainExpression':
+        n = n.expression as Node;
+        break;
+      default:
+        return n;
+    }
+  }
+}
+
+const AMBIGUOUS_START = new Set(['ObjectExpression', 'ObjectPattern', 'FunctionExpression', 'ClassExpression']);
+/** Would this expression, printed at the start of a statement, be read as something else? */
+function needsStatementParens(e: Node): boolean {
+  const first = leftmost(e);
+  if (AMBIGUOUS_START.has(first.type)) return true;
+  // `let [a] = ...` is a declaration; `let` as a name at a statement's start followed by `[` must be wrapped
+  return first.type === 'Identifier' && first.name === 'let';
+}
+
+const base = GENERATOR as unknown as Record<string, Print>;
+const generator: Record<string, Print> = {};
+for (const [type, print] of Object.entries(base)) {
+  // Identifiers and literals map themselves (with their name); every other node gets a mapping at its start.
+  generator[type] =
+    type === 'Identifier' || type === 'Literal'
+      ? print
+      : function (this: Record<string, Print>, node, state) {
+          if (node.loc) state.write('', node);
+          print.call(this, node, state);
+        };
+}
+generator.ExpressionStatement = function (node, state) {
+  const e = node.expression as Node;
+  if (node.loc) state.write('', node);
+  if (typeof node.directive === 'string') {
+    this.Literal(e, state);
+  } else if (needsStatementParens(e)) {
+    state.write('(');
+    this[e.type](e, state);
+    state.write(')');
+  } else {
+    this[e.type](e, state);
+  }
+  state.write(';');
+};
+const arrow = generator.ArrowFunctionExpression;
+generator.ArrowFunctionExpression = function (node, state) {
+  const body = node.body as Node;
+  if (body.type !== 'BlockStatement' && body.type !== 'ObjectExpression' && needsStatementParens(body)) {
+    // astring wraps a bare object body; an object at the left of a longer body (`() => ({}).x`) needs it too
+    arrow.call(this, { ...node, body: { type: 'SequenceExpression', expressions: [body] } }, state);
+  } else {
+    arrow.call(this, node, state);
+  }
+};
+
+export interface Printed {
+  code: string;
+  map: EncodedSourceMap;
+}
+
+/** Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts). */
+export function print(ast: Node, file: string, source: string): Printed {
+  const gen = new GenMapping({ file });
+  setSourceContent(gen, file, source);
+  const sourceMap = {
+    file,
+    addMapping(m: { generated: { line: number; column: number }; original: { line: number; column: number }; name?: string }) {
+      const generated = { line: m.generated.line, column: m.generated.column };
+      if (m.name === undefined) addMapping(gen, { generated, source: file, original: m.original });
+      else addMapping(gen, { generated, source: file, original: m.original, name: m.name });
+    },
+  };
+  const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '  ' });
+  return { code, map: toEncodedMap(gen) };
+}

@@ -1,0 +1,42 @@
+// The one interface between instrumented code and the tracer: the instrumenter names these methods when it builds
+// calls, the tracer's runtime object implements it (`satisfies TracerRuntime`), so a renamed hook fails the build.
+
+/** Name of the global through which instrumented code reaches the runtime. Defined by the tracer; never enumerable. */
+export const RUNTIME_GLOBAL = '__ls';
+
+/** Ids: `site` indexes the sites a file registered (base from `r` + the site's index), `frame` is what `e` returned. */
+export interface TracerRuntime {
+  /** register a file's sites (JSON of RawSite[]); returns the id of its first site */
+  r(file: string, sitesJson: string): number;
+  /** enter a function or module body; returns the frame id */
+  e(site: number): number;
+  /** leave a function or module body (normally or by a throw) */
+  x(frame: number): void;
+  /** an await is about to suspend on `value`; returns it untouched */
+  a<T>(frame: number, site: number, value: T): T;
+  /** for-await: the loop is about to await its iterator (returns `value` untouched) */
+  fa<T>(frame: number, site: number, value?: T): T | undefined;
+  /** for-await: the loop body starts */
+  fr(frame: number): void;
+  /** a yield is about to suspend with `value`; returns it untouched */
+  y<T>(frame: number, site: number, value: T): T;
+  /** resumed after a yield with `value`; returns it untouched */
+  yr<T>(frame: number, value: T): T;
+  /** loop guard: lets the tracer stop a loop that never ends at the time limit */
+  g(): void;
+  /** shared state: an outer variable (`v` = the variable's site) read / written */
+  rv(frame: number, site: number, v: number): void;
+  wv(frame: number, site: number, v: number): void;
+  /** shared state: a property of an object read / written (never reads the property itself) */
+  rp(frame: number, site: number, obj: unknown, key: unknown): void;
+  wp(frame: number, site: number, obj: unknown, key: unknown): void;
+  /**
+   * shared state: Map / Set membership looked up (has, get) or changed (set, add, delete). The collection is `root`
+   * followed by the property names in `path`, which the runtime follows through data properties only, so no getter or
+   * Proxy trap of the program runs an extra time.
+   */
+  rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void;
+  wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void;
+}
+
+export type RuntimeMethod = keyof TracerRuntime;
