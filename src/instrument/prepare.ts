@@ -1,6 +1,8 @@
 // Turns a user's source file (JavaScript or TypeScript) into instrumented JavaScript with one composed source map,
 // so every site and every stack frame points at the original file, line and column.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -164,6 +166,32 @@ export function prepareModule(source: string, file: string, format: ModuleFormat
   });
   const composed = remapping([JSON.stringify(result.map), ts.map], () => null);
   return { code: withInlineMap(result.code, JSON.stringify(composed)), sites: result.sites };
+}
+
+/**
+ * `prepareModule` done once per run: with a `cacheDir` (the run's own folder), the result is kept there under a hash of
+ * everything it depends on, so the runner's entry check and the traced process (its main thread and its ES module
+ * loader thread) never instrument the same text twice.
+ */
+export function prepareModuleOnce(source: string, file: string, format: ModuleFormat, options: { races?: boolean; cacheDir?: string } = {}): PreparedModule {
+  if (!options.cacheDir) return prepareModule(source, file, format, options);
+  const key = createHash('sha1').update(`${file}\0${format}\0${options.races ? 1 : 0}\0`).update(source).digest('hex');
+  const path = join(options.cacheDir, `prepared-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PreparedModule;
+  } catch {
+    // not prepared yet in this run
+  }
+  const prepared = prepareModule(source, file, format, options);
+  try {
+    // written whole, then renamed: a reader on another thread never sees half a file
+    const partial = `${path}.${process.pid}-${threadId}.tmp`;
+    writeFileSync(partial, JSON.stringify(prepared));
+    renameSync(partial, path);
+  } catch {
+    // a cache that cannot be written only costs time
+  }
+  return prepared;
 }
 
 function withInlineMap(code: string, map: string): string {
