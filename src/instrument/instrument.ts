@@ -162,7 +162,7 @@ function childNodes(n: AnyNode): AnyNode[] {
   for (const key of Object.keys(n)) {
     if (key === 'loc') continue;
     const v = n[key];
-    if (Array.isArray(v)) for (const c of v) isNode(c) && out.push(c);
+    if (Array.isArray(v)) out.push(...v.filter(isNode));
     else if (isNode(v)) out.push(v);
   }
   return out;

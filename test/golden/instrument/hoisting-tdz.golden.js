@@ -1,0 +1,67 @@
+var __ls$b = __ls$b ?? __ls$B(), __ls$f = __ls.e(__ls$b + 0);                                        // ← 1
+function top() {                                                                                     // ← 1
+  function f() {                                                                                     // ← 3
+    var __ls$f = __ls.e(__ls$b + 1);
+    try {
+      return 'f';                                                                                    // ← 3
+    } finally {
+      __ls.x(__ls$f);
+    }
+  }
+  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 2);
+  try {
+    var f;                                                                                           // ← 2
+    return typeof f;                                                                                 // ← 4
+  } finally {
+    __ls.x(__ls$f);
+  }
+}
+log(top());                                                                                          // ← 6
+async function tdz() {                                                                               // ← 7
+  function hoisted() {                                                                               // ← 12
+    var __ls$f = __ls.e(__ls$b + 3);
+    try {
+      return 'hoisted';                                                                              // ← 12
+    } finally {
+      __ls.x(__ls$f);
+    }
+  }
+  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 4);
+  try {
+    try {                                                                                            // ← 8
+      log(later);                                                                                    // ← 8
+    } catch (e) {
+      log(e.name);                                                                                   // ← 8
+    }
+    let later = 1;                                                                                   // ← 9
+    {                                                                                                // ← 10
+      let later = 2;                                                                                 // ← 10
+      log(later);                                                                                    // ← 10
+    }
+    log(later, hoisted());                                                                           // ← 11
+  } finally {
+    __ls.x(__ls$f);
+  }
+}
+tdz();                                                                                               // ← 14
+function outer(cb = () => {                                                                          // ← 15
+  var __ls$f = __ls.e(__ls$b + 5);
+  try {
+    return 'default';
+  } finally {
+    __ls.x(__ls$f);
+  }
+}) {
+  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 6);
+  try {
+    return cb();                                                                                     // ← 15
+  } finally {
+    __ls.x(__ls$f);
+  }
+}
+log(outer());                                                                                        // ← 16
+__ls.x(__ls$f);
+function __ls$B() {
+  return __ls$b = __ls.r("/golden/hoisting-tdz.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"function\",\"line\":3,\"column\":3,\"name\":\"f\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":1,\"column\":1,\"name\":\"top\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":12,\"column\":3,\"name\":\"hoisted\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":7,\"column\":1,\"name\":\"tdz\",\"async\":true,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":22,\"name\":\"<anonymous>\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":1,\"name\":\"outer\",\"async\":false,\"generator\":false}]");
+}
+

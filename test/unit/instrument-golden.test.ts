@@ -1,0 +1,75 @@
+// The instrumenter's golden tier (seconds, no child process): each program in test/golden/instrument runs as written
+// and as instrumented (races recorded) in fresh V8 contexts and must log exactly the same; the instrumented source,
+// with the original line of every generated line from the source map, must equal the checked-in `.golden.js`.
+// After a deliberate change of the output: UPDATE_GOLDEN=1 npx vitest run test/unit/instrument-golden.test.ts
+import { describe, it, expect } from 'vitest';
+import vm from 'node:vm';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { instrumentJavaScript } from '../../src/instrument/instrument';
+import type { TracerRuntime } from '../../src/instrument/runtime-api';
+
+const dir = resolve(__dirname, '..', 'golden', 'instrument');
+const cases = readdirSync(dir).filter((f) => f.endsWith('.js') && !f.endsWith('.golden.js'));
+
+/** A runtime that records what instrumented code reported; typed against the real interface. */
+function recordingRuntime(events: string[]): TracerRuntime {
+  let frames = 0;
+  return {
+    r: () => 0,
+    e: (site) => (events.push(`enter ${site}`), ++frames),
+    x: (frame) => void events.push(`exit ${frame}`),
+    a: (frame, site, v) => (events.push(`await ${frame}@${site}`), v),
+    fa: (frame, site, v) => (events.push(`for-await ${frame}@${site}`), v),
+    fr: (frame) => void events.push(`loop ${frame}`),
+    y: (frame, site, v) => (events.push(`yield ${frame}@${site}`), v),
+    yr: (_frame, v) => v,
+    g: () => undefined,
+    rv: (_f, site) => void events.push(`read ${site}`),
+    wv: (_f, site) => void events.push(`write ${site}`),
+    rp: (_f, site) => void events.push(`read ${site}`),
+    wp: (_f, site) => void events.push(`write ${site}`),
+    rm: (_f, site) => void events.push(`read ${site}`),
+    wm: (_f, site) => void events.push(`write ${site}`),
+  };
+}
+
+async function run(code: string, runtime: TracerRuntime): Promise<string[]> {
+  const log: string[] = [];
+  const context = vm.createContext({ __ls: runtime, log: (...a: unknown[]) => log.push(a.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')), Promise, Map, Set, Proxy, Reflect });
+  vm.runInContext(code, context, { filename: 'case.js' });
+  await new Promise((r) => setTimeout(r, 20));
+  return log;
+}
+
+/** The instrumented code with, at the end of each line, the original line its first mapping points to. */
+function annotated(code: string, map: unknown): string {
+  const trace = new TraceMap(map as never);
+  return code
+    .split('\n')
+    .map((line, i) => {
+      const first = line.search(/\S/);
+      const pos = first < 0 ? null : originalPositionFor(trace, { line: i + 1, column: first });
+      return pos?.line ? `${line.padEnd(100)} // ← ${pos.line}` : line;
+    })
+    .join('\n');
+}
+
+describe('instrumented code behaves exactly as written', () => {
+  it.each(cases)('%s', async (name) => {
+    const source = readFileSync(join(dir, name), 'utf8');
+    const plain = await run(source, recordingRuntime([]));
+    const events: string[] = [];
+    const out = instrumentJavaScript(source, `/golden/${name}`, { sourceType: 'script', races: true });
+    const traced = await run(out.code, recordingRuntime(events));
+    expect(plain.length).toBeGreaterThan(0);
+    expect(traced).toEqual(plain);
+    expect(events.some((e) => e.startsWith('enter'))).toBe(true);
+
+    const golden = join(dir, name.replace(/\.js$/, '.golden.js'));
+    const actual = `${annotated(out.code, out.map)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, actual);
+    expect(actual).toBe(readFileSync(golden, 'utf8'));
+  });
+});
