@@ -116,8 +116,8 @@ function stripTypes(source: string, file: string): string {
 }
 
 /**
- * TypeScript, TSX or JSX to JavaScript, as the user's project builds it: the nearest tsconfig.json (with what it
- * extends) decides experimentalDecorators, useDefineForClassFields (and its default from "target"), jsx and its
+ * TypeScript, TSX or JSX to JavaScript, as the user's project builds it: the file's tsconfig.json (the nearest one
+ * whose project holds the file, with what it extends; see tsconfigFor) decides experimentalDecorators, useDefineForClassFields (and its default from "target"), jsx and its
  * factories, strictness and which imports are kept. esbuild's own target stays node20, whatever tsconfig's "target"
  * says: down-levelling async functions, await, generators or async generators (as tsc does below ES2017/ES2018)
  * would turn each await into generator steps and promise jobs of a helper, changing the ticks, tasks and coroutines

@@ -1,20 +1,34 @@
-// The user's tsconfig.json, read the way TypeScript reads it: the nearest one above the file, JSON with comments and
-// trailing commas, `extends` followed (relative paths and packages, one or an array), compiler options merged.
+// The user's tsconfig.json, read the way TypeScript reads it: the nearest one above the file whose project holds the
+// file (its files/include/exclude, or a project it references), JSON with comments and trailing commas, `extends`
+// followed (relative paths and packages, one or an array), compiler options merged.
 // Only what esbuild's transform understands is handed on (see compilerOptionsForEsbuild).
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve, isAbsolute } from 'node:path';
+import { dirname, join, resolve, isAbsolute, sep } from 'node:path';
 import type { TsconfigRaw } from 'esbuild';
 import { InstrumentSyntaxError } from './instrument';
 
 export type CompilerOptions = Record<string, unknown>;
 
 export interface Tsconfig {
-  /** the tsconfig.json that applies (the nearest one) */
+  /** the tsconfig.json that applies */
   file: string;
-  /** every file read, the nearest first, then what it extends */
+  /** every file read for it: that one first, then what it extends */
   files: string[];
   /** merged over `extends`: the nearer file wins, and in an `extends` array the later entry wins */
   compilerOptions: CompilerOptions;
+}
+
+/** A list of paths or patterns, and the folder they are relative to (the config file that set them). */
+interface Scoped {
+  list: string[];
+  dir: string;
+}
+
+interface Loaded {
+  options: CompilerOptions;
+  files?: Scoped;
+  include?: Scoped;
+  exclude?: Scoped;
 }
 
 const isFile = (p: string): boolean => {
@@ -25,9 +39,9 @@ const isFile = (p: string): boolean => {
   }
 };
 
-/** The nearest tsconfig.json in the file's folder or above it (as esbuild, tsx and ts-node pick it). */
-export function findTsconfig(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; ) {
+/** The nearest tsconfig.json in the file's folder or above it. */
+export function findTsconfig(file: string, from = dirname(resolve(file))): string | undefined {
+  for (let dir = from; ; ) {
     const candidate = join(dir, 'tsconfig.json');
     if (isFile(candidate)) return candidate;
     const up = dirname(dir);
@@ -36,17 +50,78 @@ export function findTsconfig(file: string): string | undefined {
   }
 }
 
-/** The tsconfig that drives the transform of `file`, or undefined when there is none. */
+/**
+ * The tsconfig that drives the transform of `file`, found as TypeScript's language service finds a file's project:
+ * the nearest tsconfig.json whose `files` / `include` / `exclude` take the file in, or one of the projects it lists in
+ * `references` (a solution-style tsconfig.json, as Vite's templates have) that does; a tsconfig.json that does not
+ * hold the file is passed over for the next one up. None: undefined (the editor's defaults, and esbuild's).
+ */
 export function tsconfigFor(file: string): Tsconfig | undefined {
-  const found = findTsconfig(file);
-  if (!found) return undefined;
-  const files: string[] = [];
-  return { file: found, files, compilerOptions: load(found, files, []) };
+  const target = resolve(file);
+  for (let found = findTsconfig(target); found; found = findTsconfig(target, dirname(dirname(found)))) {
+    const read: string[] = [];
+    const config = load(found, read, []);
+    if (holds(config, found, target)) return { file: found, files: read, compilerOptions: config.options };
+    for (const ref of references(found)) {
+      const refRead: string[] = [];
+      const referenced = load(ref, refRead, []);
+      if (holds(referenced, ref, target)) return { file: ref, files: refRead, compilerOptions: referenced.options };
+    }
+    if (dirname(found) === dirname(dirname(found))) return undefined;
+  }
+  return undefined;
 }
 
-function load(file: string, files: string[], chain: string[]): CompilerOptions {
-  if (chain.includes(file)) throw configError(`circular "extends": ${[...chain, file].join(' -> ')}`, chain[chain.length - 1] ?? file, 1, 1);
-  files.push(file);
+/** The config files named by `references` (a folder means its tsconfig.json); references are not inherited. */
+function references(configFile: string): string[] {
+  const config = parseFile(configFile);
+  if (!Array.isArray(config.references)) return [];
+  const out: string[] = [];
+  for (const ref of config.references) {
+    const path = isObject(ref) && typeof ref.path === 'string' ? resolve(dirname(configFile), ref.path) : undefined;
+    if (!path) continue;
+    const candidate = isFile(path) ? path : join(path, 'tsconfig.json');
+    if (isFile(candidate)) out.push(candidate);
+  }
+  return out;
+}
+
+/** Does this project take the file in? `files`, or `include` (default everything) less `exclude`, as tsc decides. */
+function holds(config: Loaded, configFile: string, file: string): boolean {
+  const configDir = dirname(configFile);
+  const expand = (p: string) => p.replace(/\$\{configDir\}/g, configDir);
+  if (config.files?.list.some((f) => resolve(config.files!.dir, expand(f)) === file)) return true;
+  const include = config.include ?? (config.files ? undefined : { list: ['**/*'], dir: configDir });
+  if (!include?.list.some((p) => patternRegExp(resolve(include.dir, expand(p)), 'include').test(file))) return false;
+  const outDir = typeof config.options.outDir === 'string' ? [config.options.outDir] : [];
+  const exclude = config.exclude ?? { list: ['node_modules', 'bower_components', 'jspm_packages', ...outDir], dir: configDir };
+  return !exclude.list.some((p) => patternRegExp(resolve(exclude.dir, expand(p)), 'exclude').test(file));
+}
+
+/**
+ * TypeScript's wildcards in `include` and `exclude`: `*` and `?` within a path segment, `**` any number of folders.
+ * An include whose last segment has neither a wildcard nor an extension is a folder (everything under it);
+ * wildcards in an include do not enter node_modules and the like, nor match names starting with a dot. An exclude
+ * matches a path and everything under it.
+ */
+export function patternRegExp(absolutePattern: string, usage: 'include' | 'exclude'): RegExp {
+  const parts = absolutePattern.split(sep).filter((p, i) => i === 0 || p !== '');
+  const last = parts[parts.length - 1];
+  if (usage === 'include' && !/[*?]/.test(last) && !/\.[^.]+$/.test(last)) parts.push('**', '*');
+  const escape = (t: string) => t.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  let source = '';
+  for (const part of parts.slice(1)) {
+    if (part === '**') {
+      source += usage === 'include' ? '(?:/(?!(?:node_modules|bower_components|jspm_packages)(?:/|$))[^/.][^/]*)*' : '(?:/[^/]+)*';
+      continue;
+    }
+    const body = part.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : escape(c))).join('');
+    source += `/${usage === 'include' && /^[*?]/.test(part) ? '(?!\\.)' : ''}${body}`;
+  }
+  return new RegExp(`^${escape(parts[0])}${source}${usage === 'exclude' ? '(?:/.*)?' : ''}$`);
+}
+
+function parseFile(file: string): Record<string, unknown> {
   const text = readFileSync(file, 'utf8');
   let config: unknown;
   try {
@@ -56,18 +131,39 @@ function load(file: string, files: string[], chain: string[]): CompilerOptions {
     throw configError(`${(err as Error).message} in ${file}`, file, at.line, at.column);
   }
   if (!isObject(config)) throw configError(`${file} is not a JSON object`, file, 1, 1);
-  let options: CompilerOptions = {};
+  return config;
+}
+
+function load(file: string, files: string[], chain: string[]): Loaded {
+  if (chain.includes(file)) throw configError(`circular "extends": ${[...chain, file].join(' -> ')}`, chain[chain.length - 1] ?? file, 1, 1);
+  files.push(file);
+  const config = parseFile(file);
+  const dir = dirname(file);
+  let inherited: Loaded = { options: {} };
   const ext = config.extends;
   const bases = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext.filter((e): e is string => typeof e === 'string') : [];
   for (const spec of bases) {
-    const base = resolveExtends(spec, dirname(file));
+    const base = resolveExtends(spec, dir);
     if (!base) {
+      const text = readFileSync(file, 'utf8');
       const at = lineColumn(text, Math.max(0, text.indexOf(JSON.stringify(spec))));
       throw configError(`${file} extends "${spec}", which was not found`, file, at.line, at.column);
     }
-    options = { ...options, ...load(base, files, [...chain, file]) };
+    const loaded = load(base, files, [...chain, file]);
+    inherited = {
+      options: { ...inherited.options, ...loaded.options },
+      files: loaded.files ?? inherited.files,
+      include: loaded.include ?? inherited.include,
+      exclude: loaded.exclude ?? inherited.exclude,
+    };
   }
-  return { ...options, ...(isObject(config.compilerOptions) ? config.compilerOptions : {}) };
+  const scoped = (key: string): Scoped | undefined => (Array.isArray(config[key]) ? { list: (config[key] as unknown[]).filter((v): v is string => typeof v === 'string'), dir } : undefined);
+  return {
+    options: { ...inherited.options, ...(isObject(config.compilerOptions) ? config.compilerOptions : {}) },
+    files: scoped('files') ?? inherited.files,
+    include: scoped('include') ?? inherited.include,
+    exclude: scoped('exclude') ?? inherited.exclude,
+  };
 }
 
 function configError(message: string, file: string, line: number, column: number): InstrumentSyntaxError {

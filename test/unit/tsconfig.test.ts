@@ -61,6 +61,40 @@ describe('which tsconfig.json applies', () => {
     expect(findTsconfig(join(root, 'near', 'other', 'b.ts'))).toBe(outer);
   });
 
+  it('is the nearest one whose project holds the file: files, include (folders, wildcards), exclude', () => {
+    const own = put('proj/tsconfig.json', '{ "include": ["src", "scripts/*.ts"], "exclude": ["src/**/*.test.ts", "src/gen"], "files": ["extra/one.ts"] }');
+    const outer = put('tsconfig.json', '{ "compilerOptions": { "jsx": "react" } }');
+    const at = (p: string) => tsconfigFor(join(root, 'proj', p))?.file;
+    expect(at('src/a.ts')).toBe(own);
+    expect(at('src/deep/er/b.tsx')).toBe(own);
+    expect(at('scripts/c.ts')).toBe(own);
+    expect(at('extra/one.ts')).toBe(own);
+    // not in this project: the next tsconfig.json up that holds it
+    expect(at('scripts/nested/d.ts')).toBe(outer);
+    expect(at('src/a.test.ts')).toBe(outer);
+    expect(at('src/gen/e.ts')).toBe(outer);
+    expect(at('extra/two.ts')).toBe(outer);
+    expect(at('other.ts')).toBe(outer);
+  });
+
+  it('a solution-style tsconfig.json hands the file to the referenced project that holds it (as Vite templates have)', () => {
+    put('sol/tsconfig.json', '{ "files": [], "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tools" }] }');
+    const app = put('sol/tsconfig.app.json', '{ "compilerOptions": { "jsx": "react-jsx" }, "include": ["src"] }');
+    const tools = put('sol/tools/tsconfig.json', '{ "compilerOptions": { "module": "commonjs" }, "include": ["**/*.ts"] }');
+    expect(tsconfigFor(join(root, 'sol', 'src', 'App.tsx'))).toMatchObject({ file: app, compilerOptions: { jsx: 'react-jsx' } });
+    expect(tsconfigFor(join(root, 'sol', 'tools', 'build.ts'))?.file).toBe(tools);
+  });
+
+  it('include and files inherited through extends stay relative to the file that set them; ${configDir} is the using one', () => {
+    put('inh/base/tsconfig.base.json', '{ "include": ["../app/src"], "compilerOptions": { "strict": true } }');
+    put('inh/app/tsconfig.json', '{ "extends": "../base/tsconfig.base.json" }');
+    expect(tsconfigFor(join(root, 'inh', 'app', 'src', 'a.ts'))?.compilerOptions).toEqual({ strict: true });
+    expect(tsconfigFor(join(root, 'inh', 'app', 'b.ts'))?.file).not.toBe(join(root, 'inh', 'app', 'tsconfig.json'));
+    put('tmpl/shared.json', '{ "include": ["${configDir}/lib"] }');
+    const lib = put('tmpl/pkg/tsconfig.json', '{ "extends": "../shared.json" }');
+    expect(tsconfigFor(join(root, 'tmpl', 'pkg', 'lib', 'x.ts'))?.file).toBe(lib);
+  });
+
   it('follows extends: a relative path without .json, an array (later wins), the nearer file over what it extends', () => {
     put('ext/base.json', '{ "compilerOptions": { "experimentalDecorators": true, "target": "ES2020", "strict": true } }');
     put('ext/configs/jsx.json', '{ "compilerOptions": { "jsx": "react", "jsxFactory": "first", "target": "ES2021" } }');
@@ -124,8 +158,9 @@ describe('the transform follows the tsconfig', () => {
     const file = join(root, 'deco', 'service.ts');
     const out = transformTypeScript(decorated, file, 'commonjs');
     expect(run(out.code)).toEqual(['param load 0; method load; class v1 Service', 'function']);
-    // without the tsconfig, a parameter decorator is not even TypeScript's standard decorators: it does not compile
-    expect(() => transformTypeScript(decorated, join(root, 'service.ts'), 'commonjs')).toThrow(InstrumentSyntaxError);
+    // without it, a parameter decorator is not even TypeScript's standard decorators: it does not compile
+    put('no-deco/tsconfig.json', '{ "compilerOptions": { "experimentalDecorators": false } }');
+    expect(() => transformTypeScript(decorated, join(root, 'no-deco', 'service.ts'), 'commonjs')).toThrow(InstrumentSyntaxError);
   });
 
   const fields = [
