@@ -1,18 +1,11 @@
 // The promise, proven: every corpus program prints exactly the same traced as untraced, exits the same way, and the
 // trace says which queue each output line came from and where every await was, as the annotations in the program say.
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, extname, resolve } from 'node:path';
-import { runTraced } from '../../src/runner/run-traced';
-import { isTypeScript, moduleFormatOf } from '../../src/instrument/prepare';
-import type { Trace } from '../../src/core/trace-format';
-// @ts-expect-error plain ESM helper without types
-import { testNodes } from '../../scripts/nodes.mjs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { ENTRY_EXTS, comparableStderr, folderEntry, listScripts, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
 
-const root = resolve(__dirname, '..', '..');
 const corpusDir = join(root, 'test', 'corpus');
-const ENTRY_EXTS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
 
 interface Program {
   name: string;
@@ -33,7 +26,7 @@ function discover(): Program[] {
     let entry: string;
     let files: string[];
     if (statSync(path).isDirectory()) {
-      entry = ENTRY_EXTS.map((e) => join(path, `main${e}`)).find((f) => existsSync(f))!;
+      entry = folderEntry(path)!;
       files = listScripts(path);
     } else {
       if (!ENTRY_EXTS.includes(extname(name))) continue;
@@ -60,64 +53,8 @@ function discover(): Program[] {
   return programs;
 }
 
-function listScripts(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listScripts(p));
-    else if (ENTRY_EXTS.includes(extname(name))) out.push(p);
-  }
-  return out;
-}
-
-/**
- * Standard error as compared, with the README's known differences of an uncaught error evened out: its stack frames
- * are left out (one more frame of the tracer's compile hook; the plain run of TypeScript has its own loader's),
- * runs of blank lines count as one (Node prints one more around the source excerpt of source-mapped code), and an
- * ES module's file:// URL counts as its path (Node names source-mapped files by path). Everything else must match.
- */
-const comparableStderr = (text: string) =>
-  text
-    .replace(/^ {4}at .*\n/gm, '')
-    .replace(/\n{2,}/g, '\n\n')
-    .replace(/file:\/\/(\/[^\s:)]+)/g, (_m, path: string) => decodeURIComponent(path));
-
-function runPlain(node: string, program: Program): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  const args: string[] = [];
-  if (isTypeScript(program.entry)) {
-    args.push('--require', join(root, 'test', 'support', 'plain-ts.cjs'));
-    if (moduleFormatOf(program.entry) === 'module') args.push('--import', join(root, 'dist', 'tracer', 'esm-entry.mjs'));
-  }
-  return new Promise((res, rej) => {
-    const child = spawn(node, [...args, program.entry], { cwd: join(program.entry, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', rej);
-    child.on('close', (code) => res({ stdout, stderr, code }));
-  });
-}
-
-async function runTrace(node: string, program: Program): Promise<{ stdout: string; stderr: string; code: number | null; trace: Trace }> {
-  let stdout = '';
-  let stderr = '';
-  const { trace, exitCode } = await runTraced({
-    entry: program.entry,
-    node,
-    cwd: join(program.entry, '..'),
-    stdio: 'pipe',
-    timeoutMs: 20_000,
-    onOutput: (stream, chunk) => {
-      if (stream === 'stdout') stdout += chunk;
-      else stderr += chunk;
-    },
-  });
-  return { stdout, stderr, code: exitCode, trace };
-}
-
 const programs = discover();
-const nodes = testNodes(root) as { major: number; path: string }[];
+const nodes = nodesUnderTest();
 
 describe('the fidelity corpus', () => {
   it('has at least 30 programs', () => {
@@ -128,8 +65,8 @@ describe('the fidelity corpus', () => {
 describe.each(nodes)('on Node $major', ({ path: node }) => {
   it.concurrent.each(programs.map((p) => [p.name, p] as const))('%s: traced run equals the plain run', async (_name, program) => {
     // one after the other: running both at once on a small machine adds timing noise to timer-heavy programs
-    const plain = await runPlain(node, program);
-    const traced = await runTrace(node, program);
+    const plain = await runPlain(node, program.entry);
+    const traced = await runTrace(node, program.entry);
     // what the user sees is what Node did
     expect(traced.stdout).toBe(plain.stdout);
     expect(comparableStderr(traced.stderr)).toBe(comparableStderr(plain.stderr));

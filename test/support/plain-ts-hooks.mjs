@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
-const { formatOf } = require('./plain-ts.cjs');
+const { formatOf, tsconfigOf } = require('./plain-ts.cjs');
 
 export async function resolve(specifier, context, next) {
   try {
@@ -21,6 +21,6 @@ export async function load(url, context, next) {
   const file = fileURLToPath(url);
   const source = readFileSync(file, 'utf8');
   if (formatOf(file, source) === 'cjs') return { format: 'commonjs', source: null, shortCircuit: true };
-  const out = esbuild.transformSync(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: file, sourcemap: 'inline' });
+  const out = esbuild.transformSync(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: file, sourcemap: 'inline', tsconfigRaw: tsconfigOf(file) });
   return { format: 'module', source: out.code, shortCircuit: true };
 }

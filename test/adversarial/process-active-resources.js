@@ -1,0 +1,7 @@
+// rule: process.getActiveResourcesInfo() shows only the program's own resources (none at start)
+const info = () => JSON.stringify(process.getActiveResourcesInfo().filter(r => r !== 'TTYWrap' && r !== 'PipeWrap'))
+console.log('start', info())
+const t = setTimeout(() => {}, 1000)
+console.log('with timer', info())
+clearTimeout(t)
+setImmediate(() => console.log('in immediate', info()))

@@ -1,0 +1,2 @@
+// imported as './plain.js'
+export const label: string = 'twice:';
