@@ -157,6 +157,15 @@ function statementAwait(s: AnyNode): AnyNode | null {
   return null;
 }
 
+const SCALAR_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'raw', 'name', 'operator', 'prefix', 'computed', 'optional', 'kind', 'async', 'generator', 'directive', 'sourceType', 'method', 'shorthand', 'static', 'delegate', 'await', 'tail', 'regex', 'bigint']);
+const keysOfType = new Map<string, string[]>();
+/** The keys that may hold child nodes, per node type (acorn gives every node of a type the same keys). */
+function childKeys(n: AnyNode): string[] {
+  let keys = keysOfType.get(n.type);
+  if (!keys) keysOfType.set(n.type, (keys = Object.keys(n).filter((k) => !SCALAR_KEYS.has(k))));
+  return keys;
+}
+
 function childNodes(n: AnyNode): AnyNode[] {
   const out: AnyNode[] = [];
   for (const key of Object.keys(n)) {
@@ -224,7 +233,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   // Site 0 is the module body itself.
   site(ast, 'module', { name: '<module>', async: isModule });
 
-  const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
+  // race recording happens only inside async functions: a file without any has nothing to record
+  const races: RaceFacts | null = options.races && source.includes('async') ? raceFacts(ast) : null;
   // one site per variable name in this file (its first use), so every access to it names the same location
   const varSites = new Map<string, number>();
   const varRef = (id: AnyNode) => {
@@ -605,7 +615,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         return rt('yr', [frame(), n]);
       }
       default:
-        for (const key of Object.keys(n)) if (key !== 'loc') child(n, key, 'value', env);
+        for (const key of childKeys(n)) child(n, key, 'value', env);
         return n;
     }
   };
