@@ -246,6 +246,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   const text = (n: AnyNode) => source.slice(n.start, n.end);
 
   const awaitSiteOf = new Map<AnyNode, number>();
+  /** `{ report; for await (...) }` blocks: a label on the loop moves inside them */
+  const forAwaitBlocks = new WeakSet<AnyNode>();
   const sequentialPairs: [AnyNode, AnyNode][] = [];
   const parents: AnyNode[] = [];
 
@@ -475,7 +477,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       case 'DoWhileStatement':
         child(n, 'test', 'value', { ...env, inTest: true });
         for (const key of ['consequent', 'alternate', 'body']) child(n, key, 'value', env);
-        return LOOPS.has(n.type) ? instrumentLoop(n, env) : n;
+        return LOOPS.has(n.type) ? instrumentLoop(n) : n;
       case 'LogicalExpression':
         child(n, 'left', 'value', { ...env, inTest: true });
         child(n, 'right', 'value', env);
@@ -487,18 +489,26 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         else visitPattern(left, env);
         child(n, 'right', 'value', env);
         child(n, 'body', 'value', env);
-        return instrumentLoop(n, env);
+        return instrumentLoop(n);
       }
       case 'ForStatement':
         for (const key of ['init', 'test', 'update', 'body']) child(n, key, 'value', env);
-        return instrumentLoop(n, env);
+        return instrumentLoop(n);
       case 'CatchClause':
         visitPattern(n.param as AnyNode | null, env);
         child(n, 'body', 'value', env);
         return n;
-      case 'LabeledStatement':
+      case 'LabeledStatement': {
         child(n, 'body', 'value', env);
-        return n;
+        const body = n.body as AnyNode;
+        if (!forAwaitBlocks.has(body)) return n;
+        // `outer: for await (...)`: the report goes before the label, which must stay on the loop
+        const [report, loop] = body.body as AnyNode[];
+        n.body = loop;
+        const before = block([report, n]);
+        forAwaitBlocks.add(before);
+        return before;
+      }
       case 'BreakStatement':
       case 'ContinueStatement':
       case 'MetaProperty':
@@ -621,20 +631,22 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   };
 
   /** `__ls.g()` first in every loop body, so a loop that never ends can be stopped; for-await reports its awaits. */
-  const instrumentLoop = (n: AnyNode, env: Env): AnyNode => {
+  const instrumentLoop = (n: AnyNode): AnyNode => {
     const body = n.body as AnyNode;
     const statements = body.type === 'BlockStatement' ? (body.body as AnyNode[]) : [body];
     const head: AnyNode[] = [stmt(rt('g', []))];
     if (n.type === 'ForOfStatement' && n.await === true) {
+      // the loop's own expression stays as written (V8 names it in "x is not async iterable"); the first await is
+      // reported just before the loop starts, the later ones at the end of each pass
       const id = site(n, 'for-await');
-      n.right = rt('fa', [frame(), siteRef(id), n.right as AnyNode]);
       head.push(stmt(rt('fr', [frame()])));
       head.push(node('TryStatement', { block: block(statements), handler: null, finalizer: block([stmt(rt('fa', [frame(), siteRef(id)]))]) }));
       n.body = block(head);
-    } else {
-      n.body = block([...head, ...statements]);
+      const before = block([stmt(rt('fa', [frame(), siteRef(id)])), n]);
+      forAwaitBlocks.add(before);
+      return before;
     }
-    void env;
+    n.body = block([...head, ...statements]);
     return n;
   };
 

@@ -80,6 +80,19 @@ generator.ExpressionStatement = function (node, state) {
   }
   state.write(';');
 };
+generator.ImportExpression = function (node, state) {
+  // `import(specifier, { with: { type: 'json' } })`: astring prints only the specifier
+  if (node.loc) state.write('', node);
+  state.write('import(');
+  const source = node.source as Node;
+  this[source.type](source, state);
+  const options = node.options as Node | null | undefined;
+  if (options) {
+    state.write(', ');
+    this[options.type](options, state);
+  }
+  state.write(')');
+};
 const arrow = generator.ArrowFunctionExpression;
 generator.ArrowFunctionExpression = function (node, state) {
   const body = node.body as Node;
