@@ -36,13 +36,16 @@ async function main() {                                                         
         log(a, b);                                                                                   // ← 7
       }
     }
-    for await (const v of __ls.fa(__ls$f, __ls$b + 9, agen())) {                                     // ← 8
-      __ls.g();
-      __ls.fr(__ls$f);
-      try {
-        log('v', v);                                                                                 // ← 8
-      } finally {
-        __ls.fa(__ls$f, __ls$b + 9);
+    {
+      __ls.fa(__ls$f, __ls$b + 9);
+      for await (const v of agen()) {                                                                // ← 8
+        __ls.g();
+        __ls.fr(__ls$f);
+        try {
+          log('v', v);                                                                               // ← 8
+        } finally {
+          __ls.fa(__ls$f, __ls$b + 9);
+        }
       }
     }
     let i = 0;                                                                                       // ← 9
