@@ -50,10 +50,14 @@ steps.push((next) => {
   // readme: mapLimit with an ES2017 async function (async recognises it and does not pass a callback)
   const urls = ['a', 'b', 'c', 'd', 'e']
   let running = 0
+  let eStarted
+  const e = new Promise((resolve) => { eStarted = resolve })
   async.mapLimit(urls, 2, async function (url) {
     running++
     console.log(`  fetch ${url} (running ${running})`)
-    await new Promise((resolve) => setTimeout(resolve, url === 'a' ? 60 : 5))
+    if (url === 'e') eStarted()
+    // 'a' is the slow one: it finishes once 'e' has started; the others take 5 ms each
+    await (url === 'a' ? e : new Promise((resolve) => setTimeout(resolve, 5)))
     running--
     return `body of ${url}`
   }, (err, results) => {
@@ -91,9 +95,17 @@ steps.push((next) => {
 
 steps.push((next) => {
   console.log('--- queue')
+  // foo is the slow one: it finishes 5 ms after bad has (a timer racing the others would be up to the machine's load)
+  let badDone
+  const afterBad = new Promise((resolve) => { badDone = resolve })
   const q = async.queue((task, callback) => {
     console.log(`  worker ${task.name} (running ${q.running()}, waiting ${q.length()})`)
-    setTimeout(() => callback(task.name === 'bad' ? new Error('bad task') : null, task.name.toUpperCase()), task.ms)
+    const finish = () => {
+      if (task.name === 'bad') badDone()
+      callback(task.name === 'bad' ? new Error('bad task') : null, task.name.toUpperCase())
+    }
+    if (task.name === 'foo') afterBad.then(() => setTimeout(finish, 5))
+    else setTimeout(finish, task.ms)
   }, 2)
   q.drain(() => {
     console.log('  drain')

@@ -59,6 +59,7 @@ bus.on('tick', (n) => {
   setImmediate(() => {
     log(`tick ${n} immediate`)
     if (n < 2) bus.emit('tick', n + 1)
+    else setTimeout(roomActivity, 5)
   })
 })
 bus.once('tick', async (n) => {
@@ -87,7 +88,7 @@ class Room extends EventEmitter {
 const room = new Room()
 room.on('joined', (who, size) => log(`joined ${who} (${size})`))
 room.on('left', (who) => log(`left ${who}`))
-setTimeout(() => {
+function roomActivity () {
   ;['ann', 'bo'].forEach(room.join)
   room.leave('ann')
-}, 5)
+}

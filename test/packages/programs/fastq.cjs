@@ -39,12 +39,18 @@ async function main () {
 
   console.log('--- concurrency, saturated, empty, drain, unshift, pause/resume')
   await new Promise((resolve) => {
+    // a is the slow one: it ends 5 ms after c has (a timer racing the others would be up to the machine's load)
+    let cEnded
+    const afterC = new Promise((resolve) => { cEnded = resolve })
     const queue = fastq((task, cb) => {
       console.log(`  start ${task.name} (running ${queue.running()}, waiting ${queue.length()})`)
-      setTimeout(() => {
+      const end = () => {
         console.log(`  end ${task.name}`)
+        if (task.name === 'c') cEnded()
         cb(task.fail ? new Error(`${task.name} failed`) : null, task.name)
-      }, task.ms)
+      }
+      if (task.name === 'a') afterC.then(() => setTimeout(end, 5))
+      else setTimeout(end, task.ms)
     }, 2)
     queue.saturated = () => console.log('  saturated')
     queue.empty = () => console.log('  empty')

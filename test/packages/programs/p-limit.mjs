@@ -59,7 +59,7 @@ const tick = () => new Promise(resolve => setImmediate(resolve))
     limit(() => 'second'),
     limit(() => 'third')
   ].map((p, i) => p.then(v => console.log(`  #${i} ok ${v}`), e => console.log(`  #${i} rejected ${e.name}: ${e.message}`)))
-  await tick()
+  await null
   console.log(`  before clearQueue: active=${limit.activeCount} pending=${limit.pendingCount}`)
   limit.clearQueue()
   console.log(`  after clearQueue: pending=${limit.pendingCount}`)
@@ -67,12 +67,15 @@ const tick = () => new Promise(resolve => setImmediate(resolve))
 
   const wide = pLimit(1)
   const starts = []
+  let firstStarted
+  const started = new Promise(resolve => { firstStarted = resolve })
   const jobs = [1, 2, 3, 4].map(n => wide(async () => {
     starts.push(n)
     console.log(`  wide job ${n} started (active ${wide.activeCount})`)
+    firstStarted()
     await delay(50)
   }))
-  await tick()
+  await started
   wide.concurrency = 3
   console.log(`  concurrency now ${wide.concurrency}`)
   await Promise.all(jobs)

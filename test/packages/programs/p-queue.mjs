@@ -90,8 +90,12 @@ const delay = (ms, value) => new Promise(resolve => setTimeout(resolve, ms, valu
     return n * 10
   }))
   queue.onSizeLessThan(2).then(() => console.log(`  size below 2 (order ${order.join(',')})`))
-  await delay(30)
-  console.log(`  paused=${queue.isPaused} size=${queue.size} pending=${queue.pending} order=${order.join(',')}`)
+  await new Promise(resolve => queue.on('completed', function second (result) {
+    if (result !== 20) return
+    queue.off('completed', second)
+    resolve()
+  }))
+  console.log(`  task 2 completed: paused=${queue.isPaused} size=${queue.size} order=${order.join(',')}`)
   queue.start()
   console.log('  addAll ->', (await adding).join(','))
   queue.add(() => console.log('  runs at once: the queue is not paused'))
@@ -105,8 +109,8 @@ const delay = (ms, value) => new Promise(resolve => setTimeout(resolve, ms, valu
 // --- timeouts and abort signals
 {
   console.log('--- timeouts and aborts')
-  const queue = new PQueue({ concurrency: 2, timeout: 40 })
-  const slow = queue.add(() => delay(400, 'slow')).catch(error => {
+  const queue = new PQueue({ concurrency: 2, timeout: 300 })
+  const slow = queue.add(() => new Promise(() => {})).catch(error => { // never settles: times out
     console.log(`  slow: ${error instanceof TimeoutError ? 'TimeoutError' : error.name} ${error.message}`)
   })
   const fast = queue.add(() => delay(1, 'fast')).then(v => console.log(`  fast: ${v}`))
@@ -132,7 +136,7 @@ const delay = (ms, value) => new Promise(resolve => setTimeout(resolve, ms, valu
   const runs = []
   for (let i = 1; i <= 5; i++) {
     runs.push(queue.add(() => {
-      console.log(`  task ${i} (limited=${queue.isRateLimited})`)
+      console.log(`  task ${i}`)
       return i
     }))
   }

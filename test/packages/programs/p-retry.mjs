@@ -84,7 +84,7 @@ await new Promise(resolve => server.close(resolve))
     console.log(`  signal attempt ${attempt}`)
     if (attempt === 2) setImmediate(() => controller.abort(new Error('stopped by the caller')))
     throw new Error('failing')
-  }, { retries: 10, minTimeout: 50, factor: 1, signal: controller.signal })
+  }, { retries: 10, minTimeout: 500, factor: 1, signal: controller.signal })
   try {
     await attempts
   } catch (error) {

@@ -18,10 +18,12 @@ const part = (title, run) => parts.push({ title, run })
 part('schedulers against the event loop', () => new Promise((resolve) => {
   of('queue').pipe(observeOn(queueScheduler)).subscribe((v) => log(`  ${v} (synchronous)`))
   of('asap').pipe(observeOn(asapScheduler)).subscribe((v) => log(`  ${v}`))
-  of('async, 20 ms').pipe(observeOn(asyncScheduler, 20)).subscribe({ next: (v) => log(`  ${v}`), complete: resolve })
   Promise.resolve().then(() => log('  a promise microtask'))
   process.nextTick(() => log('  nextTick'))
-  setImmediate(() => log('  setImmediate'))
+  setImmediate(() => {
+    log('  setImmediate')
+    of('async').pipe(observeOn(asyncScheduler)).subscribe({ next: (v) => log(`  ${v} (a timer set in the immediate)`), complete: resolve })
+  })
   of('subscribeOn asap').pipe(subscribeOn(asapScheduler)).subscribe((v) => log(`  ${v}`))
   log('  end of synchronous part')
 }))
@@ -47,8 +49,7 @@ part('higher-order operators over timers', async () => {
   const inner = (n) => timer(n === 1 ? 40 : 10).pipe(map(() => `inner ${n}`))
   log('  mergeMap', await lastValueFrom(source().pipe(mergeMap(inner), toArray())))
   log('  concatMap', await lastValueFrom(source().pipe(concatMap(inner), toArray())))
-  log('  switchMap', await lastValueFrom(interval(60).pipe(take(3), switchMap((n) => timer(n === 2 ? 1 : 100).pipe(map(() => `switched ${n}`))), toArray())))
-  log('  exhaustMap', await lastValueFrom(interval(40).pipe(take(5), exhaustMap((n) => timer(100).pipe(map(() => `exhausted ${n}`))), toArray())))
+  log('  switchMap', await lastValueFrom(interval(20).pipe(take(3), switchMap((n) => timer(n === 2 ? 1 : 5000).pipe(map(() => `switched ${n}`))), toArray())))
   log('  merge', await lastValueFrom(merge(timer(30).pipe(map(() => 'late')), of('now'), timer(1).pipe(map(() => 'soon'))).pipe(toArray())))
   log('  concat + delay', await lastValueFrom(concat(of('a').pipe(delay(20)), of('b'), defer(() => Promise.resolve('c'))).pipe(toArray())))
   log('  debounceTime', await lastValueFrom(concat(of(1, 2, 3), timer(60).pipe(map(() => 4))).pipe(debounceTime(30), toArray())))
@@ -98,6 +99,7 @@ part('a marble test on the TestScheduler', () => {
     const source = cold('-a--b--c---|')
     expectObservable(source.pipe(debounceTime(2))).toBe('---a--b--c-|')
     expectObservable(source.pipe(map((v) => v.toUpperCase()))).toBe('-A--B--C---|')
+    expectObservable(source.pipe(exhaustMap((v) => cold('--x|', { x: v })))).toBe('---a-----c-|') // b arrives as a's inner completes: dropped
   })
 })
 
