@@ -1,0 +1,2 @@
+// anonymous default export (class)
+export default class { static async m () { await null } }
