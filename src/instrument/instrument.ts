@@ -8,7 +8,7 @@ import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, type RuntimeMethod } from './runtime-api';
 import { print } from './printer';
-import { raceFacts, declaredIn, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, type RaceFacts } from './shared-state';
+import { raceFacts, declaredIn, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -331,7 +331,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     let statements: AnyNode[];
     if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
     else {
-      statements = [node('ReturnStatement', { argument: fn.body })];
+      statements = [node('ReturnStatement', { argument: fn.body, loc: (fn.body as AnyNode).loc })];
       fn.expression = false;
     }
     const directives: AnyNode[] = [];
@@ -422,12 +422,18 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       root = root.object as AnyNode;
     }
     if (root.type !== 'Identifier' && root.type !== 'ThisExpression') return call;
-    const write = COLLECTION_WRITES.has(method);
-    const at = site(call, write ? 'write' : readRole(env), { name: locationName(callee.object as AnyNode, text) });
-    const key = temp(env.scope);
-    const result = temp(env.scope);
-    args[0] = assign(key, args[0]);
+    const name = locationName(callee.object as AnyNode, text);
     const pathNode = node('ArrayExpression', { elements: path.map(str) });
+    const result = temp(env.scope);
+    if (ARRAY_MUTATORS.has(method)) {
+      // push, splice...: the array's contents change, recorded as a write of its length (what `a.length` reads)
+      const at = site(call, 'write', { name });
+      return seq([assign(result, call), rt('wa', [frame(), siteRef(at), clone(root), pathNode]), result]);
+    }
+    const write = COLLECTION_WRITES.has(method);
+    const at = site(call, write ? 'write' : readRole(env), { name });
+    const key = temp(env.scope);
+    args[0] = assign(key, args[0]);
     return seq([assign(result, call), rt(write ? 'wm' : 'rm', [frame(), siteRef(at), clone(root), pathNode, key]), result]);
   };
 
@@ -560,18 +566,16 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       case 'CallExpression':
       case 'NewExpression': {
         const callee = n.callee as AnyNode;
+        const method = callee.type === 'MemberExpression' && !callee.computed ? ((callee.property as AnyNode).name as string) : '';
+        const args = n.arguments as AnyNode[];
         const collection =
           n.type === 'CallExpression' &&
           !n.optional &&
           !!races &&
           !!env.locals &&
           use !== 'callee' &&
-          callee.type === 'MemberExpression' &&
-          !callee.computed &&
           !callee.optional &&
-          (COLLECTION_READS.has((callee.property as AnyNode).name as string) || COLLECTION_WRITES.has((callee.property as AnyNode).name as string)) &&
-          (n.arguments as AnyNode[]).length > 0 &&
-          (n.arguments as AnyNode[])[0].type !== 'SpreadElement';
+          (ARRAY_MUTATORS.has(method) || ((COLLECTION_READS.has(method) || COLLECTION_WRITES.has(method)) && args.length > 0 && args[0].type !== 'SpreadElement'));
         if (callee.type === 'MemberExpression') visitMemberParts(callee, 'callee', env);
         else if (callee.type !== 'Super') n.callee = visit(callee, 'callee', env);
         child(n, 'arguments', 'value', env);

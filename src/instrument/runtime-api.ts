@@ -37,6 +37,8 @@ export interface TracerRuntime {
    */
   rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void;
   wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void;
+  /** shared state: an array (found as for `rm`) changed in place (push, splice...): a write of its `length` */
+  wa(frame: number, site: number, root: unknown, path: readonly string[]): void;
 }
 
 export type RuntimeMethod = keyof TracerRuntime;

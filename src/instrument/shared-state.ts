@@ -7,6 +7,8 @@ type AnyNode = { type: string; start: number; end: number; [key: string]: unknow
 
 export const COLLECTION_READS = new Set(['has', 'get']);
 export const COLLECTION_WRITES = new Set(['set', 'add', 'delete']);
+/** methods that change an array in place: a write of the array (its `length`) */
+export const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 
 const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
 const isFunction = (n: AnyNode) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
@@ -78,6 +80,9 @@ export function raceFacts(ast: AnyNode): RaceFacts {
     if (target?.type === 'Identifier') writtenVars.add(target.name as string);
     if (target?.type === 'MemberExpression' && !target.computed) writtenProps.add(((target.property as AnyNode).name as string) ?? '');
     if (target?.type === 'MemberExpression' && target.computed) writtenProps.add('[]');
+    // an array changed in place makes its length a location that can race
+    const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
+    if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
     forEachChild(n, walk);
   };
   walk(ast);

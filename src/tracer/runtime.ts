@@ -394,6 +394,10 @@ export function install(): void {
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
     },
+    wa(frame: number, site: number, root: unknown, path: readonly string[]): void {
+      const array = dataPath(root, path);
+      if (Array.isArray(array)) push(RawKind.Access, frame, site, objectId(array), keyId('length'), 1);
+    },
   /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');

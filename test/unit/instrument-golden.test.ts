@@ -32,6 +32,7 @@ function recordingRuntime(events: string[]): TracerRuntime {
     wp: (_f, site) => void events.push(`write ${site}`),
     rm: (_f, site) => void events.push(`read ${site}`),
     wm: (_f, site) => void events.push(`write ${site}`),
+    wa: (_f, site) => void events.push(`write ${site}`),
   };
 }
 

@@ -16,19 +16,19 @@ const holder = {                                                                
 async function load(k) {                                                                             // ← 5
   var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 8), __ls$t0, __ls$t1, __ls$t2, __ls$t3, __ls$t4, __ls$t5, __ls$t6, __ls$t7;
   try {
-    if (!(__ls$t1 = cache.has(__ls$t0 = k), __ls.rm(__ls$f, __ls$b + 2, cache, [], __ls$t0), __ls$t1)) { // ← 6
+    if (!(__ls$t0 = cache.has(__ls$t1 = k), __ls.rm(__ls$f, __ls$b + 2, cache, [], __ls$t1), __ls$t0)) { // ← 6
       await __ls.a(__ls$f, __ls$b + 3, null);                                                        // ← 7
-      (__ls$t3 = cache.set(__ls$t2 = k, () => {                                                      // ← 8
+      (__ls$t2 = cache.set(__ls$t3 = k, () => {                                                      // ← 8
         var __ls$f = __ls.e(__ls$b + 4);
         try {
-          return k;
+          return k;                                                                                  // ← 8
         } finally {
           __ls.x(__ls$f);
         }
-      }), __ls.wm(__ls$f, __ls$b + 5, cache, [], __ls$t2), __ls$t3);
+      }), __ls.wm(__ls$f, __ls$b + 5, cache, [], __ls$t3), __ls$t2);
     }
-    (__ls$t5 = seen.add(__ls$t4 = k), __ls.wm(__ls$f, __ls$b + 6, seen, [], __ls$t4), __ls$t5);      // ← 10
-    (__ls$t7 = holder.m.has(__ls$t6 = k), __ls.rm(__ls$f, __ls$b + 7, holder, ["m"], __ls$t6), __ls$t7); // ← 11
+    (__ls$t4 = seen.add(__ls$t5 = k), __ls.wm(__ls$f, __ls$b + 6, seen, [], __ls$t5), __ls$t4);      // ← 10
+    (__ls$t6 = holder.m.has(__ls$t7 = k), __ls.rm(__ls$f, __ls$b + 7, holder, ["m"], __ls$t7), __ls$t6); // ← 11
     return cache.get(k)();                                                                           // ← 12
   } finally {
     __ls.x(__ls$f);
@@ -37,7 +37,7 @@ async function load(k) {                                                        
 Promise.all([load('a'), load('a'), load('b')]).then(v => {                                           // ← 14
   var __ls$f = __ls.e(__ls$b + 9);
   try {
-    return log(v, [...seen], reads, cache.size);
+    return log(v, [...seen], reads, cache.size);                                                     // ← 14
   } finally {
     __ls.x(__ls$f);
   }

@@ -47,7 +47,7 @@ tdz();                                                                          
 function outer(cb = () => {                                                                          // ← 15
   var __ls$f = __ls.e(__ls$b + 5);
   try {
-    return 'default';
+    return 'default';                                                                                // ← 15
   } finally {
     __ls.x(__ls$f);
   }

@@ -17,19 +17,19 @@ class Job {                                                                     
       (__ls$t0 = this.cancel = () => {                                                               // ← 6
         var __ls$f = __ls.e(__ls$b + 3);
         try {
-          return 'cancelled';
+          return 'cancelled';                                                                        // ← 6
         } finally {
           __ls.x(__ls$f);
         }
       }, __ls.wp(__ls$f, __ls$b + 2, this, "cancel"), __ls$t0);
-      (__ls$t2 = m.set(__ls$t1 = 'k', () => {                                                        // ← 7
+      (__ls$t1 = m.set(__ls$t2 = 'k', () => {                                                        // ← 7
         var __ls$f = __ls.e(__ls$b + 4);
         try {
-          return 'fn';
+          return 'fn';                                                                               // ← 7
         } finally {
           __ls.x(__ls$f);
         }
-      }), __ls.wm(__ls$f, __ls$b + 5, m, [], __ls$t1), __ls$t2);
+      }), __ls.wm(__ls$f, __ls$b + 5, m, [], __ls$t2), __ls$t1);
       ({host: this.host} = d);                                                                       // ← 8
       let a;                                                                                         // ← 9
       [a, ...this.rest] = [1, 2, 3];                                                                 // ← 10
@@ -46,7 +46,7 @@ new Job().start({                                                               
 }).then(() => {
   var __ls$f = __ls.e(__ls$b + 12);
   try {
-    return log('current', current instanceof Job);
+    return log('current', current instanceof Job);                                                   // ← 16
   } finally {
     __ls.x(__ls$f);
   }
