@@ -76,7 +76,7 @@ steps.push((next) => {
   ], (err, results) => {
     console.log('  series done', err, results)
     async.parallel({
-      slow: (cb) => setTimeout(() => { console.log('  parallel slow'); cb(null, 'S') }, 40),
+      slow: (cb) => setTimeout(() => { console.log('  parallel slow'); cb(null, 'S') }, 200),
       fast: (cb) => setTimeout(() => { console.log('  parallel fast'); cb(null, 'F') }, 1),
       tick: (cb) => process.nextTick(() => { console.log('  parallel nextTick'); cb(null, 'T') })
     }, (err, results) => {

@@ -88,7 +88,7 @@ async function main () {
     killed.drain = () => console.log('  killAndDrain calls drain')
     killed.killAndDrain()
     console.log(`  after killAndDrain: length ${killed.length()}`)
-    await sleep(10)
+    await sleep(100)
   }
   console.log('done')
 }

@@ -42,7 +42,7 @@ const delay = (ms, value) => new Promise(resolve => setTimeout(resolve, ms, valu
   console.log(`3. Queue size: ${queue.size}`)
   console.log(`4. Pending promises: ${queue.pending}`)
   await Promise.all(done)
-  await delay(250)
+  await delay(400)
 }
 
 // --- events and priorities: concurrency 2, every event printed when it fires
@@ -121,7 +121,7 @@ const delay = (ms, value) => new Promise(resolve => setTimeout(resolve, ms, valu
   const never = new AbortController()
   never.abort(new Error('aborted before it started'))
   const early = queue.add(() => 'x', { signal: never.signal }).catch(error => console.log(`  early: ${error.message}`))
-  setTimeout(() => controller.abort(new Error('stop now')), 5)
+  setTimeout(() => controller.abort(new Error('stop now')), 100)
   await Promise.all([slow, fast, aborted, early])
   await queue.onIdle()
   console.log(`  idle, pending=${queue.pending}`)

@@ -46,13 +46,13 @@ part('a custom Observable with teardown', () => new Promise((resolve) => {
 
 part('higher-order operators over timers', async () => {
   const source = () => of(1, 2, 3)
-  const inner = (n) => timer(n === 1 ? 40 : 10).pipe(map(() => `inner ${n}`))
+  const inner = (n) => timer(n === 1 ? 300 : 10).pipe(map(() => `inner ${n}`))
   log('  mergeMap', await lastValueFrom(source().pipe(mergeMap(inner), toArray())))
   log('  concatMap', await lastValueFrom(source().pipe(concatMap(inner), toArray())))
   log('  switchMap', await lastValueFrom(interval(20).pipe(take(3), switchMap((n) => timer(n === 2 ? 1 : 5000).pipe(map(() => `switched ${n}`))), toArray())))
-  log('  merge', await lastValueFrom(merge(timer(30).pipe(map(() => 'late')), of('now'), timer(1).pipe(map(() => 'soon'))).pipe(toArray())))
+  log('  merge', await lastValueFrom(merge(timer(300).pipe(map(() => 'late')), of('now'), timer(1).pipe(map(() => 'soon'))).pipe(toArray())))
   log('  concat + delay', await lastValueFrom(concat(of('a').pipe(delay(20)), of('b'), defer(() => Promise.resolve('c'))).pipe(toArray())))
-  log('  debounceTime', await lastValueFrom(concat(of(1, 2, 3), timer(60).pipe(map(() => 4))).pipe(debounceTime(30), toArray())))
+  log('  debounceTime', await lastValueFrom(concat(of(1, 2, 3), timer(300).pipe(map(() => 4))).pipe(debounceTime(30), toArray())))
 })
 
 part('subjects', async () => {
