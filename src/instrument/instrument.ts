@@ -191,6 +191,25 @@ function namesBoundBy(s: AnyNode): Set<string> {
 const mentions = (n: AnyNode, names: Set<string>): boolean =>
   (n.type === 'Identifier' && names.has(n.name as string)) || childNodes(n).some((c) => mentions(c, names));
 
+/** Names of a function body's top-level function declarations that are also declared by `var` anywhere in the function, or by another function declaration at its top level. */
+function clashingFunctionNames(body: AnyNode[]): Set<string> {
+  const functions = new Map<string, number>();
+  for (const s of body) if (s.type === 'FunctionDeclaration') functions.set((s.id as AnyNode).name as string, (functions.get((s.id as AnyNode).name as string) ?? 0) + 1);
+  const clash = new Set([...functions].filter(([, count]) => count > 1).map(([name]) => name));
+  if (functions.size === 0) return clash;
+  const visitVar = (n: AnyNode): void => {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
+    if (n.type === 'VariableDeclaration' && n.kind === 'var') {
+      const names = new Set<string>();
+      for (const d of n.declarations as AnyNode[]) for (const name of namesBoundBy({ type: 'VariableDeclaration', declarations: [d] } as unknown as AnyNode)) names.add(name);
+      for (const name of names) if (functions.has(name)) clash.add(name);
+    }
+    for (const c of childNodes(n)) visitVar(c);
+  };
+  for (const s of body) visitVar(s);
+  return clash;
+}
+
 /** What a function (or the module body) needs declared for itself: its temporaries. */
 interface Scope {
   temps: number;
@@ -337,10 +356,15 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     const directives: AnyNode[] = [];
     let i = 0;
     while (i < statements.length && typeof statements[i].directive === 'string') directives.push(statements[i++]);
-    // function declarations stay at the function's top level (hoisted and initialized on entry, as written), so
-    // `var f; function f() {}` and Annex B semantics are untouched by the try block
-    const declared = statements.slice(i).filter((s) => s.type === 'FunctionDeclaration');
-    const rest = statements.slice(i).filter((s) => s.type !== 'FunctionDeclaration');
+    // The body moves into a try block, where a function declaration is block-scoped. That is the same function
+    // (hoisted, initialized on entry, closing over the body's let/const) unless its name is also declared by `var`
+    // in this function or by another function declaration: a block forbids that, the function's top level allows it.
+    // Only those declarations stay at the top level, out of the try.
+    const body = statements.slice(i);
+    const clash = clashingFunctionNames(body);
+    const outside = (s: AnyNode) => s.type === 'FunctionDeclaration' && clash.has((s.id as AnyNode).name as string);
+    const declared = body.filter(outside);
+    const rest = body.filter((s) => !outside(s));
     const decls: [string, AnyNode | null][] = [[FRAME, rt('e', [ref])]];
     for (let t = 0; t < scope.temps; t++) decls.push([`${TEMP}${t}`, null]);
     const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([stmt(rt('x', [frame()]))]) });

@@ -93,6 +93,21 @@ generator.ImportExpression = function (node, state) {
   }
   state.write(')');
 };
+// `(a?.b).c` and `(a?.m)()` end the optional chain at the parenthesis (null gives a TypeError, not undefined);
+// astring prints the chain bare, which would extend it
+for (const [type, key] of [['MemberExpression', 'object'], ['CallExpression', 'callee'], ['NewExpression', 'callee'], ['TaggedTemplateExpression', 'tag']] as const) {
+  const printPlain = generator[type];
+  generator[type] = function (node, state) {
+    const inner = node[key] as Node | undefined;
+    printPlain.call(this, inner?.type === 'ChainExpression' ? { ...node, [key]: { type: 'ParenthesizedExpression', expression: inner } } : node, state);
+  };
+}
+generator.ParenthesizedExpression = function (node, state) {
+  const e = node.expression as Node;
+  state.write('(');
+  this[e.type](e, state);
+  state.write(')');
+};
 const arrow = generator.ArrowFunctionExpression;
 generator.ArrowFunctionExpression = function (node, state) {
   const body = node.body as Node;

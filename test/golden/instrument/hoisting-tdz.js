@@ -14,3 +14,9 @@ async function tdz () {
 tdz()
 function outer (cb = () => 'default') { return cb() }
 log(outer())
+function closes () {
+  function g () { return lock }
+  let lock = 'lock after the function'
+  return g()
+}
+log(closes())

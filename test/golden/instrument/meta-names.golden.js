@@ -3,14 +3,6 @@ let meta = 1;                                                                   
 let target = 2;                                                                                      // ← 2
 let of = [1];                                                                                        // ← 3
 async function f() {                                                                                 // ← 4
-  function g() {                                                                                     // ← 8
-    var __ls$f = __ls.e(__ls$b + 7);
-    try {
-      return new.target === undefined ? 'call' : 'new';                                              // ← 8
-    } finally {
-      __ls.x(__ls$f);
-    }
-  }
   var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 10), __ls$t0, __ls$t1;
   try {
     (__ls$t0 = meta = (__ls.rv(__ls$f, __ls$b + 2, __ls$b + 3), meta) + 1, __ls.wv(__ls$f, __ls$b + 1, __ls$b + 3), __ls$t0); // ← 5
@@ -18,6 +10,14 @@ async function f() {                                                            
     for (const x of of) {                                                                            // ← 7
       __ls.g();
       log(x);                                                                                        // ← 7
+    }
+    function g() {                                                                                   // ← 8
+      var __ls$f = __ls.e(__ls$b + 7);
+      try {
+        return new.target === undefined ? 'call' : 'new';                                            // ← 8
+      } finally {
+        __ls.x(__ls$f);
+      }
     }
     log((__ls.rv(__ls$f, __ls$b + 8, __ls$b + 3), meta), (__ls.rv(__ls$f, __ls$b + 9, __ls$b + 5), target), g(), typeof new g()); // ← 9
   } finally {
