@@ -1,6 +1,6 @@
 // fastify's own test files (node:test, standard style), loaded into one process from the copy under .work/vendor:
 // hooks (callback and async), async/await handlers, promises, inject, route hooks, plugin registration, decorators,
-// error handlers, AsyncLocalStorage and async_hooks. Run with NODE_OPTIONS=--test-reporter=./reporter.mjs (the test
+// errors thrown and rejected, error handlers, AsyncLocalStorage and async_hooks. Run with NODE_OPTIONS=--test-reporter=./reporter.mjs (the test
 // does), which prints each test's name and result and nothing that changes between runs.
 'use strict'
 
@@ -18,6 +18,8 @@ const files = [
   'encapsulated-error-handler.test.js',
   'custom-parser-async.test.js',
   '500s.test.js',
+  'throw.test.js',
+  'request-error.test.js',
   'als.test.js',
   'async_hooks.test.js'
 ]
