@@ -94,6 +94,6 @@ describe.each(nodes)('on Node $major', ({ path: node }) => {
       signal: plain.signal,
     });
     // and Loopscope did not stop it (time limit, event limit, killed)
-    expect(traced.trace.program.stopped).toBeNull();
+    expect(traced.trace.program.stopped, `Loopscope marked the run stopped (${traced.trace.program.stopped}); untraced it ended by ${plain.signal ?? `exit ${plain.code}`}`).toBeNull();
   });
 });
