@@ -25,6 +25,8 @@ export interface InstrumentOptions {
   sourceType: SourceType;
   /** also record reads and writes of shared state, for race detection across awaits */
   races?: boolean;
+  /** The name of the original in the source map (default: `file`); Node prints it in stack traces. */
+  mapSource?: string;
   /** Map a generated (0-based column) position back to the original file, e.g. through esbuild's source map. */
   originalPosition?: (line: number, column: number) => { line: number; column: number } | null;
 }
@@ -709,6 +711,6 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   body.splice(d, 0, varDecl(prologue));
   body.push(stmt(rt('x', [frame()])), register);
 
-  const printed = print(ast as never, file, source);
+  const printed = print(ast as never, options.mapSource ?? file, source);
   return { code: printed.code, map: printed.map, sites };
 }

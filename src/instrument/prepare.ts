@@ -2,6 +2,7 @@
 // so every site and every stack frame points at the original file, line and column.
 import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
@@ -151,7 +152,9 @@ export interface PreparedModule {
 export function prepareModule(source: string, file: string, format: ModuleFormat, options: { races?: boolean } = {}): PreparedModule {
   const sourceType: SourceType = format === 'module' ? 'module' : 'script';
   if (!needsCompiling(file)) {
-    const result = instrumentJavaScript(source, file, { sourceType, races: options.races });
+    // an ES module's frames name it by URL, as untraced Node prints them; a CommonJS module's by path
+    const mapSource = format === 'module' ? pathToFileURL(file).href : file;
+    const result = instrumentJavaScript(source, file, { sourceType, races: options.races, mapSource });
     return { code: withInlineMap(result.code, JSON.stringify(result.map)), sites: result.sites };
   }
   const ts = transformTypeScript(source, file, format);

@@ -130,10 +130,10 @@ export function print(ast: Node, file: string, source: string): Printed {
   setSourceContent(gen, file, source);
   const sourceMap = {
     file,
-    addMapping(m: { generated: { line: number; column: number }; original: { line: number; column: number }; name?: string }) {
-      const generated = { line: m.generated.line, column: m.generated.column };
-      if (m.name === undefined) addMapping(gen, { generated, source: file, original: m.original });
-      else addMapping(gen, { generated, source: file, original: m.original, name: m.name });
+    addMapping(m: { generated: { line: number; column: number }; original: { line: number; column: number } }) {
+      // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
+      // function's own name, so V8's names are already the ones untraced Node prints
+      addMapping(gen, { generated: { line: m.generated.line, column: m.generated.column }, source: file, original: m.original });
     },
   };
   const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '  ' });
