@@ -6,7 +6,7 @@
 // keep their `this` and their callee's shape, and declarations keep their hoisting and names.
 import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
-import { RUNTIME_GLOBAL, type RuntimeMethod } from './runtime-api';
+import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type FunctionTable } from './runtime-api';
 import { print } from './printer';
 import { raceFacts, declaredIn, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
@@ -14,8 +14,6 @@ export { RUNTIME_GLOBAL } from './runtime-api';
 
 /** the frame id of the function (or module body) the code belongs to */
 const FRAME = '__ls$f';
-/** the id of the file's first site (registered on first use, so hoisted functions called early still have it) */
-const BASE = '__ls$b';
 const REGISTER = '__ls$B';
 const TEMP = '__ls$t';
 
@@ -33,7 +31,8 @@ export interface InstrumentOptions {
 
 export interface InstrumentResult {
   code: string;
-  map: ReturnType<typeof print>['map'];
+  /** the source map, with the function table (FUNCTION_TABLE_FIELD) that gives toString the original text */
+  map: ReturnType<typeof print>['map'] & { [FUNCTION_TABLE_FIELD]?: FunctionTable };
   sites: RawSite[];
 }
 
@@ -238,6 +237,9 @@ type Use =
 export function instrumentJavaScript(source: string, file: string, options: InstrumentOptions): InstrumentResult {
   const ast = parse(source, file, options.sourceType) as unknown as AnyNode;
   const sites: RawSite[] = [];
+  // the id of the file's first site (registered on first use, so hoisted functions called early still have it);
+  // its name carries the file's key, so the text of any function says which file it came from
+  const BASE = siteBaseName(file);
   const isModule = options.sourceType === 'module';
 
   const site = (n: AnyNode, kind: RawSite['kind'], extra: Partial<RawSite> = {}): number => {
@@ -712,5 +714,15 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   body.push(stmt(rt('x', [frame()])), register);
 
   const printed = print(ast as never, options.mapSource ?? file, source);
-  return { code: printed.code, map: printed.map, sites };
+  const table: FunctionTable = [];
+  for (const r of printed.ranges) {
+    const text = printed.code.slice(r.start, r.end);
+    const first = SITE_IN_TEXT.exec(text);
+    if (!first) continue;
+    const n = r.node as unknown as AnyNode;
+    // V8 gives a method's text from after `static`
+    const start = n.static ? n.start + /^static\s*/.exec(source.slice(n.start))![0].length : n.start;
+    table.push([Number(first[2]), text.length, start, n.end]);
+  }
+  return { code: printed.code, map: { ...printed.map, [FUNCTION_TABLE_FIELD]: table }, sites };
 }

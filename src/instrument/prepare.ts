@@ -8,6 +8,7 @@ import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError, type SourceType } from './instrument';
+import { fileKey, FUNCTION_TABLE_FIELD, type FunctionTable } from './runtime-api';
 import type { RawSite } from '../core/raw-events';
 import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
 
@@ -146,7 +147,17 @@ export function transformTypeScript(source: string, file: string, format: Module
 export interface PreparedModule {
   code: string;
   sites: RawSite[];
+  /** JavaScript only: the original text and where its functions are, for Function.prototype.toString */
+  functionTexts?: FunctionTexts;
 }
+
+export interface FunctionTexts {
+  source: string;
+  table: FunctionTable;
+}
+
+/** Where a run keeps a file's function texts (the traced process reads them when the program asks for one). */
+export const functionTextsPath = (dir: string, file: string): string => join(dir, `texts-${fileKey(file)}.json`);
 
 /** Instrument one file. `format` is how Node will load it. The result carries an inline source map. */
 export function prepareModule(source: string, file: string, format: ModuleFormat, options: { races?: boolean } = {}): PreparedModule {
@@ -155,7 +166,8 @@ export function prepareModule(source: string, file: string, format: ModuleFormat
     // an ES module's frames name it by URL, as untraced Node prints them; a CommonJS module's by path
     const mapSource = format === 'module' ? pathToFileURL(file).href : file;
     const result = instrumentJavaScript(source, file, { sourceType, races: options.races, mapSource });
-    return { code: withInlineMap(result.code, JSON.stringify(result.map)), sites: result.sites };
+    const { [FUNCTION_TABLE_FIELD]: table, ...map } = result.map;
+    return { code: withInlineMap(result.code, JSON.stringify(map)), sites: result.sites, functionTexts: table && { source, table } };
   }
   const ts = transformTypeScript(source, file, format);
   const tsMap = new TraceMap(ts.map);
@@ -187,6 +199,7 @@ export function prepareModuleOnce(source: string, file: string, format: ModuleFo
   }
   const prepared = prepareModule(source, file, format, options);
   try {
+    if (prepared.functionTexts) writeFileSync(functionTextsPath(options.cacheDir, file), JSON.stringify(prepared.functionTexts));
     // written whole, then renamed: a reader on another thread never sees half a file
     const partial = `${path}.${process.pid}-${threadId}.tmp`;
     writeFileSync(partial, JSON.stringify(prepared));

@@ -54,17 +54,34 @@ function needsStatementParens(e: Node): boolean {
   return first.type === 'Identifier' && first.name === 'let';
 }
 
+/** Where each function, class and method of the original was printed (what V8's toString of it returns). */
+export interface PrintedRange {
+  node: Node;
+  start: number;
+  end: number;
+}
+const FUNCTION_LIKE = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'MethodDefinition']);
+let ranges: PrintedRange[] = [];
+
 const base = GENERATOR as unknown as Record<string, Print>;
 const generator: Record<string, Print> = {};
 for (const [type, print] of Object.entries(base)) {
-  // Identifiers and literals map themselves (with their name); every other node gets a mapping at its start.
-  generator[type] =
-    type === 'Identifier' || type === 'Literal'
-      ? print
-      : function (this: Record<string, Print>, node, state) {
-          if (node.loc) state.write('', node);
-          print.call(this, node, state);
-        };
+  // Identifiers and literals map themselves; every other node gets a mapping at its start.
+  if (type === 'Identifier' || type === 'Literal') generator[type] = print;
+  else if (FUNCTION_LIKE.has(type)) {
+    generator[type] = function (this: Record<string, Print>, node, state) {
+      if (node.loc) state.write('', node);
+      // a method's text starts after `static` (astring's MethodDefinition prints object methods too)
+      const start = (state as unknown as { output: string }).output.length + (node.static ? 'static '.length : 0);
+      print.call(this, node, state);
+      if (node.loc) ranges.push({ node, start, end: (state as unknown as { output: string }).output.length });
+    };
+  } else {
+    generator[type] = function (this: Record<string, Print>, node, state) {
+      if (node.loc) state.write('', node);
+      print.call(this, node, state);
+    };
+  }
 }
 generator.ExpressionStatement = function (node, state) {
   const e = node.expression as Node;
@@ -122,6 +139,8 @@ generator.ArrowFunctionExpression = function (node, state) {
 export interface Printed {
   code: string;
   map: EncodedSourceMap;
+  /** functions, classes and methods of the original, where they were printed */
+  ranges: PrintedRange[];
 }
 
 /** Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts). */
@@ -136,6 +155,9 @@ export function print(ast: Node, file: string, source: string): Printed {
       addMapping(gen, { generated: { line: m.generated.line, column: m.generated.column }, source: file, original: m.original });
     },
   };
+  ranges = [];
   const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '  ' });
-  return { code, map: toEncodedMap(gen) };
+  const printed = ranges;
+  ranges = [];
+  return { code, map: toEncodedMap(gen), ranges: printed };
 }

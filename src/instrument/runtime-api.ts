@@ -42,3 +42,25 @@ export interface TracerRuntime {
 }
 
 export type RuntimeMethod = keyof TracerRuntime;
+
+/** A short key for a file, part of the name of the file's site base (`__ls$b_<key>`): from the text of any of its
+ * functions the tracer knows which file it came from. */
+export function fileKey(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** The site base of a file as instrumented code names it. */
+export const siteBaseName = (file: string): string => `__ls$b_${fileKey(file)}`;
+
+/** Finds, in the text V8 gives for an instrumented function, the file key and the first site number it mentions. */
+export const SITE_IN_TEXT = /__ls\$b_([0-9a-z]+) \+ (\d+)/;
+
+/**
+ * Extension field of an instrumented JavaScript file's source map: for each function, class and method, the first
+ * site its instrumented text mentions, that text's length, and where it stands in the original source, so
+ * `Function.prototype.toString` can give the original text back.
+ */
+export const FUNCTION_TABLE_FIELD = 'x_loopscope_functions';
+export type FunctionTable = [firstSite: number, generatedLength: number, originalStart: number, originalEnd: number][];

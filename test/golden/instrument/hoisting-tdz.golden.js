@@ -1,14 +1,14 @@
-var __ls$b = __ls$b ?? __ls$B(), __ls$f = __ls.e(__ls$b + 0);                                        // ← 1
+var __ls$b_1iqyih3 = __ls$b_1iqyih3 ?? __ls$B(), __ls$f = __ls.e(__ls$b_1iqyih3 + 0);                // ← 1
 function top() {                                                                                     // ← 1
   function f() {                                                                                     // ← 3
-    var __ls$f = __ls.e(__ls$b + 1);
+    var __ls$f = __ls.e(__ls$b_1iqyih3 + 1);
     try {
       return 'f';                                                                                    // ← 3
     } finally {
       __ls.x(__ls$f);
     }
   }
-  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 2);
+  var __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 2);
   try {
     var f;                                                                                           // ← 2
     return typeof f;                                                                                 // ← 4
@@ -18,7 +18,7 @@ function top() {                                                                
 }
 log(top());                                                                                          // ← 6
 async function tdz() {                                                                               // ← 7
-  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 4);
+  var __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 4);
   try {
     try {                                                                                            // ← 8
       log(later);                                                                                    // ← 8
@@ -32,7 +32,7 @@ async function tdz() {                                                          
     }
     log(later, hoisted());                                                                           // ← 11
     function hoisted() {                                                                             // ← 12
-      var __ls$f = __ls.e(__ls$b + 3);
+      var __ls$f = __ls.e(__ls$b_1iqyih3 + 3);
       try {
         return 'hoisted';                                                                            // ← 12
       } finally {
@@ -45,14 +45,14 @@ async function tdz() {                                                          
 }
 tdz();                                                                                               // ← 14
 function outer(cb = () => {                                                                          // ← 15
-  var __ls$f = __ls.e(__ls$b + 5);
+  var __ls$f = __ls.e(__ls$b_1iqyih3 + 5);
   try {
     return 'default';                                                                                // ← 15
   } finally {
     __ls.x(__ls$f);
   }
 }) {
-  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 6);
+  var __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 6);
   try {
     return cb();                                                                                     // ← 15
   } finally {
@@ -61,10 +61,10 @@ function outer(cb = () => {                                                     
 }
 log(outer());                                                                                        // ← 16
 function closes() {                                                                                  // ← 17
-  var __ls$f = __ls.e((__ls$b ?? __ls$B()) + 8);
+  var __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 8);
   try {
     function g() {                                                                                   // ← 18
-      var __ls$f = __ls.e(__ls$b + 7);
+      var __ls$f = __ls.e(__ls$b_1iqyih3 + 7);
       try {
         return lock;                                                                                 // ← 18
       } finally {
@@ -80,6 +80,6 @@ function closes() {                                                             
 log(closes());                                                                                       // ← 22
 __ls.x(__ls$f);
 function __ls$B() {
-  return __ls$b = __ls.r("/golden/hoisting-tdz.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"function\",\"line\":3,\"column\":3,\"name\":\"f\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":1,\"column\":1,\"name\":\"top\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":12,\"column\":3,\"name\":\"hoisted\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":7,\"column\":1,\"name\":\"tdz\",\"async\":true,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":22,\"name\":\"<anonymous>\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":1,\"name\":\"outer\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":18,\"column\":3,\"name\":\"g\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":17,\"column\":1,\"name\":\"closes\",\"async\":false,\"generator\":false}]");
+  return __ls$b_1iqyih3 = __ls.r("/golden/hoisting-tdz.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"function\",\"line\":3,\"column\":3,\"name\":\"f\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":1,\"column\":1,\"name\":\"top\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":12,\"column\":3,\"name\":\"hoisted\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":7,\"column\":1,\"name\":\"tdz\",\"async\":true,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":22,\"name\":\"<anonymous>\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":15,\"column\":1,\"name\":\"outer\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":18,\"column\":3,\"name\":\"g\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":17,\"column\":1,\"name\":\"closes\",\"async\":false,\"generator\":false}]");
 }
 
