@@ -2,6 +2,8 @@
 const { Worker } = require('node:worker_threads')
 const { join } = require('node:path')
 
+// the worker's output and its messages travel on different ports: print what the main thread got once it exited
+const got = []
 const w = new Worker(join(__dirname, 'worker.js'), { workerData: { n: 4 } })
-w.on('message', (m) => console.log('main got', m))
-w.on('exit', (code) => console.log('worker exit', code))
+w.on('message', (m) => got.push(m))
+w.on('exit', (code) => console.log('main got', got.join(','), 'worker exit', code))
