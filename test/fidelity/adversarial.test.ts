@@ -20,6 +20,8 @@ interface Program {
   rule: string | undefined;
   expectedExit: number | null;
   expectedSignal: string | null;
+  /** `// known difference (Node 20, 22): why`: on these Nodes the traced run still differs, for the reason given */
+  known: { majors: number[]; reason: string } | null;
 }
 
 /** Files and folders named with a leading `_` or `.` are not programs (tools, generators); neither are other files. */
@@ -46,7 +48,10 @@ function discover(): { programs: Program[]; problems: string[] } {
     const rule = /^\/\/ rule: (.+)$/.exec(lines[0] ?? '')?.[1];
     let expectedExit: number | null = 0;
     let expectedSignal: string | null = null;
+    let known: Program['known'] = null;
     for (const line of head.slice(0, 3)) {
+      const k = /^\/\/ known difference \(Node ([\d, ]+)\): (.+)$/.exec(line);
+      if (k) known = { majors: k[1].split(',').map((n) => Number(n.trim())), reason: k[2] };
       const exit = /^\/\/ exit: (\d+)$/.exec(line);
       if (exit) expectedExit = Number(exit[1]);
       const signal = /^\/\/ signal: (SIG[A-Z0-9]+)$/.exec(line);
@@ -55,7 +60,7 @@ function discover(): { programs: Program[]; problems: string[] } {
         expectedExit = null;
       }
     }
-    programs.push({ name, entry, rule, expectedExit, expectedSignal });
+    programs.push({ name, entry, rule, expectedExit, expectedSignal, known });
   }
   return { programs, problems };
 }
@@ -71,7 +76,7 @@ describe('the adversarial corpus', () => {
   });
 });
 
-describe.each(nodes)('on Node $major', ({ path: node }) => {
+describe.each(nodes)('on Node $major', ({ path: node, major }) => {
   it.concurrent.each(programs.map((p) => [p.name, p] as const))('%s: traced run equals the plain run', async (_name, program) => {
     // one after the other: both at once on a small machine adds timing noise
     const plain = await runPlain(node, program.entry);
@@ -86,6 +91,11 @@ describe.each(nodes)('on Node $major', ({ path: node }) => {
       })
       .filter(Boolean);
     if (traced.code !== plain.code || traced.signal !== plain.signal) differences.push(`exit: untraced ${plain.code ?? plain.signal}, traced ${traced.code ?? traced.signal}`);
+    if (program.known?.majors.includes(major)) {
+      // a difference the README lists as not avoidable: it must still be there (once it is gone, remove the note)
+      expect(differences.length, `${program.name} no longer differs on Node ${major}: remove its "known difference" line (${program.known.reason})`).toBeGreaterThan(0);
+      return;
+    }
     // what the program does is what Node did: same output on both streams, strictly, and the same exit
     expect({ stdout: traced.stdout, stderr: traced.stderr, code: traced.code, signal: traced.signal }, differences.join('; ')).toEqual({
       stdout: plain.stdout,
