@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifiedProgram, instrumentTimes } from './instrument.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -114,6 +115,20 @@ console.log('|---|---|---|---|---|---|');
 for (const [program, n] of [['awaits.js', 50_000], ['shared-state.js', 50_000]]) {
   const r = racesOverhead(program, n);
   console.log(`| ${program} (N=${n}) | ${Math.round(r.plain)} | ${Math.round(r.off)} | ${Math.round(r.on)} | ${f1(r.on / r.off)}x | ${r.findings} |`);
+}
+const big = minifiedProgram(root, work);
+if (big) {
+  console.log(`\nInstrumenting a large file: ${(big.bytes / 1e6).toFixed(2)} MB of minified libraries in one file.\n`);
+  const t = instrumentTimes(root, work, big.big, RUNS);
+  const plain = [];
+  const traced = [];
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(once([big.program], 0).wall);
+    traced.push(once([cli, 'trace', big.program, '--json', join(work, 'big.json'), '-q'], 0).wall);
+  }
+  console.log('| acorn parse alone ms | whole instrumentation ms | instrumentation / parse | plain run ms | whole `trace --json` ms | ratio |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| ${Math.round(t.parse)} | ${Math.round(t.instrument)} | ${f1(t.instrument / t.parse)}x | ${Math.round(median(plain))} | ${Math.round(median(traced))} | ${f1(median(traced) / median(plain))}x |`);
 }
 console.log(`\nRaw recording: 32 bytes per event in events.bin (fixed-size records), strings in meta.ndjson.`);
 rmSync(work, { recursive: true, force: true });
