@@ -39,6 +39,9 @@ export interface TraceOptions {
   requests?: RequestSpec[];
 }
 
+/** the child's fd of the runner's control pipe */
+const CONTROL_FD = 3;
+
 export const DEFAULTS = { timeoutMs: 10_000, maxEvents: 2_000_000, maxOutputBytes: 4 * 1024 * 1024 };
 
 /** A problem with what the user asked to trace: shown as is, no stack. */
@@ -135,9 +138,13 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     races: options.races ?? true,
     requests: !!options.requests?.length,
   };
-  const nodeArgs = ['--enable-source-maps', '--require', join(tracer, 'preload.cjs')];
+  // The tracer turns source maps on itself (for the user's files only, where Node can) and takes these flags out of
+  // process.execArgv again, so the program sees them as untraced and the Node children it starts run untraced.
+  const nodeArgs = ['--require', join(tracer, 'preload.cjs')];
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
   if (needsCompiling(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
+  config.execArgv = [...nodeArgs];
+  config.control = CONTROL_FD;
   const node = options.node ?? 'node';
   const started = Date.now();
   let stopped: StopReason | undefined;
@@ -146,50 +153,80 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   const child = spawn(node, [...nodeArgs, entry, ...(options.args ?? [])], {
     cwd,
     env: { ...(options.env ?? process.env), [CONFIG_ENV]: JSON.stringify(config) },
-    stdio: options.stdio === 'pipe' ? ['pipe', 'pipe', 'pipe'] : 'inherit',
-    detached: true, // its own process group, so everything it starts can be stopped together
+    // fd 3: the control pipe (stop requests, see tracer/control.ts)
+    stdio: options.stdio === 'pipe' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['inherit', 'inherit', 'inherit', 'pipe'],
+    detached: true, // its own process group, so a cancel can stop everything it started (as Ctrl+C would)
   });
+  const control = child.stdio[CONTROL_FD] as import('node:stream').Duplex | null;
+  control?.on('error', () => undefined);
   if (options.stdio === 'pipe') {
     child.stdin?.end();
     child.stdout?.setEncoding('utf8').on('data', (d: string) => options.onOutput?.('stdout', d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => options.onOutput?.('stderr', d));
   }
-  const killTree = (sig: NodeJS.Signals) => {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+    control?.destroy(); // the program's own children may hold fd 3 open: it must not delay 'close'
+  });
+  /** 'group': the program and every process it started (a cancel, Ctrl+C); 'self': the program only */
+  const kill = (sig: NodeJS.Signals, scope: 'group' | 'self') => {
     try {
-      if (child.pid) process.kill(-child.pid, sig);
+      if (child.pid) process.kill(scope === 'group' ? -child.pid : child.pid, sig);
     } catch {
       /* already gone */
     }
   };
+  /** Ask the tracer to keep what it recorded, then send the signal (at once if it does not answer: a busy loop). */
+  const stopProgram = (sig: 'SIGTERM' | 'SIGINT', scope: 'group' | 'self') => {
+    if (exited) return;
+    let sent = false;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      clearTimeout(noAnswer);
+      control?.removeListener('data', onAnswer);
+      kill(sig, scope);
+    };
+    const onAnswer = () => send();
+    const noAnswer = setTimeout(send, 300);
+    if (control && control.writable) {
+      control.once('data', onAnswer);
+      control.write(`${sig} ${scope}\n`);
+    } else send();
+  };
   // The tracer stops the program itself at the time limit; this is the last resort if it cannot (native code busy).
+  // Only the program is stopped: what it started itself lives on, as it would when the program ends.
   const hardStop = setTimeout(() => {
     stopped = 'timeout';
     stopDetail = 'the program did not respond at the time limit and was killed';
-    killTree('SIGKILL');
+    kill('SIGKILL', 'self');
   }, timeoutMs + 3000);
   const onAbort = () => {
     stopped = 'cancelled';
     stopDetail = 'the trace was cancelled';
-    killTree('SIGTERM');
-    setTimeout(() => killTree('SIGKILL'), 500).unref();
+    stopProgram('SIGTERM', 'group');
+    setTimeout(() => kill('SIGKILL', 'group'), 800).unref();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const forwardInterrupt = () => killTree('SIGINT');
+  const forwardInterrupt = () => {
+    stopped = 'cancelled';
+    stopDetail = 'interrupted (Ctrl+C)';
+    stopProgram('SIGINT', 'group');
+  };
   if (options.stdio !== 'pipe') process.on('SIGINT', forwardInterrupt);
   options.onSpawn?.(child);
 
   // A server under load: wait until it listens, send every request at once, stop it when all are answered.
   let requestResults: RequestResult[] | undefined;
-  let exited = false;
-  child.once('exit', () => (exited = true));
   const load = options.requests?.length
     ? (async () => {
         const port = await waitForListening(join(dir, META_FILE), () => exited);
         if (port === null) return;
         requestResults = await fireRequests(port, options.requests!, timeoutMs);
-        // give the handlers' last callbacks a moment, then stop the server; the tracer keeps the trace on SIGTERM
+        // give the handlers' last callbacks a moment, then stop the server (only it); the tracer keeps the trace
         await new Promise((r) => setTimeout(r, 100));
-        killTree('SIGTERM');
+        stopProgram('SIGTERM', 'self');
       })()
     : Promise.resolve();
 
@@ -198,9 +235,25 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       child.once('error', (err: NodeJS.ErrnoException) => {
         rej(err.code === 'ENOENT' ? new TraceInputError(`Node.js not found: "${node}" could not be started. Set the Node path (--node PATH, or the loopscope.nodePath setting).`) : err);
       });
-      child.once('close', (c, s) => res({ code: c, signal: s }));
+      // 'close' waits for the program's stdout and stderr to close. A background child the program left running
+      // holds them open while it runs, and what it prints is output as untraced; at the time limit (or half a second
+      // after the exit, if that is later) the runner stops reading. The child is never stopped: it lives on.
+      let grace: NodeJS.Timeout | undefined;
+      child.once('exit', (c, s) => {
+        grace = setTimeout(
+          () => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            res({ code: c, signal: s });
+          },
+          Math.max(500, started + timeoutMs - Date.now()),
+        );
+      });
+      child.once('close', (c, s) => {
+        clearTimeout(grace);
+        res({ code: c, signal: s });
+      });
     });
-    killTree('SIGKILL'); // anything the program left running in its group
     await load;
     const raw = readRaw(dir);
     if (!raw.meta.some((m) => m.t === 'start')) {
@@ -213,7 +266,8 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       exitCode: code,
       signal,
       durationMs: Date.now() - started,
-      stopped: stopped ?? (signal ? 'killed' : undefined),
+      // a signal the runner did not send is the program's own doing (or someone else's): not a stop by Loopscope
+      stopped,
       stopDetail,
     };
     if (requestResults) {

@@ -28,6 +28,10 @@ export interface TracerConfig {
   races: boolean;
   /** a server under load: report when the program's server listens, so the runner can send the requests */
   requests?: boolean;
+  /** the flags the runner put before the entry (the tracer's own): taken out of process.execArgv */
+  execArgv?: string[];
+  /** the fd of the runner's control pipe (stop requests), if any */
+  control?: number;
 }
 
 /** The unsaved sources to use instead of the files on disk. */

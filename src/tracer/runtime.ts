@@ -12,12 +12,21 @@ import { prepareModule, isTypeScript, needsCompiling, moduleFormatOf, typeScript
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { RUNTIME_GLOBAL, type TracerRuntime } from '../instrument/runtime-api';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
+import { hidePromiseIds } from './promise-ids';
+import { captureOutput } from './output';
+import { listenForStop } from './control';
+import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
+import { mapStackFrames } from './stacks';
 
 export function install(): void {
   const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
   if (!config) throw new Error('loopscope tracer: missing configuration');
   const cfg: TracerConfig = config;
   delete process.env[CONFIG_ENV];
+  // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
+  stripExecArgv(config.execArgv ?? []);
+  leaveRequireCache(__filename);
+  enableSourceMaps();
 
   // Captured before the program can replace them.
   const { executionAsyncId } = asyncHooks;
@@ -82,6 +91,15 @@ export function install(): void {
 
   // ---- where user code scheduled something: the first user frame of the stack, mapped to the original source ----
   const siteIds = new Map<string, number>();
+  // the real module.findSourceMap, for the tracer's own lookups; the program's shows no map of an instrumented file
+  const findSourceMap = Module.findSourceMap?.bind(Module);
+  hideInstrumentedSourceMaps((file) => userFiles.has(file));
+  // stack frames of instrumented files at their original positions, formatted as untraced Node formats them
+  mapStackFrames({
+    instrumented: (name) => userFiles.has(name.startsWith('file://') ? filePath(name) : name),
+    findSourceMap: (name) => findSourceMap?.(name) as never,
+    programSourceMaps: programSourceMapsEnabled,
+  });
   let stackBudget = config.stackCaptures;
   const returnCallSites = (_e: Error, cs: NodeJS.CallSite[]) => cs;
 
@@ -170,7 +188,7 @@ export function install(): void {
     if (id !== undefined) return id;
     let line = genLine;
     let column = genColumn;
-    const map = Module.findSourceMap?.(name) ?? (name !== file ? Module.findSourceMap?.(file) : undefined);
+    const map = findSourceMap?.(name) ?? (name !== file ? findSourceMap?.(file) : undefined);
     const entry = map?.findEntry(genLine - 1, genColumn - 1) as { originalLine?: number; originalColumn?: number } | undefined;
     if (entry && typeof entry.originalLine === 'number') {
       line = entry.originalLine + 1;
@@ -270,6 +288,7 @@ export function install(): void {
       },
     })
     .enable();
+  const promiseIds = hidePromiseIds();
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
   // identities for race detection: objects by a weak map, keys interned (objects used as keys by identity)
@@ -403,38 +422,37 @@ export function install(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
     },
   } satisfies TracerRuntime;
-  Object.defineProperty(globalThis, RUNTIME_GLOBAL, { value: runtime, enumerable: false, configurable: false, writable: false });
+  // On the global object's own prototype (not Object.prototype): instrumented code finds `__ls` as any global name,
+  // and the global object has no property the program could list (Object.getOwnPropertyNames(globalThis)).
+  const globalProto = Object.getPrototypeOf(globalThis) as object | null;
+  const runtimeHolder = globalProto && globalProto !== Object.prototype ? globalProto : globalThis;
+  Object.defineProperty(runtimeHolder, RUNTIME_GLOBAL, { value: runtime, enumerable: false, configurable: false, writable: false });
+
 
   // ---- output capture --------------------------------------------------------------------------------------------
   let outputIndex = 0;
   let outputBytes = 0;
   let outputBudget = config.outputSiteCaptures;
-  for (const name of ['stdout', 'stderr'] as const) {
-    const stream = process[name];
-    const write = stream.write;
-    stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
-      if (internal === 0 && chunk != null && (chunk as { length?: number }).length !== 0) {
-        try {
-          const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-          const keep = outputBytes < cfg.maxOutputBytes;
-          const stored = keep ? text.slice(0, cfg.maxOutputBytes - outputBytes) : '';
-          outputBytes += text.length;
-          const index = outputIndex++;
-          rec.meta({ t: 'output', index, stream: name, text: stored, ...(stored.length < text.length ? { truncated: true } : {}) });
-          const site = outputBudget-- > 0 ? userCallSite() : -1;
-          push(RawKind.Output, index, site);
-        } catch {
-          /* output must still go out */
-        }
-      }
-      internal++;
+  const output = captureOutput({
+    busy: () => internal > 0,
+    enter: () => void internal++,
+    leave: () => void internal--,
+    write(stream, text) {
       try {
-        return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-      } finally {
-        internal--;
+        const keep = outputBytes < cfg.maxOutputBytes;
+        const stored = keep ? text.slice(0, cfg.maxOutputBytes - outputBytes) : '';
+        outputBytes += text.length;
+        const index = outputIndex++;
+        rec.meta({ t: 'output', index, stream, text: stored, ...(stored.length < text.length ? { truncated: true } : {}) });
+        const site = outputBudget-- > 0 ? userCallSite() : -1;
+        push(RawKind.Output, index, site);
+        // on disk at once: output is what a program killed by a signal (no exit event) must not lose
+        rec.flush();
+      } catch {
+        /* output must still go out */
       }
-    } as typeof stream.write;
-  }
+    },
+  });
 
   // ---- limits, crashes and exit ----------------------------------------------------------------------------------
   function stop(reason: 'timeout' | 'max-events', detail: string): never {
@@ -446,79 +464,158 @@ export function install(): void {
     return reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
-  process.on('uncaughtExceptionMonitor', (err, origin) => {
-    internal++;
-    try {
-      const e = err instanceof RealError ? err : new RealError(String(err));
-      const where = firstUserFrame(e.stack ?? '');
-      rec.meta({ t: 'error', origin, name: e.name, message: e.message, stack: e.stack, ...where });
-    } catch {
-      /* ignore */
-    } finally {
-      internal--;
-    }
-  });
-
-  // Unhandled rejections: Node announces each with process.emit('unhandledRejection', reason, promise) before it
-  // decides what to do (end the program, warn, or leave it to the program's own listener). Listening would change
-  // that decision, so the tracer looks at the emit on its way through and changes nothing: same listeners, same
-  // return value. The promise's async id (Node keeps it on the promise) says where it was made.
-  // The reason's stack (where it was thrown) is read only when the program ends: reading `stack` formats it, and an
-  // error whose stack was formatted is printed by Node at its own internal line instead of the user's throw.
+  // Crashes, unhandled rejections and exit, seen on their way through process.emit: listening would show in the
+  // program's listener counts and lists (and count toward MaxListenersExceededWarning), and a listener for
+  // 'unhandledRejection' would change what Node does. The wrapper changes nothing: same listeners, same return value.
+  //
+  // An error's `stack` is read only when Node formats it anyway (it prints the error, or warns with it): reading it
+  // formats it, which runs a program's own Error.prepareStackTrace when untraced it would not run (an error its
+  // 'uncaughtException' listener handles), or earlier than untraced.
   let unhandledIndex = 0;
   const unhandled: { record: Extract<MetaRecord, { t: 'unhandled' }>; error: Error | null }[] = [];
-  const realEmit = process.emit;
+  /** errors Node formats itself: the one that ends the program, a rejection it warns about */
+  const formattedByNode = new WeakSet<object>();
+  const unhandledMode = /--unhandled-rejections[= ](\S+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))?.[1] ?? 'throw';
+  /** the uncaught exception being handled now (between the monitor and the listeners' verdict) */
+  let uncaught: { error: unknown; origin: string } | null = null;
+  /** the one that ends the program: written when it ends, with where it was thrown */
+  let fatal: { error: unknown; origin: string } | null = null;
+  let finished = false;
+
+  const errorRecord = (err: unknown, origin: string, withStack: boolean): Extract<MetaRecord, { t: 'error' }> => {
+    const e = err instanceof RealError ? err : null;
+    if (!e) return { t: 'error', origin, name: typeof err, message: describe(err) };
+    let stack: string | undefined;
+    let where = {};
+    if (withStack) {
+      try {
+        stack = e.stack;
+        where = firstUserFrame(stack ?? '');
+      } catch {
+        /* a stack getter that throws: no line */
+      }
+    }
+    return { t: 'error', origin, name: e.name, message: e.message, ...(stack !== undefined ? { stack } : {}), ...where };
+  };
+  // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
+  const describe = (x: unknown) => (x === null || (typeof x !== 'object' && typeof x !== 'function') ? String(x).slice(0, 500) : 'an object that is not an Error');
+
+  const realEmit = process.emit as (...a: unknown[]) => boolean;
   const emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
-    if (name === 'unhandledRejection' && !stopping) {
+    if (stopping || (name !== 'exit' && name !== 'unhandledRejection' && name !== 'uncaughtExceptionMonitor' && name !== 'uncaughtException')) {
+      return realEmit.call(this, name, ...args);
+    }
+    if (name === 'exit') {
+      internal++;
+      rec.flush();
+      rec.writeThrough = true; // from here on every event goes straight to disk
+      internal--;
+      try {
+        return realEmit.call(this, name, ...args);
+      } finally {
+        finish(args[0]); // after the program's exit listeners (what they print is captured); Node prints a crash next
+      }
+    }
+    if (name === 'uncaughtExceptionMonitor') {
+      uncaught = { error: args[0], origin: String(args[1]) };
+      return realEmit.call(this, name, ...args);
+    }
+    if (name === 'uncaughtException') {
+      const handled = realEmit.call(this, name, ...args);
+      const u = uncaught ?? { error: args[0], origin: String(args[1]) };
+      uncaught = null;
       internal++;
       try {
-        const [reason, promise] = args;
-        const e = reason instanceof RealError ? reason : null;
-        const index = unhandledIndex++;
-        const record: Extract<MetaRecord, { t: 'unhandled' }> = {
-          t: 'unhandled',
-          index,
-          name: e ? e.name : typeof reason,
-          // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
-          message: e ? e.message : reason === null || (typeof reason !== 'object' && typeof reason !== 'function') ? String(reason).slice(0, 500) : 'an object that is not an Error',
-          ...(process.listenerCount('unhandledRejection') > 0 ? { listened: true } : {}),
-        };
-        // the first hundred keep their error until the end, for the line that threw; the rest go without it
-        if (unhandled.length < 100) unhandled.push({ record, error: e });
-        else rec.meta(record);
-        push(RawKind.Unhandled, promiseAsyncId(promise), index);
+        if (handled) rec.meta(errorRecord(u.error, u.origin, false));
+        else {
+          // Node prints it and ends the program: after 'exit', or at once when the program is exiting already
+          if (typeof u.error === 'object' && u.error !== null) formattedByNode.add(u.error);
+          fatal = u;
+          if ((process as unknown as { _exiting?: boolean })._exiting) finish(1);
+        }
       } catch {
         /* ignore */
       } finally {
         internal--;
       }
+      return handled;
     }
-    return (realEmit as (...a: unknown[]) => boolean).call(this, name, ...args);
+    // 'unhandledRejection'
+    internal++;
+    let index = -1;
+    try {
+      const [reason, promise] = args;
+      const e = reason instanceof RealError ? reason : null;
+      index = unhandledIndex++;
+      const record: Extract<MetaRecord, { t: 'unhandled' }> = {
+        t: 'unhandled',
+        index,
+        name: e ? e.name : typeof reason,
+        message: e ? e.message : describe(reason),
+        ...(process.listenerCount('unhandledRejection') > 0 ? { listened: true } : {}),
+      };
+      // written now (a program may end in a way that skips 'exit'), again at the end with the line that threw
+      rec.meta(record);
+      if (e && unhandled.length < 100) unhandled.push({ record, error: e });
+      push(RawKind.Unhandled, promiseIds.idOf(promise), index);
+    } catch {
+      /* ignore */
+    } finally {
+      internal--;
+    }
+    const handled = realEmit.call(this, name, ...args);
+    // not handled, in a warn mode: Node warns with the reason's stack right after this returns
+    if (!handled && /^warn/.test(unhandledMode) && args[0] instanceof RealError) formattedByNode.add(args[0]);
+    return handled;
   };
-  process.emit = emit as typeof process.emit;
+  // on process's own prototype (whose prototype is EventEmitter.prototype), not on process: no own property appears
+  const emitHolder = Object.prototype.hasOwnProperty.call(process, 'emit') ? process : (Object.getPrototypeOf(process) as object);
+  Object.defineProperty(emitHolder, 'emit', { value: emit, writable: true, enumerable: false, configurable: true });
 
-  /** the unhandled rejections, written when the program ends (with where each reason was thrown) */
+  // process.exit() from an 'exit' listener skips the rest of the emit: finish on the way out instead
+  const realReallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit;
+  const reallyExitDescriptor = Object.getOwnPropertyDescriptor(process, 'reallyExit');
+  Object.defineProperty(process, 'reallyExit', {
+    ...reallyExitDescriptor,
+    value: {
+      reallyExit(this: unknown, code: number) {
+        finish(code);
+        return realReallyExit.call(this, code);
+      },
+    }.reallyExit,
+  });
+
+  /** the program ends: what is left to write (after its exit listeners, before Node prints a crash) */
+  function finish(code: unknown): void {
+    if (finished || stopping) return;
+    finished = true;
+    internal++;
+    try {
+      output.flush();
+      if (fatal) rec.meta(errorRecord(fatal.error, fatal.origin, true));
+      else if (uncaught) rec.meta(errorRecord(uncaught.error, uncaught.origin, false));
+      writeUnhandled();
+      if (code !== null) rec.meta({ t: 'exit', code: typeof code === 'number' ? code : Number(code) || 0 });
+      rec.flush();
+    } catch {
+      /* the program must still end as it would */
+    } finally {
+      internal--;
+    }
+  }
+
+  /** the line that threw each unhandled rejection, for the reasons whose stack Node formatted */
   function writeUnhandled(): void {
     for (const { record, error } of unhandled.splice(0)) {
+      if (!error || !formattedByNode.has(error)) continue;
       let where = {};
       try {
-        if (error) where = firstUserFrame(error.stack ?? '');
+        where = firstUserFrame(error.stack ?? '');
       } catch {
         /* a stack getter that throws: no line */
       }
       rec.meta({ ...record, ...where });
     }
-  }
-
-  function promiseAsyncId(promise: unknown): number {
-    if (typeof promise !== 'object' || promise === null) return -1;
-    for (const sym of Object.getOwnPropertySymbols(promise)) {
-      if (sym.description === 'async_id_symbol') {
-        const id = (promise as Record<symbol, unknown>)[sym];
-        return typeof id === 'number' ? id : -1;
-      }
-    }
-    return -1;
   }
 
   function firstUserFrame(stack: string): { file?: string; line?: number; column?: number } {
@@ -528,15 +625,6 @@ export function install(): void {
     }
     return {};
   }
-
-  process.on('exit', (code) => {
-    internal++;
-    rec.flush();
-    rec.writeThrough = true;
-    writeUnhandled();
-    rec.meta({ t: 'exit', code });
-    internal--;
-  });
 
   // Cancellations: a cleared timer or immediate leaves its queue without running. The wrappers keep the name and
   // arity, and the same function stays shared by globalThis and node:timers.
@@ -565,34 +653,40 @@ export function install(): void {
     }
   }
 
-  // Stopped from outside (Cancel, Ctrl+C): keep what was recorded, then let the signal do what it would have done.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    const onSignal = () => {
+  // Stopped from outside (Cancel, Ctrl+C, a server whose requests were all answered): the runner asks through the
+  // control pipe first, the tracer keeps what was recorded, then the runner sends the signal, which does what it
+  // would have done untraced.
+  if (cfg.control !== undefined) {
+    listenForStop(cfg.control, ({ signal }) => {
       internal++;
-      rec.flush();
-      rec.meta({ t: 'stop', reason: 'cancelled', detail: `stopped by ${signal}`, activeResources: activeResources() });
-      internal--;
-      if (process.listenerCount(signal) > 1) return; // the program handles it itself
-      internal++;
-      writeUnhandled();
-      internal--;
-      process.removeListener(signal, onSignal);
-      process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
+      try {
+        rec.flush();
+        rec.writeThrough = true;
+        rec.meta({ t: 'stop', reason: 'cancelled', detail: `stopped by ${signal}`, activeResources: activeResources() });
+        // the signal ends the program unless it listens for it: no 'exit' then
+        if (process.listenerCount(signal) === 0) finish(null);
+      } finally {
+        internal--;
+      }
+    });
   }
 
-  // A server traced under load: say where it listens (the runner then sends the requests).
+  // A server traced under load: say where it listens (the runner then sends the requests). Node sets up a server's
+  // listening handle in Server.prototype._listen2 (no listener added to the program's server).
   if (cfg.requests) {
     const net = require('node:net') as typeof import('node:net');
-    const listen = net.Server.prototype.listen;
-    net.Server.prototype.listen = function (this: import('node:net').Server, ...args: unknown[]) {
-      this.once('listening', () => {
-        const a = this.address();
+    const proto = net.Server.prototype as unknown as { _listen2: (...a: unknown[]) => unknown };
+    const listen2 = proto._listen2;
+    proto._listen2 = function (this: import('node:net').Server, ...args: unknown[]) {
+      const result = listen2.apply(this, args);
+      try {
+        const a = (this as unknown as { _handle?: unknown })._handle ? this.address() : null;
         if (a && typeof a === 'object') rec.meta({ t: 'listening', port: a.port, address: a.address });
-      });
-      return (listen as (...a: unknown[]) => import('node:net').Server).apply(this, args);
-    } as typeof listen;
+      } catch {
+        /* never disturb the program */
+      }
+      return result;
+    };
   }
 
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
@@ -666,7 +760,7 @@ export function install(): void {
 
   const register = (Module as unknown as { register?: (url: string, options: object) => void }).register;
   if (register) {
-    register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } });
+    withoutStdioListeners(() => register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } }));
   }
 
   rec.meta({
@@ -678,5 +772,9 @@ export function install(): void {
     cwd: process.cwd(),
     startedAt: Date.now(),
   });
+  // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them
+  // now, unrecorded: pending when the program starts, they would make its first microtasks drain inside
+  // processTicksAndRejections (one more frame in their stack traces) rather than from V8's own checkpoint.
+  (process as unknown as { _tickCallback?: () => void })._tickCallback?.();
   internal = 0;
 }
