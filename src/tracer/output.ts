@@ -63,16 +63,11 @@ class Utf8Stream {
 const isBytes = (x: unknown): x is Uint8Array => x instanceof Uint8Array;
 const asBytes = (x: unknown): Uint8Array | null => (isBytes(x) ? x : ArrayBuffer.isView(x) ? new Uint8Array(x.buffer, x.byteOffset, x.byteLength) : null);
 
-/** Replace obj[name] keeping its name, length and enumerability. */
-function wrap<T extends object>(obj: T, name: string, make: (original: (...a: unknown[]) => unknown) => (this: unknown, ...a: unknown[]) => unknown, enumerable?: boolean): void {
+/** Replace obj[name] by what `make` returns, keeping the original's name, length and enumerability. */
+function wrap<T extends object>(obj: T, name: string, make: (original: (...a: unknown[]) => unknown) => (this: unknown, ...a: never[]) => unknown, enumerable?: boolean): void {
   const original = (obj as Record<string, unknown>)[name];
   if (typeof original !== 'function') return;
-  const inner = make(original as (...a: unknown[]) => unknown);
-  const wrapper = {
-    [name](this: unknown, ...args: unknown[]) {
-      return inner.apply(this, args);
-    },
-  }[name];
+  const wrapper = make(original as (...a: unknown[]) => unknown);
   Object.defineProperty(wrapper, 'length', { value: (original as { length: number }).length });
   Object.defineProperty(wrapper, 'name', { value: (original as { name: string }).name });
   const own = Object.getOwnPropertyDescriptor(obj, name);
@@ -136,18 +131,35 @@ export function captureOutput(sink: OutputSink): { flush(): void } {
         /* the program's write fails on its own (bad encoding, bad chunk): nothing reached the fd */
       }
     };
-    for (const method of ['write', 'end'] as const) {
-      wrap(
-        stream,
-        method,
-        (original) =>
-          function (this: unknown, ...args: unknown[]) {
-            if (this === stream && !(method === 'end' && typeof args[0] === 'function')) capture(args[0], args[1]);
-            return through(original, this, args, true);
-          },
-        false,
-      );
-    }
+    // the hot path of a program that prints: no rest arguments, no array
+    wrap(
+      stream,
+      'write',
+      (original) =>
+        function (this: unknown, chunk: unknown, encoding?: unknown) {
+          if (this === stream) capture(chunk, encoding);
+          nested++;
+          sink.enter();
+          try {
+            // eslint-disable-next-line prefer-rest-params
+            return original.apply(this, arguments as unknown as unknown[]);
+          } finally {
+            nested--;
+            sink.leave();
+          }
+        },
+      false,
+    );
+    wrap(
+      stream,
+      'end',
+      (original) =>
+        function (this: unknown, ...args: unknown[]) {
+          if (this === stream && typeof args[0] !== 'function') capture(args[0], args[1]);
+          return through(original, this, args, true);
+        },
+      false,
+    );
   }
 
   // ---- fs: writes straight to fd 1 and 2 ---------------------------------------------------------------------

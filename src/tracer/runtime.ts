@@ -446,8 +446,6 @@ export function install(): void {
         rec.meta({ t: 'output', index, stream, text: stored, ...(stored.length < text.length ? { truncated: true } : {}) });
         const site = outputBudget-- > 0 ? userCallSite() : -1;
         push(RawKind.Output, index, site);
-        // on disk at once: output is what a program killed by a signal (no exit event) must not lose
-        rec.flush();
       } catch {
         /* output must still go out */
       }
@@ -651,6 +649,32 @@ export function install(): void {
       g[name] = wrapped;
       if (timers[name] === original) timers[name] = wrapped;
     }
+  }
+
+  // A program that signals itself (process.kill(process.pid, 'SIGTERM')) may die at once, with no 'exit': what was
+  // recorded goes to disk first. (Stopped from outside, see below; a crash or an exit goes through 'exit'.)
+  {
+    const realKill = process.kill;
+    const own = Object.getOwnPropertyDescriptor(process, 'kill');
+    const kill = {
+      kill(this: unknown, pid: number, _signal?: string | number) {
+        const target = Number(pid);
+        if (target === process.pid || target === 0 || target === -process.pid) {
+          internal++;
+          try {
+            rec.flush();
+          } catch {
+            /* the signal still goes */
+          } finally {
+            internal--;
+          }
+        }
+        // eslint-disable-next-line prefer-rest-params
+        return realKill.apply(this, arguments as unknown as [number, (string | number)?]);
+      },
+    }.kill;
+    Object.defineProperty(kill, 'length', { value: realKill.length });
+    Object.defineProperty(process, 'kill', { value: kill, writable: own?.writable ?? true, enumerable: own?.enumerable ?? true, configurable: own?.configurable ?? true });
   }
 
   // Stopped from outside (Cancel, Ctrl+C, a server whose requests were all answered): the runner asks through the
