@@ -7,7 +7,7 @@ import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace, type RawRun } from '../core/model';
 import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
-import { prepareModule, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS } from '../instrument/prepare';
+import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
 import { fireRequests, type RequestSpec, type RequestResult } from './requests';
@@ -39,6 +39,9 @@ export interface TraceOptions {
   requests?: RequestSpec[];
 }
 
+/** how much larger the traced program's stack limit is than Node's default (see where it is used) */
+const STACK_ALLOWANCE = 1.35;
+
 /** the child's fd of the runner's control pipe */
 const CONTROL_FD = 3;
 
@@ -60,8 +63,11 @@ export function tracerDir(): string {
   return found;
 }
 
-/** Check the entry before running anything: exists, is a script, is text, parses. */
-export function checkEntry(entryArg: string, cwd: string, overrides: Record<string, string> = {}): string {
+/**
+ * Check the entry before running anything: exists, is a script, is text, parses. With `prepare.cacheDir`, the entry
+ * instrumented here is kept for the traced process, which then does not do it again.
+ */
+export function checkEntry(entryArg: string, cwd: string, overrides: Record<string, string> = {}, prepare: { races?: boolean; cacheDir?: string } = {}): string {
   const entry = resolve(cwd, entryArg);
   let st;
   try {
@@ -77,11 +83,13 @@ export function checkEntry(entryArg: string, cwd: string, overrides: Record<stri
   const head = Buffer.alloc(8192);
   const got = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
-  if (head.subarray(0, got).includes(0)) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
+  // a NUL can stand in a string literal of a program Node runs; only a file that also fails to parse is called binary
+  const hasNul = head.subarray(0, got).includes(0);
   const source = overrides[entry] ?? readFileSync(entry, 'utf8');
   try {
-    prepareModule(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source));
+    prepareModuleOnce(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source), prepare);
   } catch (err) {
+    if (err instanceof InstrumentSyntaxError && hasNul) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
     if (err instanceof InstrumentSyntaxError) {
       const text = err.file === entry ? source : readFileSync(err.file, 'utf8'); // a tsconfig.json the entry's transform reads
       throw new TraceInputError(`${err.file}:${err.line}:${err.column}: SyntaxError: ${err.message}\n${codeFrame(text, err.line, err.column)}`, {
@@ -114,8 +122,15 @@ export interface TracedRun {
 export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   const cwd = options.cwd ?? process.cwd();
   const overrides = options.sourceOverrides ?? {};
-  const entry = checkEntry(options.entry, cwd, overrides);
+  const races = options.races ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+  let entry: string;
+  try {
+    entry = checkEntry(options.entry, cwd, overrides, { races, cacheDir: dir });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   let overridesFile: string | undefined;
   if (Object.keys(overrides).length > 0) {
     overridesFile = join(dir, 'overrides.json');
@@ -135,12 +150,17 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     tracerDir: dirname(join(tracer, 'x')) + sep,
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
     overridesFile,
-    races: options.races ?? true,
+    races,
     requests: !!options.requests?.length,
   };
   // The tracer turns source maps on itself (for the user's files only, where Node can) and takes these flags out of
   // process.execArgv again, so the program sees them as untraced and the Node children it starts run untraced.
   const nodeArgs = ['--require', join(tracer, 'preload.cjs')];
+  // Every instrumented function runs its body in a try/finally (so a throw still reports the exit), which makes its
+  // stack frame a few slots larger: about a third for a small recursive function. V8's stack limit (984 KB unless the
+  // program sets it) grows by that much, so recursion as deep as the program reaches untraced still fits. The main
+  // thread's stack is 8 MB on Linux and macOS; Windows is left as it is.
+  if (process.platform !== 'win32') nodeArgs.push(`--stack-size=${Math.round(984 * STACK_ALLOWANCE)}`);
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
   if (needsCompiling(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   config.execArgv = [...nodeArgs];

@@ -8,11 +8,12 @@ import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
-import { prepareModule, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor } from '../instrument/prepare';
+import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor, type ModuleFormat } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { RUNTIME_GLOBAL, type TracerRuntime } from '../instrument/runtime-api';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
 import { hidePromiseIds } from './promise-ids';
+import { restoreFunctionText } from './function-text';
 import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
@@ -289,6 +290,7 @@ export function install(): void {
     })
     .enable();
   const promiseIds = hidePromiseIds();
+  const registerFunctionText = restoreFunctionText(config.dir);
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
   // identities for race detection: objects by a weak map, keys interned (objects used as keys by identity)
@@ -338,6 +340,7 @@ export function install(): void {
       const base = siteSeq;
       siteSeq += sites.length;
       userFiles.add(file);
+      registerFunctionText(file);
       rec.meta({ t: 'sites', base, file, sites: sites as never });
       return base;
     },
@@ -427,7 +430,6 @@ export function install(): void {
   const globalProto = Object.getPrototypeOf(globalThis) as object | null;
   const runtimeHolder = globalProto && globalProto !== Object.prototype ? globalProto : globalThis;
   Object.defineProperty(runtimeHolder, RUNTIME_GLOBAL, { value: runtime, enumerable: false, configurable: false, writable: false });
-
 
   // ---- output capture --------------------------------------------------------------------------------------------
   let outputIndex = 0;
@@ -724,24 +726,55 @@ export function install(): void {
   };
   const overrides = readOverrides(cfg);
   const originalCompile = moduleInternals.prototype._compile;
-  moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
-    if (isUserFile(filename, cfg) && typeof content === 'string') {
-      content = overrides.get(filename) ?? content;
-      const format = rest[0] === 'module' ? 'module' : 'commonjs';
-      internal++;
-      try {
-        content = prepareModule(stripBom(content), filename, format, { races: cfg.races }).code;
-      } catch (err) {
-        // JavaScript with a syntax error is left for Node to report exactly as it would untraced.
-        if (!(err instanceof InstrumentSyntaxError) || needsCompiling(filename)) throw err;
-      } finally {
-        internal--;
-      }
+  /** A CommonJS module's instrumented text; JavaScript that does not parse is left for Node to report as untraced. */
+  const instrumentCommonJs = (content: string, filename: string, format: ModuleFormat): string => {
+    internal++;
+    try {
+      return prepareModuleOnce(stripBom(overrides.get(filename) ?? content), filename, format, { races: cfg.races, cacheDir: cfg.dir }).code;
+    } catch (err) {
+      if (!(err instanceof InstrumentSyntaxError) || needsCompiling(filename)) throw err;
+      return content;
+    } finally {
+      internal--;
     }
-    return originalCompile.call(this, content, filename, ...rest);
   };
+  // Where Node has synchronous module hooks (22.15 and later), a CommonJS file is instrumented as it is loaded,
+  // before it is compiled, so no frame of the tracer stands under the module's code in a stack trace. Older Node
+  // gets a _compile hook (one more frame, listed in the README).
+  type LoadResult = { format?: string | null; source?: string | ArrayBuffer | Uint8Array | null; shortCircuit?: boolean };
+  type LoadHook = (url: string, context: { format?: string | null }, next: (url: string, context?: unknown) => LoadResult) => LoadResult;
+  const registerHooks = (Module as unknown as { registerHooks?: (hooks: { load: LoadHook }) => unknown }).registerHooks;
+  const loadHooks = typeof registerHooks === 'function';
+  if (loadHooks) {
+    registerHooks.call(Module, {
+      load(url, context, next) {
+        const result = next(url, context);
+        // a require()d .js file has no format yet here (Node decides later): the same rules decide it first
+        if ((result.format != null && result.format !== 'commonjs') || result.source == null || !url.startsWith('file:')) return result;
+        const filename = fileURLToPath(url);
+        if (!isUserFile(filename, cfg) || needsCompiling(filename)) return result;
+        const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+        internal++;
+        let format: ModuleFormat;
+        try {
+          format = moduleFormatOf(filename, text);
+        } finally {
+          internal--;
+        }
+        return format === 'commonjs' ? { ...result, source: instrumentCommonJs(text, filename, 'commonjs') } : result;
+      },
+    });
+  } else {
+    // Node's own _compile is named in stack traces by the property that holds it ("Module._compile"); once the hook
+    // holds that property, V8 would print "Module.<anonymous>": the name it is printed by is given to it directly
+    if (!originalCompile.name) Object.defineProperty(originalCompile, 'name', { value: '_compile', configurable: true });
+    moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
+      if (isUserFile(filename, cfg) && typeof content === 'string') content = instrumentCommonJs(content, filename, rest[0] === 'module' ? 'module' : 'commonjs');
+      return originalCompile.call(this, content, filename, ...rest);
+    };
+  }
   for (const ext of ['.ts', '.cts', '.tsx', '.jsx']) {
-    moduleInternals._extensions[ext] = (module, filename) => {
+    const load = (module: { _compile: CompileFn }, filename: string) => {
       const source = overrides.get(filename) ?? readFileSync(filename, 'utf8');
       internal++;
       let format: string;
@@ -751,8 +784,12 @@ export function install(): void {
       } finally {
         internal--;
       }
-      module._compile(source, filename, format);
+      // with load hooks there is no _compile hook: the handler instruments what it compiles
+      module._compile(loadHooks ? instrumentCommonJs(source, filename, format === 'module' ? 'module' : 'commonjs') : source, filename, format);
     };
+    // loaded through the extension table, but not listed in it (Object.keys(require.extensions) stays as untraced)
+    if (Object.hasOwn(moduleInternals._extensions, ext)) moduleInternals._extensions[ext] = load;
+    else Object.defineProperty(moduleInternals._extensions, ext, { value: load, writable: true, configurable: true, enumerable: false });
   }
 
   // A TypeScript module's require('./shape.js') names what tsc writes; where only shape.ts exists, it loads that
