@@ -1,4 +1,5 @@
 // rule: the tracer patches nothing the program can see: timers, process.emit, stdout.write, Promise, Module internals are Node's own
+// known difference (Node 20, 22, 24): process.emit is a wrapper on process's prototype and process.stdout/stderr have own write and end wrappers: that is how exits, crashes, unhandled rejections and output are seen without a listener
 const fs = require('node:fs')
 const timers = require('node:timers')
 const { EventEmitter } = require('node:events')
