@@ -101,6 +101,8 @@ export function install(): void {
     findSourceMap: (name) => findSourceMap?.(name) as never,
     programSourceMaps: programSourceMapsEnabled,
   });
+  /** the Error.prepareStackTrace a program starts with (Node's default, or none): reading a stack with it runs no program code */
+  const defaultPrepareStackTrace = (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
   let stackBudget = config.stackCaptures;
   const returnCallSites = (_e: Error, cs: NodeJS.CallSite[]) => cs;
 
@@ -606,8 +608,11 @@ export function install(): void {
 
   /** the line that threw each unhandled rejection, for the reasons whose stack Node formatted */
   function writeUnhandled(): void {
+    // without a program's own Error.prepareStackTrace, reading a stack runs no program code: it is read whether or not
+    // Node formats the error itself
+    const noProgramFormatter = (Error as { prepareStackTrace?: unknown }).prepareStackTrace === defaultPrepareStackTrace;
     for (const { record, error } of unhandled.splice(0)) {
-      if (!error || !formattedByNode.has(error)) continue;
+      if (!error || (!formattedByNode.has(error) && !noProgramFormatter)) continue;
       let where = {};
       try {
         where = firstUserFrame(error.stack ?? '');
