@@ -8,7 +8,7 @@ import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type FunctionTable } from './runtime-api';
 import { print } from './printer';
-import { raceFacts, declaredIn, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
+import { raceFacts, declaredIn, patternNames, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -202,7 +202,7 @@ function clashingFunctionNames(body: AnyNode[]): Set<string> {
     if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
     if (n.type === 'VariableDeclaration' && n.kind === 'var') {
       const names = new Set<string>();
-      for (const d of n.declarations as AnyNode[]) for (const name of namesBoundBy({ type: 'VariableDeclaration', declarations: [d] } as unknown as AnyNode)) names.add(name);
+      for (const d of n.declarations as AnyNode[]) patternNames(d.id as AnyNode, names);
       for (const name of names) if (functions.has(name)) clash.add(name);
     }
     for (const c of childNodes(n)) visitVar(c);

@@ -22,7 +22,8 @@ function forEachChild(n: AnyNode, f: (c: AnyNode) => void): void {
   }
 }
 
-function patternNames(p: AnyNode | null | undefined, out: Set<string>): void {
+/** The names a declaration pattern binds (`{ a, b: [c, ...d] = x }` binds a, c, d). */
+export function patternNames(p: AnyNode | null | undefined, out: Set<string>): void {
   if (!p) return;
   switch (p.type) {
     case 'Identifier':
