@@ -450,6 +450,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       root = root.object as AnyNode;
     }
     if (root.type !== 'Identifier' && root.type !== 'ThisExpression') return call;
+    // an array held in the coroutine's own variable (`const batch = []; batch.push(...)`) is not shared state
+    if (ARRAY_MUTATORS.has(method) && root.type === 'Identifier' && env.locals?.has(root.name as string)) return call;
     const name = locationName(callee.object as AnyNode, text);
     const pathNode = node('ArrayExpression', { elements: path.map(str) });
     const result = temp(env.scope);
