@@ -8,7 +8,7 @@ import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type FunctionTable } from './runtime-api';
 import { print } from './printer';
-import { raceFacts, declaredIn, patternNames, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
+import { raceFacts, declaredIn, patternNames, childNodes, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -167,17 +167,6 @@ function childKeys(n: AnyNode): string[] {
   return keys;
 }
 
-function childNodes(n: AnyNode): AnyNode[] {
-  const out: AnyNode[] = [];
-  for (const key of Object.keys(n)) {
-    if (key === 'loc') continue;
-    const v = n[key];
-    if (Array.isArray(v)) out.push(...v.filter(isNode));
-    else if (isNode(v)) out.push(v);
-  }
-  return out;
-}
-
 function namesBoundBy(s: AnyNode): Set<string> {
   const names = new Set<string>();
   const add = (p: AnyNode | null | undefined): void => {
@@ -231,8 +220,8 @@ interface Env {
 type Use =
   | 'value' // evaluated for its value: a read
   | 'callee' // called (or tagged, or constructed): keeps its shape, so `this` and error messages stay as they were
-  | 'target' // assigned, updated or deleted: the reference itself is not read
-  | 'name'; // not an expression: a key, a label, a declared name
+  | 'target'; // assigned, updated or deleted: the reference itself is not read
+// (keys, labels and declared names are not visited at all)
 
 export function instrumentJavaScript(source: string, file: string, options: InstrumentOptions): InstrumentResult {
   const ast = parse(source, file, options.sourceType) as unknown as AnyNode;

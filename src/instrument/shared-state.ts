@@ -13,13 +13,16 @@ export const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splic
 const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
 const isFunction = (n: AnyNode) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
 
-function forEachChild(n: AnyNode, f: (c: AnyNode) => void): void {
+/** A node's child nodes, in source order of its keys. */
+export function childNodes(n: AnyNode): AnyNode[] {
+  const out: AnyNode[] = [];
   for (const key of Object.keys(n)) {
     if (key === 'loc') continue;
     const v = n[key];
-    if (Array.isArray(v)) v.forEach((c) => isNode(c) && f(c));
-    else if (isNode(v)) f(v);
+    if (Array.isArray(v)) out.push(...v.filter(isNode));
+    else if (isNode(v)) out.push(v);
   }
+  return out;
 }
 
 /** The names a declaration pattern binds (`{ a, b: [c, ...d] = x }` binds a, c, d). */
@@ -57,7 +60,7 @@ export function declaredIn(fn: AnyNode): Set<string> {
     if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, out);
     if (n.type === 'ClassDeclaration' && n.id) out.add((n.id as AnyNode).name as string);
     if (n.type === 'CatchClause' && n.param) patternNames(n.param as AnyNode, out);
-    forEachChild(n, walk);
+    for (const c of childNodes(n)) walk(c);
   };
   walk(fn.body as AnyNode);
   return out;
@@ -84,7 +87,7 @@ export function raceFacts(ast: AnyNode): RaceFacts {
     // an array changed in place makes its length a location that can race
     const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
     if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
-    forEachChild(n, walk);
+    for (const c of childNodes(n)) walk(c);
   };
   walk(ast);
   return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps };
