@@ -16,6 +16,8 @@ const step = (title, cmd, args, opts = {}) => {
   process.stdout.write(`== ${title}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 };
 
+// The fast tier first (seconds, nothing to install): the model on recorded runs against its goldens, the unit tests.
+step('fast tier: the model on recorded runs, unit tests (vitest --project core)', 'npx', ['vitest', 'run', '--project', 'core']);
 if (!existsSync('/usr/bin/chromium')) {
   if (process.getuid?.() === 0) {
     step('install Chromium (Debian)', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
@@ -29,7 +31,7 @@ step('build', process.execPath, ['scripts/build.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('typecheck (browser tests)', 'npx', ['tsc', '--noEmit', '-p', 'test/webview/tsconfig.json']);
 step('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']);
-step('unit, fidelity and browser tests (vitest)', 'npx', ['vitest', 'run']);
+step('real runs and browser tests (vitest --project runs --project browser)', 'npx', ['vitest', 'run', '--project', 'runs', '--project', 'browser']);
 if (process.env.LOOPSCOPE_SKIP_VSCODE === '1') {
   process.stdout.write('\n== VS Code tests skipped (LOOPSCOPE_SKIP_VSCODE=1)\n');
 } else {

@@ -37,6 +37,8 @@ export interface TraceOptions {
   races?: boolean;
   /** a server under load: once it listens, these requests are sent at once; it is stopped when all are answered */
   requests?: RequestSpec[];
+  /** handed the raw recording before the model reads it (the model's golden tests keep it, see test/model) */
+  onRawRun?: (run: RawRun) => void;
 }
 
 /** how much larger the traced program's stack limit is than Node's default (see where it is used) */
@@ -296,6 +298,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       run.meta = raw.meta.filter((m) => m.t !== 'stop');
       run.stopDetail = undefined;
     }
+    options.onRawRun?.(run);
     const trace = buildTrace(run);
     if (requestResults) {
       trace.program.requests = requestResults;
