@@ -18,7 +18,7 @@ const helper = `
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTraced, readRaw } from './src/runner/run-traced';
-import { buildTrace } from './src/core/model';
+import { buildTrace } from './src/model';
 const [mode, dir, program, n] = process.argv.slice(2);
 if (mode === 'record') {
   void runTraced({ entry: program, stdio: 'pipe', env: { ...process.env, BENCH_N: n }, maxEvents: 20_000_000, timeoutMs: 600_000,

@@ -5,6 +5,7 @@
 // meta.ndjson holds everything that is not a fixed-size number: files, sites, resource type names, output text,
 // why the program stopped. Output events in events.bin point at their meta record by index, which keeps emission
 // order exact without timestamps.
+import type { StopReason } from './trace-format';
 
 export const RECORD_INTS = 8;
 export const RECORD_BYTES = RECORD_INTS * 4;
@@ -84,3 +85,16 @@ export const META_FILE = 'meta.ndjson';
 /** Exit codes that mean "stopped at a limit" (documented in docs/trace-format.md and the CLI help). */
 export const EXIT_TIMEOUT = 124;
 export const EXIT_MAX_EVENTS = 125;
+
+/** One traced run as the runner hands it to the model (src/model): the recording plus what the runner saw. */
+export interface RawRun {
+  events: Int32Array;
+  meta: MetaRecord[];
+  entry: string;
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  /** set by the runner when it had to stop the program itself */
+  stopped?: StopReason;
+  stopDetail?: string;
+}

@@ -1,4 +1,5 @@
 // The trace file: its types (the one source of truth, documented in docs/trace-format.md) and its validation.
+import type { FindingKind, FindingRole } from './findings';
 
 export const TRACE_FORMAT = 'loopscope-trace';
 export const TRACE_VERSION = 1;
@@ -148,13 +149,14 @@ export interface Site extends SourceSite {
 }
 
 export interface FindingSite extends SourceSite {
-  role: string;
+  /** what happened here (the roles of each kind: FINDING_KINDS in src/core/findings.ts) */
+  role: FindingRole;
   /** the step of this moment (a quick action and a click go there) */
   step?: number;
 }
 
 export interface Finding {
-  kind: string;
+  kind: FindingKind;
   message: string;
   location?: string;
   coroutines?: number[];

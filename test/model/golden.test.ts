@@ -4,7 +4,7 @@
 // goldens with `npx vitest run --project core -u` and review the diff like code.
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { buildTrace } from '../../src/core/model';
+import { buildTrace } from '../../src/model';
 import { validateTrace, type Trace } from '../../src/core/trace-format';
 import { GOLDENS, listRecordings, readRecording } from './recordings';
 

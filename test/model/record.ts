@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { extname, join, relative } from 'node:path';
 import { runTraced } from '../../src/runner/run-traced';
 import { readRequests, requestsFileFor } from '../../src/runner/requests';
-import type { RawRun } from '../../src/core/model';
+import type { RawRun } from '../../src/core/raw-events';
 import { EVENTS_FILE, META_FILE } from '../../src/core/raw-events';
 import { CORPORA, RECORDINGS, ROOT_PLACEHOLDER, RUN_FILE, root, MAX_RECORDING_BYTES } from './recordings';
 

@@ -1,7 +1,7 @@
 // Where the model's golden tier keeps its raw recordings and goldens, and how it reads one back.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RawRun } from '../../src/core/model';
+import type { RawRun } from '../../src/core/raw-events';
 import { readRaw } from '../../src/runner/run-traced';
 
 export const root = resolve(__dirname, '..', '..');

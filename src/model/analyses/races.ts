@@ -1,7 +1,24 @@
 // Races across awaits, found on the recorded run: a coroutine reads shared state, suspends at an await, another
-// coroutine writes that state, and the first one carries on with what it read. Fed in recording order by the model.
-import type { Finding, FindingSite, Site } from './trace-format';
-import { upperBound } from './stepping';
+// coroutine writes that state, and the first one carries on with what it read. The detector is fed each flow's
+// awaits, resumptions and shared-state accesses in recording order (the frames stage's flow log).
+import type { Finding, FindingSite, Site } from '../../core/trace-format';
+import type { FindingRole, RoleOf } from '../../core/findings';
+import { upperBound } from '../../core/stepping';
+import type { AnalysisInput } from './input';
+
+type RaceKind = 'lost-update' | 'check-then-act' | 'stale-read';
+
+/** Every race the run shows; the detector speaks of flows (root frames), the trace names coroutines. */
+export function races({ frames, steps, decoded }: AnalysisInput): Finding[] {
+  const detector = new RaceDetector(decoded.sites);
+  for (const f of frames.flowLog) {
+    const step = steps.stepAt(f.event);
+    if (f.what === 'await') detector.onAwait(f.flow, f.site, step);
+    else if (f.what === 'resume') detector.onResume(f.flow, step);
+    else detector.onAccess(f.flow, f.site, f.loc, f.write, step);
+  }
+  return detector.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frames.frameCoroutine.get(frame) ?? -1) }));
+}
 
 interface Read {
   site: number;
@@ -24,7 +41,7 @@ interface Suspension {
   order: number;
 }
 
-const FIX: Record<string, string> = {
+const FIX: Record<RaceKind, string> = {
   'lost-update':
     'Do the read and the write in one step (no await between them), or serialize this section with a lock or a queue; with a database, let a transaction (or an UPDATE ... SET x = x + 1) make the read-modify-write atomic, or compare-and-set and retry.',
   'check-then-act':
@@ -78,15 +95,11 @@ export class RaceDetector {
     return candidate && candidate.order > order ? candidate : null;
   }
 
-  /** every shared-state access by step, in recording order (what ran during a wait touched what) */
-  readonly accessLog = { steps: [] as number[], locs: [] as string[] };
   /** location -> the order of each of its writes (ascending, parallel to `writes`) */
   private readonly writeOrders = new Map<string, number[]>();
 
   onAccess(c: number, site: number, loc: string, write: boolean, step: number): void {
     const order = this.order++;
-    this.accessLog.steps.push(step);
-    this.accessLog.locs.push(loc);
     const kind = this.sites[site]?.kind;
     if (!write) {
       // Reading what this coroutine itself wrote in the same step claims that value (a ticket, an id): not stale.
@@ -127,11 +140,11 @@ export class RaceDetector {
     return this.awaits.get(c)?.find((a) => a.order > order);
   }
 
-  private source(site: number, role: string, step: number | undefined): FindingSite | null {
+  private source(site: number, role: FindingRole, step: number | undefined): FindingSite | null {
     const s = this.sites[site];
     return s && s.line > 0 ? { file: s.file, line: s.line, column: s.column, role, ...(step !== undefined ? { step } : {}) } : null;
   }
-  private report(kind: string, c: number, loc: string, read: Read, other: Write, stale: Write | null): void {
+  private report(kind: RaceKind, c: number, loc: string, read: Read, other: Write, stale: Write | null): void {
     const location = this.sites[(stale ?? read).site]?.name ?? this.sites[read.site]?.name ?? loc;
     const key = `${kind}|${location}|${stale ? stale.site : read.site}`;
     if (this.found.has(key)) return;
@@ -142,7 +155,7 @@ export class RaceDetector {
       this.source(other.site, 'other-write', other.step),
       stale ? this.source(stale.site, kind === 'check-then-act' ? 'act' : 'stale-write', stale.step) : null,
     ].filter((x): x is FindingSite => x !== null);
-    const line = (role: string) => sites.find((s) => s.role === role)?.line;
+    const line = (role: RoleOf<RaceKind>) => sites.find((s) => s.role === role)?.line;
     const message =
       kind === 'lost-update'
         ? `Lost update on ${location}: read at line ${line('read')}, await at line ${line('suspend')}, another coroutine wrote it at line ${line('other-write')}, then line ${line('stale-write')} wrote a value based on the old read. ${FIX[kind]}`
@@ -156,7 +169,7 @@ export class RaceDetector {
       coroutines: [c, other.coroutine],
       sites,
       steps: { read: read.step, suspend: suspend?.step ?? null, otherWrite: other.step, staleWrite: stale?.step ?? null },
-    } as Finding);
+    });
   }
 
   findings(): Finding[] {

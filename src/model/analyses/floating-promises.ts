@@ -1,0 +1,42 @@
+// Floating promises: async calls started inside another coroutine, never awaited or handled, still running when
+// their creator finished (their errors go unhandled and nothing waits for their result).
+import type { Finding } from '../../core/trace-format';
+import { sourceOf } from '../decode';
+import { PROMISE } from '../resources';
+import type { AnalysisInput } from './input';
+
+export function floatingPromises({ trace, decoded: d, scheduling, frames }: AnalysisInput): Finding[] {
+  const { resources, framePromise } = scheduling;
+  // which async calls' promises someone reacted to (await, then, Promise.all...)
+  const handledFrames = new Set<number>();
+  for (const r of resources.values()) {
+    if (r.type !== PROMISE || r.trigger === r.exec) continue;
+    const frame = framePromise.get(r.trigger);
+    if (frame !== undefined) handledFrames.add(frame);
+  }
+  const found: Finding[] = [];
+  const seen = new Set<string>();
+  const promiseOfFrame = new Map<number, number>();
+  for (const [promise, frame] of framePromise) promiseOfFrame.set(frame, promise);
+  for (const [c, { caller, frame }] of frames.callerOf) {
+    // judged only when the call's own promise was seen, and nobody reacted to it
+    if (!promiseOfFrame.has(frame) || handledFrames.has(frame)) continue;
+    const co = trace.coroutines[c];
+    const by = trace.coroutines[caller];
+    if (!co || !by || by.endStep === null || (co.endStep !== null && co.endStep < by.endStep)) continue;
+    const key = `${co.source.file}:${co.source.line}:${by.source.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({
+      kind: 'floating-promise',
+      message: `${co.name} was started by ${by.name} but nobody awaited it or handled its promise, and it was still running when ${by.name} finished: its errors go unhandled and nothing waits for its result. Await it, return it, or add .catch() (or collect it in Promise.all).`,
+      coroutines: [c, caller],
+      sites: [
+        // the call nobody awaited (where the tracer saw it), else the function
+        { ...(sourceOf(d.sites, resources.get(promiseOfFrame.get(frame) ?? -1)?.site ?? -1) ?? co.source), role: 'floating', step: co.startStep },
+        { ...by.source, role: 'creator', step: by.endStep },
+      ],
+    });
+  }
+  return found;
+}

@@ -1,0 +1,17 @@
+// The analyses, in the order their findings are listed. Each reads the model's intermediates and the trace, and
+// returns findings; none changes what it reads.
+import type { Finding } from '../../core/trace-format';
+import type { AnalysisInput } from './input';
+import { races } from './races';
+import { blockedLoop } from './blocked-loop';
+import { starvation } from './starvation';
+import { sequentialAwaits } from './sequential-awaits';
+import { unhandledRejections } from './unhandled-rejections';
+import { openHandles } from './open-handles';
+import { floatingPromises } from './floating-promises';
+
+export const ANALYSES: readonly ((input: AnalysisInput) => Finding[])[] = [races, blockedLoop, starvation, sequentialAwaits, unhandledRejections, openHandles, floatingPromises];
+
+export function analyse(input: AnalysisInput): Finding[] {
+  return ANALYSES.flatMap((analysis) => analysis(input));
+}

@@ -1,0 +1,154 @@
+// Stage 4 of the model: steps. What a person would say happened, one step per moment a viewer can stop at, in
+// recording order: a task starts, a call, an await, a resumption, a print, something scheduled, settled or cancelled.
+// Also the program's output tied to its task and step, and which step each event falls at.
+import { RawKind } from '../core/raw-events';
+import type { Output, QueueName, Step, StepKind } from '../core/trace-format';
+import { fileName } from '../core/paths';
+import { fnName, lineOf, sourceOf, type Decoded } from './decode';
+import { HANDLE_TYPES, PROMISE, queueOf, scheduleLabel, type ResourcesAndTasks } from './resources';
+import type { Frames } from './frames';
+
+export interface Steps {
+  steps: Step[];
+  /** the event each step was made at (ascending) */
+  stepEvent: Int32Array;
+  /** per task: its first step */
+  taskStartStep: Int32Array;
+  output: Output[];
+  /** the unhandled rejections Node announced: the promise, its meta record, the step at which it was announced */
+  unhandledAt: { promise: number; meta: number; step: number }[];
+  /** the last step made at or before an event (0 when none was) */
+  stepAt(event: number): number;
+}
+
+export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
+  const ev = d.events;
+  const n = ev.count;
+  const sites = d.sites;
+  const { resources, tasks, eventTask } = rt;
+  const steps: Step[] = [];
+  const stepEvent: number[] = [];
+  const output: Output[] = [];
+  const unhandledAt: Steps['unhandledAt'] = [];
+  const taskStartStep = new Int32Array(tasks.length);
+  // promise id -> reactions it enqueues when it settles
+  const enqueuedJobsOf = new Map<number, number>();
+  for (const r of resources.values()) {
+    if (r.type !== PROMISE || r.runs.length === 0 || r.trigger === r.exec) continue;
+    const parent = resources.get(r.trigger);
+    if (parent && parent.resolveEvent > r.initEvent) enqueuedJobsOf.set(parent.id, (enqueuedJobsOf.get(parent.id) ?? 0) + 1);
+  }
+  const name = (c: number) => fr.coroutines[c]?.name ?? '?';
+  const add = (kind: StepKind, i: number, site: number, coroutine: number, text: string, depth: number, queue?: QueueName) => {
+    steps.push({ kind, task: eventTask[i], site, coroutine, text, depth, ...(queue ? { queue } : {}) });
+    stepEvent.push(i);
+  };
+
+  let taskIdx = -1;
+  for (let i = 0; i < n; i++) {
+    const task = eventTask[i];
+    const depth = fr.depth[i];
+    const c = fr.coroutine[i];
+    if (task !== taskIdx && task >= 0 && tasks[task].startEvent === i) {
+      taskIdx = task;
+      taskStartStep[task] = steps.length;
+      const t = tasks[task];
+      const r = resources.get(t.asyncId);
+      if (fr.taskResumes[task] >= 0) {
+        add('resume', i, r?.awaitSite ?? -1, c, `resume ${name(c)} after await (${lineOf(sites, r?.awaitSite ?? -1)})`, depth);
+        continue;
+      }
+      add('run', i, r?.site ?? -1, -1, t.queue === 'main' ? 'run the main script' : `run ${t.queue} callback: ${r ? scheduleLabel(r) : t.resourceType}`, 0);
+    }
+    switch (ev.kind(i)) {
+      case RawKind.Enter: {
+        const site = ev.b(i);
+        const s = sites[site];
+        add('call', i, site, c, s?.kind === 'module' ? `evaluate module ${fileName(s.file)}` : c >= 0 ? `call ${name(c)} (async)` : `call ${fnName(sites, site)}()`, depth);
+        break;
+      }
+      case RawKind.Exit: {
+        const site = fr.frameSiteAt[i];
+        add('return', i, site, c, c >= 0 ? `${name(c)} finished` : `return from ${fnName(sites, site)}()`, depth);
+        break;
+      }
+      case RawKind.Await:
+        add('await', i, ev.b(i), c, `${c >= 0 ? name(c) : 'coroutine'} awaits (${lineOf(sites, ev.b(i))}) and gives control back to the event loop`, depth);
+        break;
+      case RawKind.LoopResume:
+        if (fr.loopResumed[i]) add('resume', i, fr.frameSiteAt[i], c, `${c >= 0 ? name(c) : 'loop'} resumes: for await got the next value`, depth);
+        break;
+      case RawKind.Yield:
+        add('yield', i, ev.b(i), c, `${fnName(sites, fr.frameSiteAt[i])} yields (${lineOf(sites, ev.b(i))})`, depth);
+        break;
+      case RawKind.YieldResume:
+        add('resume', i, fr.frameSiteAt[i], c, `${fnName(sites, fr.frameSiteAt[i])} resumes after yield`, depth);
+        break;
+      case RawKind.Output: {
+        const meta = d.outputs.get(ev.a(i));
+        const text = meta?.text ?? '';
+        output.push({
+          stream: meta?.stream ?? 'stdout',
+          text,
+          task: task >= 0 ? task : null,
+          step: steps.length,
+          source: sourceOf(sites, ev.b(i)),
+          ...(meta?.truncated ? { truncated: true } : {}),
+        });
+        const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+        add('output', i, ev.b(i), -1, `prints ${JSON.stringify(shown.replace(/\n$/, ''))}${meta?.stream === 'stderr' ? ' to stderr' : ''}`, depth);
+        break;
+      }
+      case RawKind.Init: {
+        const r = resources.get(ev.a(i));
+        if (!r) break;
+        if (r.type === PROMISE) {
+          // a reaction registered on an already settled promise is queued now
+          const parent = r.trigger !== r.exec ? resources.get(r.trigger) : undefined;
+          if (r.runs.length > 0 && r.awaitFrame === undefined && !r.awaitWrapper && parent && parent.resolveEvent >= 0 && parent.resolveEvent < i) {
+            add('schedule', i, r.site, -1, `then() on a settled promise: reaction queued as a microtask`, depth, 'microtask');
+          }
+        } else if (!HANDLE_TYPES.has(r.type) || r.runs.length > 0) {
+          const q = queueOf(r.type, false);
+          add('schedule', i, r.site, -1, `schedule ${scheduleLabel(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, depth, q);
+        }
+        break;
+      }
+      case RawKind.Unhandled:
+        unhandledAt.push({ promise: ev.a(i), meta: ev.b(i), step: Math.max(0, steps.length - 1) });
+        break;
+      case RawKind.Cancel: {
+        const r = resources.get(ev.a(i));
+        if (r) {
+          const q = queueOf(r.type, false);
+          add('cancel', i, r.site, -1, `cancel ${scheduleLabel(r)}: it leaves the ${q === 'immediate' ? 'immediates' : 'timers'} queue without running`, depth, q);
+        }
+        break;
+      }
+      case RawKind.Resolve: {
+        const count = enqueuedJobsOf.get(ev.a(i));
+        if (count) add('settle', i, -1, -1, `a promise settles: ${count} reaction${count > 1 ? 's' : ''} queued as microtask${count > 1 ? 's' : ''}`, depth, 'microtask');
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const events = Int32Array.from(stepEvent);
+  return { steps, stepEvent: events, taskStartStep, output, unhandledAt, stepAt: (event) => stepAtEvent(events, event) };
+}
+
+/** The last step made at or before an event (0 when none was). */
+export function stepAtEvent(stepEvent: Int32Array, event: number): number {
+  let lo = 0;
+  let hi = stepEvent.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (stepEvent[mid] <= event) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
