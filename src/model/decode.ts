@@ -96,7 +96,8 @@ export function decode(run: RawRun): Decoded {
         break;
     }
   }
-  d.sites = rawSites.map((s) => s ?? { file: '', line: 0, column: 0, kind: 'unknown' });
+  // (Array.from, not map: map skips the holes of ids no record described, which would stay undefined)
+  d.sites = Array.from(rawSites, (s) => s ?? { file: '', line: 0, column: 0, kind: 'unknown' });
   return d;
 }
 
