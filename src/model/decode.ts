@@ -49,12 +49,17 @@ export interface Decoded {
   stop?: Extract<MetaRecord, { t: 'stop' }>;
   /** the first uncaught error */
   error?: Extract<MetaRecord, { t: 'error' }>;
+  /** where a site is in the source, or null for none (-1) and sites without a file; one object per site, shared by
+   * everything that points there (200k awaits of one line are one object, not 200k) */
+  source(id: number): SourceSite | null;
 }
 
 export function decode(run: RawRun): Decoded {
   const typeNames = new Map<number, string>();
   const rawSites: (Site | undefined)[] = [];
-  const d: Decoded = { run, events: new Events(run.events), typeNames, sites: [], outputs: new Map(), unhandled: new Map() };
+  let sources: (SourceSite | null)[] = [];
+  const source = (id: number) => (id >= 0 && id < sources.length ? sources[id] : null);
+  const d: Decoded = { run, events: new Events(run.events), typeNames, sites: [], outputs: new Map(), unhandled: new Map(), source };
   for (const m of run.meta) {
     switch (m.t) {
       case 'type':
@@ -98,16 +103,12 @@ export function decode(run: RawRun): Decoded {
   }
   // (Array.from, not map: map skips the holes of ids no record described, which would stay undefined)
   d.sites = Array.from(rawSites, (s) => s ?? { file: '', line: 0, column: 0, kind: 'unknown' });
+  sources = d.sites.map((s) => (s.file ? { file: s.file, line: s.line, column: s.column } : null));
   return d;
 }
 
 /** A site as the recording described it, with the flags of functions. */
 export type FunctionSite = Site & { async?: boolean; generator?: boolean };
-
-/** Where a site is in the source, or null for none (-1) and sites without a file. */
-export function sourceOf(sites: Site[], id: number): SourceSite | null {
-  return id >= 0 && id < sites.length && sites[id].file ? { file: sites[id].file, line: sites[id].line, column: sites[id].column } : null;
-}
 
 /** "line 12" for a step's text */
 export function lineOf(sites: Site[], site: number): string {

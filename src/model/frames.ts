@@ -5,7 +5,7 @@
 import { RawKind } from '../core/raw-events';
 import type { Coroutine, SourceSite } from '../core/trace-format';
 import { fileName } from '../core/paths';
-import { sourceOf, type Decoded, type FunctionSite } from './decode';
+import type { Decoded, FunctionSite } from './decode';
 import type { ResourcesAndTasks } from './resources';
 
 export interface AwaitSpan {
@@ -175,7 +175,7 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
         const at = stack.lastIndexOf(frame);
         if (at >= 0) stack.length = at;
         if (c >= 0) {
-          const src = sourceOf(sites, site);
+          const src = d.source(site);
           if (src) coroutines[c].awaits.push({ source: src, suspendTask: task, resumeTask: null, suspendEvent: i, resumeEvent: null });
           flowLog.push({ what: 'await', flow: flowOf(frame), event: i, site });
         }

@@ -2,7 +2,7 @@
 // when it ran (or was cancelled, or was still there at the end): one item with its enter and leave steps. What is in
 // a queue at a step is then the items whose interval holds it (see src/core/stepping.ts), never a copy per step.
 import type { QueueItem } from '../core/trace-format';
-import { sourceOf, type Decoded } from './decode';
+import type { Decoded } from './decode';
 import { HANDLE_TYPES, PROMISE, queueOf, scheduleLabel, type ResourcesAndTasks } from './resources';
 import type { Steps } from './steps';
 
@@ -49,7 +49,7 @@ export function queueContents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Que
         task: taskId,
         enterStep: st.stepAt(enterEvent),
         leaveStep: task ? st.taskStartStep[task.id] : r.cancelEvent >= 0 ? st.stepAt(r.cancelEvent) : null,
-        source: sourceOf(d.sites, r.site),
+        source: d.source(r.site),
         ...(inferred ? { inferred: true } : {}),
       };
       if (r.type === 'Timeout') item.due = (k === 0 ? r.initTime : r.runs[k - 1] !== undefined ? tasks[r.runs[k - 1]].startTime : r.initTime) + r.delay * 1000;

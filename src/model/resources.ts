@@ -125,6 +125,16 @@ export function scheduleLabel(r: Resource): string {
   return FRIENDLY[r.type] ?? r.type.toLowerCase();
 }
 
+/** what a resource that has not run yet holds as its runs (most run once or never): its own array comes with its
+ * first run, so a million promises are not two million empty arrays */
+const NOT_RUN: number[] = Object.freeze([]) as unknown as number[];
+
+function addTo(list: number[], value: number): number[] {
+  if (list === NOT_RUN) return [value];
+  list.push(value);
+  return list;
+}
+
 function newResource(id: number, type: string, i: number, time: number): Resource {
   return {
     id,
@@ -139,8 +149,8 @@ function newResource(id: number, type: string, i: number, time: number): Resourc
     direct: false,
     createdIn: null,
     resolveEvent: -1,
-    runs: [],
-    runEnds: [],
+    runs: NOT_RUN,
+    runEnds: NOT_RUN,
     closing: -1,
     cancelEvent: -1,
   };
@@ -189,7 +199,7 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
       implicit,
     };
     tasks.push(t);
-    if (r) r.runs.push(t.id);
+    if (r) r.runs = addTo(r.runs, t.id);
     return t;
   };
   const openImplicit = (i: number) => {
@@ -251,7 +261,7 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
         depth = Math.max(0, depth - 1);
         if (depth === 0 && current) {
           const r = resources.get((current as TaskSpan).asyncId);
-          if (r) r.runEnds.push(i);
+          if (r) r.runEnds = addTo(r.runEnds, i);
           closeTask(i);
         }
         break;

@@ -4,7 +4,7 @@
 import { RawKind } from '../core/raw-events';
 import type { Output, QueueName, Step, StepKind } from '../core/trace-format';
 import { fileName } from '../core/paths';
-import { fnName, lineOf, sourceOf, type Decoded } from './decode';
+import { fnName, lineOf, type Decoded } from './decode';
 import { HANDLE_TYPES, PROMISE, queueOf, scheduleLabel, type ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
 
@@ -92,7 +92,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
           text,
           task: task >= 0 ? task : null,
           step: steps.length,
-          source: sourceOf(sites, ev.b(i)),
+          source: d.source(ev.b(i)),
           ...(meta?.truncated ? { truncated: true } : {}),
         });
         const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;

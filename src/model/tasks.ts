@@ -1,7 +1,7 @@
 // The tasks as the trace shows them: their steps, where user code scheduled them, a short label, and whether they
 // are Node's own work (viewers fold those).
 import type { StepKind, Task } from '../core/trace-format';
-import { sourceOf, type Decoded } from './decode';
+import type { Decoded } from './decode';
 import { scheduleLabel, type ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
 import type { Steps } from './steps';
@@ -41,7 +41,7 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
       id: t,
       queue: span.queue,
       label,
-      source: r ? sourceOf(d.sites, r.site) : null,
+      source: r ? d.source(r.site) : null,
       scheduledBy: span.scheduledBy,
       enqueuedAt: qc.enqueuedAt[t],
       startStep,

@@ -1,7 +1,6 @@
 // Floating promises: async calls started inside another coroutine, never awaited or handled, still running when
 // their creator finished (their errors go unhandled and nothing waits for their result).
 import type { Finding } from '../../core/trace-format';
-import { sourceOf } from '../decode';
 import { PROMISE } from '../resources';
 import type { AnalysisInput } from './input';
 
@@ -33,7 +32,7 @@ export function floatingPromises({ trace, decoded: d, scheduling, frames }: Anal
       coroutines: [c, caller],
       sites: [
         // the call nobody awaited (where the tracer saw it), else the function
-        { ...(sourceOf(d.sites, resources.get(promiseOfFrame.get(frame) ?? -1)?.site ?? -1) ?? co.source), role: 'floating', step: co.startStep },
+        { ...(d.source(resources.get(promiseOfFrame.get(frame) ?? -1)?.site ?? -1) ?? co.source), role: 'floating', step: co.startStep },
         { ...by.source, role: 'creator', step: by.endStep },
       ],
     });

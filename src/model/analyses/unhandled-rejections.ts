@@ -2,7 +2,7 @@
 // rejected; the same one many times is said once.
 import type { Finding, SourceSite } from '../../core/trace-format';
 import { fileName } from '../../core/paths';
-import { fnName, sourceOf } from '../decode';
+import { fnName } from '../decode';
 import { findingSite, type AnalysisInput } from './input';
 
 /** Facts about one unhandled rejection Node announced. */
@@ -33,12 +33,12 @@ function rejections({ trace, decoded: d, scheduling, frames, steps }: AnalysisIn
     const co = frame !== undefined ? frames.frameCoroutine.get(frame) : undefined;
     const madeFrame = frames.madeInFrame.get(promise);
     const madeSite = madeFrame !== undefined ? (frames.frameSite.get(madeFrame) ?? -1) : -1;
-    const madeIn = r && r.site < 0 ? sourceOf(sites, madeSite) : null;
+    const madeIn = r && r.site < 0 ? d.source(madeSite) : null;
     return {
       name: m?.name ?? 'Error',
       message: m?.message ?? '',
       thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
-      created: r ? sourceOf(sites, r.site) : null,
+      created: r ? d.source(r.site) : null,
       madeIn,
       madeInName: !madeIn ? null : sites[madeSite].kind === 'module' ? `the top-level code of ${fileName(madeIn.file)}` : `${fnName(sites, madeSite)} (line ${madeIn.line}, ${fileName(madeIn.file)})`,
       // an async call's promise: the step where the call starts; another promise: the last step before it was made
