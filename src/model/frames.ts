@@ -128,13 +128,14 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
       // a new task starts: the stack is empty again
       taskIdx = task;
       stack.length = 0;
-      const r = resources.get(tasks[task].asyncId);
-      const c = r?.awaitFrame !== undefined ? frameCoroutine.get(r.awaitFrame) : undefined;
+      const r = resources.row(tasks[task].asyncId);
+      const c = r >= 0 && resources.awaited(r) ? frameCoroutine.get(resources.awaitFrame[r]) : undefined;
       if (c !== undefined) {
+        const frame = resources.awaitFrame[r];
         taskResumes[task] = c;
-        stack.push(r!.awaitFrame!);
+        stack.push(frame);
         resumeLastAwait(c, task, i);
-        flowLog.push({ what: 'resume', flow: flowOf(r!.awaitFrame!), event: i });
+        flowLog.push({ what: 'resume', flow: flowOf(frame), event: i });
         depth[i] = stack.length;
         coroutineAt[i] = c;
         continue;
@@ -213,7 +214,7 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
       case RawKind.Init: {
         // the function that made a promise nobody handled, for when its line was not captured
         const id = ev.a(i);
-        if (unhandledPromises.has(id) && stack.length > 0 && resources.has(id)) madeInFrame.set(id, stack[stack.length - 1]);
+        if (unhandledPromises.has(id) && stack.length > 0 && resources.row(id) >= 0) madeInFrame.set(id, stack[stack.length - 1]);
         break;
       }
       case RawKind.Access: {

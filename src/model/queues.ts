@@ -3,7 +3,7 @@
 // a queue at a step is then the items whose interval holds it (see src/core/stepping.ts), never a copy per step.
 import type { QueueItem } from '../core/trace-format';
 import type { Decoded } from './decode';
-import { HANDLE_TYPES, PROMISE, queueOf, scheduleLabel, type ResourcesAndTasks } from './resources';
+import { HANDLE_TYPES, PROMISE, queueOf, type ResourcesAndTasks } from './resources';
 import type { Steps } from './steps';
 
 export interface QueueContents {
@@ -16,43 +16,48 @@ export interface QueueContents {
 }
 
 export function queueContents(d: Decoded, rt: ResourcesAndTasks, st: Steps): QueueContents {
-  const { resources, tasks } = rt;
+  const { resources: res, tasks } = rt;
   const items: QueueItem[] = [];
   const enqueuedAt: (number | null)[] = tasks.map(() => null);
   const enqueueInferred = new Uint8Array(tasks.length);
-  for (const r of resources.values()) {
-    const isPromise = r.type === PROMISE;
-    if (isPromise && r.runs.length === 0) continue;
-    if (!isPromise && r.runs.length === 0 && (HANDLE_TYPES.has(r.type) || r.type === 'unknown')) continue;
+  for (let r = 0; r < res.count; r++) {
+    const type = res.type[r];
+    const isPromise = type === PROMISE;
+    const runs = res.runCount(r);
+    if (isPromise && runs === 0) continue;
+    if (!isPromise && runs === 0 && (HANDLE_TYPES.has(type) || type === 'unknown')) continue;
     // an interval goes back into the timers queue after each run, unless it was cleared during that run
-    const lastEnd = r.runEnds[r.runEnds.length - 1];
-    const requeued = r.interval && r.runs.length > 0 && lastEnd !== undefined && (r.cancelEvent < 0 || r.cancelEvent > lastEnd);
-    const count = Math.max(1, r.runs.length) + (requeued ? 1 : 0);
+    const ends = res.runEndCount(r);
+    const lastEnd = ends > 0 ? res.runEnd(r, ends - 1) : -1;
+    const cancel = res.cancelEvent[r];
+    const requeued = res.interval(r) && runs > 0 && ends > 0 && (cancel < 0 || cancel > lastEnd);
+    const count = Math.max(1, runs) + (requeued ? 1 : 0);
     for (let k = 0; k < count; k++) {
-      const taskId = k < r.runs.length ? r.runs[k] : null;
-      let enterEvent = r.initEvent;
+      const taskId = k < runs ? res.run(r, k) : null;
+      let enterEvent = res.initEvent[r];
       let inferred = false;
       if (k > 0) {
-        enterEvent = r.runEnds[k - 1] ?? r.initEvent;
+        if (k - 1 < ends) enterEvent = res.runEnd(r, k - 1);
         inferred = isPromise; // a second job of one promise resolves it with a thenable
       } else if (isPromise) {
-        const parent = r.trigger !== r.exec ? resources.get(r.trigger) : undefined;
-        if (r.awaitWrapper || !parent) inferred = true;
-        else if (parent.resolveEvent >= 0) enterEvent = Math.max(r.initEvent, parent.resolveEvent);
+        const parent = res.trigger[r] !== res.exec[r] ? res.row(res.trigger[r]) : -1;
+        if (res.awaitWrapper(r) || parent < 0) inferred = true;
+        else if (res.resolveEvent[parent] >= 0) enterEvent = Math.max(res.initEvent[r], res.resolveEvent[parent]);
         else inferred = true;
       }
       const task = taskId !== null ? tasks[taskId] : null;
       const item: QueueItem = {
         id: items.length,
-        queue: task ? task.queue : queueOf(r.type, false),
-        label: scheduleLabel(r),
+        queue: task ? task.queue : queueOf(type, false),
+        label: res.label(r),
         task: taskId,
         enterStep: st.stepAt(enterEvent),
-        leaveStep: task ? st.taskStartStep[task.id] : r.cancelEvent >= 0 ? st.stepAt(r.cancelEvent) : null,
-        source: d.source(r.site),
+        leaveStep: task ? st.taskStartStep[task.id] : cancel >= 0 ? st.stepAt(cancel) : null,
+        source: d.source(res.site[r]),
         ...(inferred ? { inferred: true } : {}),
       };
-      if (r.type === 'Timeout') item.due = (k === 0 ? r.initTime : r.runs[k - 1] !== undefined ? tasks[r.runs[k - 1]].startTime : r.initTime) + r.delay * 1000;
+      // a timer is due its delay after it was set, or (an interval) after its previous run started
+      if (type === 'Timeout') item.due = (k === 0 || k - 1 >= runs ? res.initTime[r] : tasks[res.run(r, k - 1)].startTime) + res.delay[r] * 1000;
       items.push(item);
       if (task) {
         enqueuedAt[task.id] = item.enterStep;

@@ -5,63 +5,6 @@ import { RawKind } from '../core/raw-events';
 import type { QueueName } from '../core/trace-format';
 import type { Decoded } from './decode';
 
-export interface Resource {
-  id: number;
-  type: string;
-  trigger: number;
-  exec: number;
-  delay: number;
-  interval: boolean;
-  initEvent: number;
-  initTime: number;
-  site: number;
-  /** user code created it directly (not from inside a Node or library function it called) */
-  direct: boolean;
-  /** task during which it was created */
-  createdIn: number | null;
-  resolveEvent: number;
-  /** task ids of the callbacks it ran, in order */
-  runs: number[];
-  /** event index of each run's end (to re-enqueue repeating resources) */
-  runEnds: number[];
-  closing: number;
-  cancelEvent: number;
-  /** an await's resumption promise: which frame and await site */
-  awaitFrame?: number;
-  awaitSite?: number;
-  /** a promise V8 made to wrap an awaited non-promise or thenable */
-  awaitWrapper?: boolean;
-}
-
-/** A task as this stage knows it: where it starts and ends in the recording. */
-export interface TaskSpan {
-  id: number;
-  queue: QueueName;
-  scheduledBy: number | null;
-  /** microseconds since the program started */
-  startTime: number;
-  duration: number;
-  resourceType: string;
-  asyncId: number;
-  startEvent: number;
-  endEvent: number;
-  /** not a callback the loop ran: code that ran outside any (the main script, or what Node ran outside a hook) */
-  implicit: boolean;
-}
-
-export interface ResourcesAndTasks {
-  resources: Map<number, Resource>;
-  tasks: TaskSpan[];
-  /** the task of each event (events between tasks belong to the one before) */
-  eventTask: Int32Array;
-  /** promise id -> the frame of the async function call it belongs to */
-  framePromise: Map<number, number>;
-  /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
-  awaitedBy: Map<number, number>;
-  /** promises whose rejection nobody handled (Node announced them) */
-  unhandledPromises: Set<number>;
-}
-
 export const PROMISE = 'PROMISE';
 export const HANDLE_TYPES = new Set(['TCPWRAP', 'TCPSERVERWRAP', 'PIPEWRAP', 'PIPESERVERWRAP', 'UDPWRAP', 'TTYWRAP', 'PROCESSWRAP', 'FSEVENTWRAP', 'SIGNALWRAP']);
 
@@ -117,49 +60,199 @@ export function queueOf(type: string, closing: boolean): QueueName {
   }
 }
 
-/** What scheduled a resource's callback, in words: "setTimeout 10 ms", "await resumption", "fs callback". */
-export function scheduleLabel(r: Resource): string {
-  if (r.type === 'Timeout') return `${r.interval ? 'setInterval' : 'setTimeout'} ${r.delay} ms`;
-  if (r.awaitFrame !== undefined) return 'await resumption';
-  if (r.type === PROMISE) return r.awaitWrapper ? 'resolve thenable' : 'promise reaction';
-  return FRIENDLY[r.type] ?? r.type.toLowerCase();
+const INTERVAL = 1;
+const DIRECT = 2;
+const AWAIT_WRAPPER = 4;
+const AWAITED = 8;
+
+/**
+ * The async resources of a run, one row each, stored as columns: a run with a million promises is a few typed
+ * arrays, not a million objects. Look a resource up by its async id with `row()`; -1 means none.
+ */
+export class ResourceTable {
+  count = 0;
+  private readonly rows = new Map<number, number>();
+  private capacity = 1024;
+  id = new Int32Array(this.capacity);
+  /** async_hooks type name */
+  type: string[] = [];
+  trigger = new Int32Array(this.capacity);
+  exec = new Int32Array(this.capacity);
+  /** a timer's delay in ms */
+  delay = new Int32Array(this.capacity);
+  initEvent = new Int32Array(this.capacity);
+  initTime = new Int32Array(this.capacity);
+  /** where user code made it, or -1 */
+  site = new Int32Array(this.capacity);
+  /** the task during which it was made, or -1 */
+  createdIn = new Int32Array(this.capacity);
+  resolveEvent = new Int32Array(this.capacity);
+  /** the event at which it was asked to close, or -1 */
+  closing = new Int32Array(this.capacity);
+  cancelEvent = new Int32Array(this.capacity);
+  /** an await's resumption promise: which frame and await site (see awaited()) */
+  awaitFrame = new Int32Array(this.capacity);
+  awaitSite = new Int32Array(this.capacity);
+  private flags = new Uint8Array(this.capacity);
+  /** the first callback it ran (a task id) and the event where that ended, or -1; later ones are kept aside */
+  private firstRun = new Int32Array(this.capacity);
+  private firstRunEnd = new Int32Array(this.capacity);
+  private readonly moreRuns = new Map<number, number[]>();
+  private readonly moreRunEnds = new Map<number, number[]>();
+
+  row(asyncId: number): number {
+    return this.rows.get(asyncId) ?? -1;
+  }
+
+  add(asyncId: number, type: string, initEvent: number, initTime: number): number {
+    if (this.count === this.capacity) this.grow();
+    const r = this.count++;
+    this.rows.set(asyncId, r);
+    this.id[r] = asyncId;
+    this.type[r] = type;
+    this.initEvent[r] = initEvent;
+    this.initTime[r] = initTime;
+    this.site[r] = -1;
+    this.createdIn[r] = -1;
+    this.resolveEvent[r] = -1;
+    this.closing[r] = -1;
+    this.cancelEvent[r] = -1;
+    this.firstRun[r] = -1;
+    this.firstRunEnd[r] = -1;
+    return r;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widen = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.id = widen(this.id);
+    this.trigger = widen(this.trigger);
+    this.exec = widen(this.exec);
+    this.delay = widen(this.delay);
+    this.initEvent = widen(this.initEvent);
+    this.initTime = widen(this.initTime);
+    this.site = widen(this.site);
+    this.createdIn = widen(this.createdIn);
+    this.resolveEvent = widen(this.resolveEvent);
+    this.closing = widen(this.closing);
+    this.cancelEvent = widen(this.cancelEvent);
+    this.awaitFrame = widen(this.awaitFrame);
+    this.awaitSite = widen(this.awaitSite);
+    this.flags = widen(this.flags);
+    this.firstRun = widen(this.firstRun);
+    this.firstRunEnd = widen(this.firstRunEnd);
+  }
+
+  private flag(r: number, bit: number, on: boolean): void {
+    this.flags[r] = on ? this.flags[r] | bit : this.flags[r] & ~bit;
+  }
+  /** a repeating timer */
+  interval(r: number): boolean {
+    return (this.flags[r] & INTERVAL) !== 0;
+  }
+  setInterval(r: number, on: boolean): void {
+    this.flag(r, INTERVAL, on);
+  }
+  /** user code created it directly (not from inside a Node or library function it called) */
+  direct(r: number): boolean {
+    return (this.flags[r] & DIRECT) !== 0;
+  }
+  setDirect(r: number, on: boolean): void {
+    this.flag(r, DIRECT, on);
+  }
+  /** a promise V8 made to wrap an awaited non-promise or thenable */
+  awaitWrapper(r: number): boolean {
+    return (this.flags[r] & AWAIT_WRAPPER) !== 0;
+  }
+  setAwaitWrapper(r: number): void {
+    this.flag(r, AWAIT_WRAPPER, true);
+  }
+  /** an await's resumption promise (awaitFrame and awaitSite say which) */
+  awaited(r: number): boolean {
+    return (this.flags[r] & AWAITED) !== 0;
+  }
+  setAwaited(r: number, frame: number, site: number): void {
+    this.flag(r, AWAITED, true);
+    this.awaitFrame[r] = frame;
+    this.awaitSite[r] = site;
+  }
+
+  /** how many callbacks it ran */
+  runCount(r: number): number {
+    return this.firstRun[r] < 0 ? 0 : 1 + (this.moreRuns.get(r)?.length ?? 0);
+  }
+  /** the task of its k-th callback */
+  run(r: number, k: number): number {
+    return k === 0 ? this.firstRun[r] : this.moreRuns.get(r)![k - 1];
+  }
+  addRun(r: number, task: number): void {
+    if (this.firstRun[r] < 0) this.firstRun[r] = task;
+    else this.pushTo(this.moreRuns, r, task);
+  }
+  runEndCount(r: number): number {
+    return this.firstRunEnd[r] < 0 ? 0 : 1 + (this.moreRunEnds.get(r)?.length ?? 0);
+  }
+  /** the event at which its k-th callback ended */
+  runEnd(r: number, k: number): number {
+    return k === 0 ? this.firstRunEnd[r] : this.moreRunEnds.get(r)![k - 1];
+  }
+  addRunEnd(r: number, event: number): void {
+    if (this.firstRunEnd[r] < 0) this.firstRunEnd[r] = event;
+    else this.pushTo(this.moreRunEnds, r, event);
+  }
+  private pushTo(m: Map<number, number[]>, r: number, value: number): void {
+    const list = m.get(r);
+    if (list) list.push(value);
+    else m.set(r, [value]);
+  }
+
+  /** What scheduled its callback, in words: "setTimeout 10 ms", "await resumption", "fs callback". */
+  label(r: number): string {
+    const type = this.type[r];
+    if (type === 'Timeout') return `${this.interval(r) ? 'setInterval' : 'setTimeout'} ${this.delay[r]} ms`;
+    if (this.awaited(r)) return 'await resumption';
+    if (type === PROMISE) return this.awaitWrapper(r) ? 'resolve thenable' : 'promise reaction';
+    return FRIENDLY[type] ?? type.toLowerCase();
+  }
 }
 
-/** what a resource that has not run yet holds as its runs (most run once or never): its own array comes with its
- * first run, so a million promises are not two million empty arrays */
-const NOT_RUN: number[] = Object.freeze([]) as unknown as number[];
-
-function addTo(list: number[], value: number): number[] {
-  if (list === NOT_RUN) return [value];
-  list.push(value);
-  return list;
+/** A task as this stage knows it: where it starts and ends in the recording. */
+export interface TaskSpan {
+  id: number;
+  queue: QueueName;
+  scheduledBy: number | null;
+  /** microseconds since the program started */
+  startTime: number;
+  duration: number;
+  resourceType: string;
+  asyncId: number;
+  startEvent: number;
+  endEvent: number;
+  /** not a callback the loop ran: code that ran outside any (the main script, or what Node ran outside a hook) */
+  implicit: boolean;
 }
 
-function newResource(id: number, type: string, i: number, time: number): Resource {
-  return {
-    id,
-    type,
-    trigger: 0,
-    exec: 0,
-    delay: 0,
-    interval: false,
-    initEvent: i,
-    initTime: time,
-    site: -1,
-    direct: false,
-    createdIn: null,
-    resolveEvent: -1,
-    runs: NOT_RUN,
-    runEnds: NOT_RUN,
-    closing: -1,
-    cancelEvent: -1,
-  };
+export interface ResourcesAndTasks {
+  resources: ResourceTable;
+  tasks: TaskSpan[];
+  /** the task of each event (events between tasks belong to the one before) */
+  eventTask: Int32Array;
+  /** promise id -> the frame of the async function call it belongs to */
+  framePromise: Map<number, number>;
+  /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
+  awaitedBy: Map<number, number>;
+  /** promises whose rejection nobody handled (Node announced them) */
+  unhandledPromises: Set<number>;
 }
 
 export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   const ev = d.events;
   const n = ev.count;
-  const resources = new Map<number, Resource>();
+  const res = new ResourceTable();
   const tasks: TaskSpan[] = [];
   const eventTask = new Int32Array(n).fill(-1);
   const framePromise = new Map<number, number>();
@@ -172,34 +265,33 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   // one chains to it (V8 first wraps a non-promise or thenable value).
   let awaitFrame = -1;
   let awaitSite = -1;
-  let awaitCandidate: Resource | null = null;
+  let awaitCandidate = -1;
   const closeAwaitWindow = () => {
-    if (awaitCandidate) {
-      const awaited = awaitCandidate.awaitWrapper ? undefined : framePromise.get(awaitCandidate.trigger);
+    if (awaitCandidate >= 0) {
+      const awaited = res.awaitWrapper(awaitCandidate) ? undefined : framePromise.get(res.trigger[awaitCandidate]);
       if (awaited !== undefined && awaited !== awaitFrame) awaitedBy.set(awaited, awaitFrame);
-      awaitCandidate.awaitFrame = awaitFrame;
-      awaitCandidate.awaitSite = awaitSite;
+      res.setAwaited(awaitCandidate, awaitFrame, awaitSite);
     }
     awaitFrame = -1;
-    awaitCandidate = null;
+    awaitCandidate = -1;
   };
 
   const openTask = (asyncId: number, i: number, implicit: boolean): TaskSpan => {
-    const r = resources.get(asyncId);
+    const r = res.row(asyncId);
     const t: TaskSpan = {
       id: tasks.length,
-      queue: implicit ? 'other' : queueOf(r?.type ?? 'other', r !== undefined && r.closing >= 0 && r.closing < i),
-      scheduledBy: r?.createdIn ?? null,
+      queue: implicit ? 'other' : queueOf(r >= 0 ? res.type[r] : 'other', r >= 0 && res.closing[r] >= 0 && res.closing[r] < i),
+      scheduledBy: r >= 0 && res.createdIn[r] >= 0 ? res.createdIn[r] : null,
       startTime: ev.time(i),
       duration: 0,
-      resourceType: r?.type ?? 'unknown',
+      resourceType: r >= 0 ? res.type[r] : 'unknown',
       asyncId,
       startEvent: i,
       endEvent: i,
       implicit,
     };
     tasks.push(t);
-    if (r) r.runs = addTo(r.runs, t.id);
+    if (r >= 0) res.addRun(r, t.id);
     return t;
   };
   const openImplicit = (i: number) => {
@@ -224,26 +316,25 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
     switch (kind) {
       case RawKind.Init: {
         const delay = ev.e(i);
-        const r = newResource(ev.a(i), d.typeNames.get(ev.c(i)) ?? 'unknown', i, ev.time(i));
-        r.trigger = ev.b(i);
-        r.exec = ev.d(i);
-        r.delay = delay <= -2 ? -2 - delay : Math.max(0, delay);
-        r.interval = delay <= -2;
-        resources.set(r.id, r);
+        const r = res.add(ev.a(i), d.typeNames.get(ev.c(i)) ?? 'unknown', i, ev.time(i));
+        res.trigger[r] = ev.b(i);
+        res.exec[r] = ev.d(i);
+        res.delay[r] = delay <= -2 ? -2 - delay : Math.max(0, delay);
+        res.setInterval(r, delay <= -2);
         if (depth === 0 && !current) openImplicit(i);
-        r.createdIn = current ? (current as TaskSpan).id : null;
-        if (awaitFrame >= 0 && r.type === PROMISE) {
-          if (!awaitCandidate) awaitCandidate = r;
-          else if (r.trigger === awaitCandidate.id) {
-            awaitCandidate.awaitWrapper = true;
+        res.createdIn[r] = current ? (current as TaskSpan).id : -1;
+        if (awaitFrame >= 0 && res.type[r] === PROMISE) {
+          if (awaitCandidate < 0) awaitCandidate = r;
+          else if (res.trigger[r] === res.id[awaitCandidate]) {
+            res.setAwaitWrapper(awaitCandidate);
             awaitCandidate = r;
           } else closeAwaitWindow();
         }
         break;
       }
       case RawKind.Resolve: {
-        const r = resources.get(ev.a(i));
-        if (r && r.resolveEvent < 0) r.resolveEvent = i;
+        const r = res.row(ev.a(i));
+        if (r >= 0 && res.resolveEvent[r] < 0) res.resolveEvent[r] = i;
         break;
       }
       case RawKind.Before:
@@ -251,7 +342,7 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
         if (depth === 0) {
           if (implicitOpen) closeTask(i);
           // A callback the tracer did not see scheduled (e.g. the ESM loader evaluating the entry module).
-          if (kind === RawKind.LateBefore && !resources.has(ev.a(i))) resources.set(ev.a(i), newResource(ev.a(i), d.typeNames.get(ev.b(i)) ?? 'other', i, ev.time(i)));
+          if (kind === RawKind.LateBefore && res.row(ev.a(i)) < 0) res.add(ev.a(i), d.typeNames.get(ev.b(i)) ?? 'other', i, ev.time(i));
           current = openTask(ev.a(i), i, false);
         }
         depth++;
@@ -260,8 +351,8 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
       case RawKind.After: {
         depth = Math.max(0, depth - 1);
         if (depth === 0 && current) {
-          const r = resources.get((current as TaskSpan).asyncId);
-          if (r) r.runEnds = addTo(r.runEnds, i);
+          const r = res.row((current as TaskSpan).asyncId);
+          if (r >= 0) res.addRunEnd(r, i);
           closeTask(i);
         }
         break;
@@ -270,37 +361,38 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
         // an async function's own promise is the parentless promise made just before its body starts
         // (the tracer may have noted where that promise was made, just after its init)
         const j = i > 1 && ev.kind(i - 1) === RawKind.ScheduledAt && ev.kind(i - 2) === RawKind.Init && ev.a(i - 1) === ev.a(i - 2) ? i - 2 : i - 1;
-        const prev = j >= 0 && ev.kind(j) === RawKind.Init ? resources.get(ev.a(j)) : undefined;
-        if (prev && prev.type === PROMISE && prev.trigger === prev.exec && prev.runs.length === 0) framePromise.set(prev.id, ev.a(i));
+        const prev = j >= 0 && ev.kind(j) === RawKind.Init ? res.row(ev.a(j)) : -1;
+        if (prev >= 0 && res.type[prev] === PROMISE && res.trigger[prev] === res.exec[prev] && res.runCount(prev) === 0) framePromise.set(res.id[prev], ev.a(i));
         break;
       }
       case RawKind.Await:
         awaitFrame = ev.a(i);
         awaitSite = ev.b(i);
-        awaitCandidate = null;
+        awaitCandidate = -1;
         break;
       case RawKind.Unhandled:
         unhandledPromises.add(ev.a(i));
         break;
       case RawKind.ScheduledAt: {
-        const r = resources.get(ev.a(i));
-        if (r) {
-          r.site = ev.b(i);
+        const r = res.row(ev.a(i));
+        if (r >= 0) {
+          res.site[r] = ev.b(i);
           // Made by user code through a public API (setTimeout is 3 frames deep in Node, nextTick and fs.readFile
           // 1, then() and Promise.all 0), not by Node's own code that the user called (fs.promises.readFile's steps).
           const frames = ev.c(i);
-          r.direct = frames < 0 || frames <= (r.type === PROMISE ? 0 : r.type === 'Timeout' || r.type === 'Immediate' ? 3 : 1);
+          const type = res.type[r];
+          res.setDirect(r, frames < 0 || frames <= (type === PROMISE ? 0 : type === 'Timeout' || type === 'Immediate' ? 3 : 1));
         }
         break;
       }
       case RawKind.Closing: {
-        const r = resources.get(ev.a(i));
-        if (r && r.closing < 0) r.closing = i;
+        const r = res.row(ev.a(i));
+        if (r >= 0 && res.closing[r] < 0) res.closing[r] = i;
         break;
       }
       case RawKind.Cancel: {
-        const r = resources.get(ev.a(i));
-        if (r) r.cancelEvent = i;
+        const r = res.row(ev.a(i));
+        if (r >= 0) res.cancelEvent[r] = i;
         break;
       }
       default:
@@ -314,5 +406,5 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   }
   if (awaitFrame >= 0) closeAwaitWindow();
   if (current) closeTask(n - 1);
-  return { resources, tasks, eventTask, framePromise, awaitedBy, unhandledPromises };
+  return { resources: res, tasks, eventTask, framePromise, awaitedBy, unhandledPromises };
 }

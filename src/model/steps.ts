@@ -5,7 +5,7 @@ import { RawKind } from '../core/raw-events';
 import type { Output, QueueName, Step, StepKind } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import { fnName, lineOf, type Decoded } from './decode';
-import { HANDLE_TYPES, PROMISE, queueOf, scheduleLabel, type ResourcesAndTasks } from './resources';
+import { HANDLE_TYPES, PROMISE, queueOf, type ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
 
 export interface Steps {
@@ -25,7 +25,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
   const ev = d.events;
   const n = ev.count;
   const sites = d.sites;
-  const { resources, tasks, eventTask } = rt;
+  const { resources: res, tasks, eventTask } = rt;
   const steps: Step[] = [];
   const stepEvent: number[] = [];
   const output: Output[] = [];
@@ -33,10 +33,10 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
   const taskStartStep = new Int32Array(tasks.length);
   // promise id -> reactions it enqueues when it settles
   const enqueuedJobsOf = new Map<number, number>();
-  for (const r of resources.values()) {
-    if (r.type !== PROMISE || r.runs.length === 0 || r.trigger === r.exec) continue;
-    const parent = resources.get(r.trigger);
-    if (parent && parent.resolveEvent > r.initEvent) enqueuedJobsOf.set(parent.id, (enqueuedJobsOf.get(parent.id) ?? 0) + 1);
+  for (let r = 0; r < res.count; r++) {
+    if (res.type[r] !== PROMISE || res.runCount(r) === 0 || res.trigger[r] === res.exec[r]) continue;
+    const parent = res.row(res.trigger[r]);
+    if (parent >= 0 && res.resolveEvent[parent] > res.initEvent[r]) enqueuedJobsOf.set(res.id[parent], (enqueuedJobsOf.get(res.id[parent]) ?? 0) + 1);
   }
   const name = (c: number) => fr.coroutines[c]?.name ?? '?';
   const add = (kind: StepKind, i: number, site: number, coroutine: number, text: string, depth: number, queue?: QueueName) => {
@@ -53,12 +53,14 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
       taskIdx = task;
       taskStartStep[task] = steps.length;
       const t = tasks[task];
-      const r = resources.get(t.asyncId);
+      const r = res.row(t.asyncId);
       if (fr.taskResumes[task] >= 0) {
-        add('resume', i, r?.awaitSite ?? -1, c, `resume ${name(c)} after await (${lineOf(sites, r?.awaitSite ?? -1)})`, depth);
+        // (a task resumes a coroutine only when its resource is an await's resumption promise)
+        const site = res.awaitSite[r];
+        add('resume', i, site, c, `resume ${name(c)} after await (${lineOf(sites, site)})`, depth);
         continue;
       }
-      add('run', i, r?.site ?? -1, -1, t.queue === 'main' ? 'run the main script' : `run ${t.queue} callback: ${r ? scheduleLabel(r) : t.resourceType}`, 0);
+      add('run', i, r >= 0 ? res.site[r] : -1, -1, t.queue === 'main' ? 'run the main script' : `run ${t.queue} callback: ${r >= 0 ? res.label(r) : t.resourceType}`, 0);
     }
     switch (ev.kind(i)) {
       case RawKind.Enter: {
@@ -100,17 +102,18 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
         break;
       }
       case RawKind.Init: {
-        const r = resources.get(ev.a(i));
-        if (!r) break;
-        if (r.type === PROMISE) {
+        const r = res.row(ev.a(i));
+        if (r < 0) break;
+        const type = res.type[r];
+        if (type === PROMISE) {
           // a reaction registered on an already settled promise is queued now
-          const parent = r.trigger !== r.exec ? resources.get(r.trigger) : undefined;
-          if (r.runs.length > 0 && r.awaitFrame === undefined && !r.awaitWrapper && parent && parent.resolveEvent >= 0 && parent.resolveEvent < i) {
-            add('schedule', i, r.site, -1, `then() on a settled promise: reaction queued as a microtask`, depth, 'microtask');
+          const parent = res.trigger[r] !== res.exec[r] ? res.row(res.trigger[r]) : -1;
+          if (res.runCount(r) > 0 && !res.awaited(r) && !res.awaitWrapper(r) && parent >= 0 && res.resolveEvent[parent] >= 0 && res.resolveEvent[parent] < i) {
+            add('schedule', i, res.site[r], -1, `then() on a settled promise: reaction queued as a microtask`, depth, 'microtask');
           }
-        } else if (!HANDLE_TYPES.has(r.type) || r.runs.length > 0) {
-          const q = queueOf(r.type, false);
-          add('schedule', i, r.site, -1, `schedule ${scheduleLabel(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, depth, q);
+        } else if (!HANDLE_TYPES.has(type) || res.runCount(r) > 0) {
+          const q = queueOf(type, false);
+          add('schedule', i, res.site[r], -1, `schedule ${res.label(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, depth, q);
         }
         break;
       }
@@ -118,10 +121,10 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
         unhandledAt.push({ promise: ev.a(i), meta: ev.b(i), step: Math.max(0, steps.length - 1) });
         break;
       case RawKind.Cancel: {
-        const r = resources.get(ev.a(i));
-        if (r) {
-          const q = queueOf(r.type, false);
-          add('cancel', i, r.site, -1, `cancel ${scheduleLabel(r)}: it leaves the ${q === 'immediate' ? 'immediates' : 'timers'} queue without running`, depth, q);
+        const r = res.row(ev.a(i));
+        if (r >= 0) {
+          const q = queueOf(res.type[r], false);
+          add('cancel', i, res.site[r], -1, `cancel ${res.label(r)}: it leaves the ${q === 'immediate' ? 'immediates' : 'timers'} queue without running`, depth, q);
         }
         break;
       }

@@ -2,7 +2,7 @@
 // are Node's own work (viewers fold those).
 import type { StepKind, Task } from '../core/trace-format';
 import type { Decoded } from './decode';
-import { scheduleLabel, type ResourcesAndTasks } from './resources';
+import type { ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
 import type { Steps } from './steps';
 import type { QueueContents } from './queues';
@@ -12,7 +12,8 @@ const USER_STEPS = new Set<StepKind>(['call', 'await', 'resume', 'output', 'yiel
 export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: Steps, qc: QueueContents): Task[] {
   const { steps } = st;
   return rt.tasks.map((span, t) => {
-    const r = rt.resources.get(span.asyncId);
+    const res = rt.resources;
+    const r = res.row(span.asyncId);
     const startStep = st.taskStartStep[t];
     const endStep = t + 1 < rt.tasks.length ? Math.max(startStep, st.taskStartStep[t + 1] - 1) : Math.max(startStep, steps.length - 1);
     const resumes = fr.taskResumes[t];
@@ -23,12 +24,12 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
     else {
       const first = steps.slice(startStep, Math.min(endStep + 1, startStep + 4)).find((s) => s.kind === 'call');
       const callee = first ? d.sites[first.site]?.name : undefined;
-      const base = r ? scheduleLabel(r) : span.resourceType;
+      const base = r >= 0 ? res.label(r) : span.resourceType;
       label = callee ? `${base} → ${callee}` : base;
     }
     // Node's own work: no user code ran and user code did not schedule it directly
     let internal = false;
-    if (!main && resumes < 0 && !r?.direct) {
+    if (!main && resumes < 0 && !(r >= 0 && res.direct(r))) {
       internal = true;
       for (let s = startStep; s < steps.length && steps[s].task === t; s++) {
         if (USER_STEPS.has(steps[s].kind)) {
@@ -41,7 +42,7 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
       id: t,
       queue: span.queue,
       label,
-      source: r ? d.source(r.site) : null,
+      source: r >= 0 ? d.source(res.site[r]) : null,
       scheduledBy: span.scheduledBy,
       enqueuedAt: qc.enqueuedAt[t],
       startStep,

@@ -1,7 +1,7 @@
 // Each stage of the model on small synthetic recordings (test/model/synthetic.ts): what it takes, what it makes.
 import { describe, it, expect } from 'vitest';
 import { decode } from '../../src/model/decode';
-import { resourcesAndTasks, scheduleLabel } from '../../src/model/resources';
+import { resourcesAndTasks, type ResourceTable } from '../../src/model/resources';
 import { mainScriptTask, markMainScript } from '../../src/model/main-script';
 import { framesAndCoroutines } from '../../src/model/frames';
 import { stepsOf, stepAtEvent } from '../../src/model/steps';
@@ -78,16 +78,19 @@ describe('resources and tasks', () => {
     expect(rt.tasks[1].scheduledBy).toBe(0);
     // events between tasks belong to the one before
     expect(rt.eventTask[ev.settle]).toBe(1);
-    const timer = rt.resources.get(10)!;
-    expect([timer.delay, timer.interval, timer.direct, timer.runs]).toEqual([5, false, true, [1]]);
-    expect(scheduleLabel(timer)).toBe('setTimeout 5 ms');
+    const res = rt.resources;
+    const timer = res.row(10);
+    expect([res.delay[timer], res.interval(timer), res.direct(timer), res.runCount(timer), res.run(timer, 0)]).toEqual([5, false, true, 1, 1]);
+    expect(res.label(timer)).toBe('setTimeout 5 ms');
   });
 
   it("links an await to the promise that resumes it, and an async call's own promise to its frame", () => {
     const { r } = classic();
     const rt = resourcesAndTasks(decode(r.run()));
-    expect(rt.resources.get(21)).toMatchObject({ awaitFrame: 2, awaitSite: 2 });
-    expect(scheduleLabel(rt.resources.get(21)!)).toBe('await resumption');
+    const res = rt.resources;
+    const resumption = res.row(21);
+    expect([res.awaited(resumption), res.awaitFrame[resumption], res.awaitSite[resumption]]).toEqual([true, 2, 2]);
+    expect(res.label(resumption)).toBe('await resumption');
     expect(rt.framePromise.get(20)).toBe(2);
   });
 
@@ -99,9 +102,9 @@ describe('resources and tasks', () => {
     r.init(31, 'PROMISE', 30, 1);
     r.exit(1);
     const rt = resourcesAndTasks(decode(r.run()));
-    expect(rt.resources.get(30)).toMatchObject({ awaitWrapper: true });
-    expect(rt.resources.get(30)!.awaitFrame).toBeUndefined();
-    expect(rt.resources.get(31)).toMatchObject({ awaitFrame: 1 });
+    const res = rt.resources;
+    expect([res.awaitWrapper(res.row(30)), res.awaited(res.row(30)), res.label(res.row(30))]).toEqual([true, false, 'resolve thenable']);
+    expect([res.awaited(res.row(31)), res.awaitFrame[res.row(31)]]).toEqual([true, 1]);
   });
 
   it('reads an interval from its delay field, and a close callback goes to the close queue', () => {
@@ -112,8 +115,26 @@ describe('resources and tasks', () => {
     r.before(11);
     r.after(11);
     const rt = resourcesAndTasks(decode(r.run()));
-    expect(rt.resources.get(10)).toMatchObject({ delay: 20, interval: true });
+    const res = rt.resources;
+    expect([res.delay[res.row(10)], res.interval(res.row(10)), res.label(res.row(10))]).toEqual([20, true, 'setInterval 20 ms']);
     expect(rt.tasks.map((t) => t.queue)).toEqual(['other', 'close']);
+  });
+});
+
+describe('the resource table', () => {
+  it('grows past its first capacity and keeps every run of a resource in order', () => {
+    const r = new Recording();
+    for (let id = 1; id <= 3000; id++) r.init(id, 'Immediate');
+    for (let k = 0; k < 3; k++) {
+      r.before(2500);
+      r.after(2500);
+    }
+    const res: ResourceTable = resourcesAndTasks(decode(r.run())).resources;
+    expect(res.count).toBe(3000);
+    expect([res.id[res.row(2999)], res.row(5000)]).toEqual([2999, -1]);
+    const row = res.row(2500);
+    expect([res.runCount(row), res.run(row, 0), res.run(row, 1), res.run(row, 2), res.runEndCount(row)]).toEqual([3, 1, 2, 3, 3]);
+    expect(res.runEnd(row, 2)).toBeGreaterThan(res.runEnd(row, 1));
   });
 });
 

@@ -8,11 +8,15 @@ export function floatingPromises({ trace, decoded: d, scheduling, frames }: Anal
   const { resources, framePromise } = scheduling;
   // which async calls' promises someone reacted to (await, then, Promise.all...)
   const handledFrames = new Set<number>();
-  for (const r of resources.values()) {
-    if (r.type !== PROMISE || r.trigger === r.exec) continue;
-    const frame = framePromise.get(r.trigger);
+  for (let r = 0; r < resources.count; r++) {
+    if (resources.type[r] !== PROMISE || resources.trigger[r] === resources.exec[r]) continue;
+    const frame = framePromise.get(resources.trigger[r]);
     if (frame !== undefined) handledFrames.add(frame);
   }
+  const siteOf = (promise: number) => {
+    const r = resources.row(promise);
+    return r >= 0 ? resources.site[r] : -1;
+  };
   const found: Finding[] = [];
   const seen = new Set<string>();
   const promiseOfFrame = new Map<number, number>();
@@ -32,7 +36,7 @@ export function floatingPromises({ trace, decoded: d, scheduling, frames }: Anal
       coroutines: [c, caller],
       sites: [
         // the call nobody awaited (where the tracer saw it), else the function
-        { ...(d.source(resources.get(promiseOfFrame.get(frame) ?? -1)?.site ?? -1) ?? co.source), role: 'floating', step: co.startStep },
+        { ...(d.source(siteOf(promiseOfFrame.get(frame) ?? -1)) ?? co.source), role: 'floating', step: co.startStep },
         { ...by.source, role: 'creator', step: by.endStep },
       ],
     });

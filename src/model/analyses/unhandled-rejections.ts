@@ -28,22 +28,23 @@ function rejections({ trace, decoded: d, scheduling, frames, steps }: AnalysisIn
   const { sites } = d;
   return steps.unhandledAt.map(({ promise, meta, step }) => {
     const m = d.unhandled.get(meta);
-    const r = scheduling.resources.get(promise);
+    const res = scheduling.resources;
+    const r = res.row(promise);
     const frame = scheduling.framePromise.get(promise);
     const co = frame !== undefined ? frames.frameCoroutine.get(frame) : undefined;
     const madeFrame = frames.madeInFrame.get(promise);
     const madeSite = madeFrame !== undefined ? (frames.frameSite.get(madeFrame) ?? -1) : -1;
-    const madeIn = r && r.site < 0 ? d.source(madeSite) : null;
+    const madeIn = r >= 0 && res.site[r] < 0 ? d.source(madeSite) : null;
     return {
       name: m?.name ?? 'Error',
       message: m?.message ?? '',
       thrown: m?.file ? { file: m.file, line: m.line ?? 1, column: m.column ?? 1 } : null,
-      created: r ? d.source(r.site) : null,
+      created: r >= 0 ? d.source(res.site[r]) : null,
       madeIn,
       madeInName: !madeIn ? null : sites[madeSite].kind === 'module' ? `the top-level code of ${fileName(madeIn.file)}` : `${fnName(sites, madeSite)} (line ${madeIn.line}, ${fileName(madeIn.file)})`,
       // an async call's promise: the step where the call starts; another promise: the last step before it was made
-      createdStep: co !== undefined && trace.coroutines[co] ? trace.coroutines[co].startStep : r ? steps.stepAt(r.initEvent) : null,
-      rejectedStep: r && r.resolveEvent >= 0 ? steps.stepAt(r.resolveEvent) : step,
+      createdStep: co !== undefined && trace.coroutines[co] ? trace.coroutines[co].startStep : r >= 0 ? steps.stepAt(res.initEvent[r]) : null,
+      rejectedStep: r >= 0 && res.resolveEvent[r] >= 0 ? steps.stepAt(res.resolveEvent[r]) : step,
       coroutine: co ?? null,
       listened: m?.listened === true,
     };
