@@ -2,7 +2,8 @@
 // exactly as untraced" (test/fidelity/fidelity.test.ts for test/corpus, test/fidelity/adversarial.test.ts for
 // test/adversarial).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { expect } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { runTraced } from '../../src/runner/run-traced';
 import { isTypeScript, moduleFormatOf } from '../../src/instrument/prepare';
@@ -117,4 +118,96 @@ export function firstDifference(expected: string, actual: string): string | null
     }
   }
   return 'differ';
+}
+
+/** A program of a corpus folder and what its first lines say about it. */
+export interface Program {
+  name: string;
+  entry: string;
+  /** the first line of the entry (after a shebang or a byte order mark): `// rule: ...` */
+  rule: string | undefined;
+  expectedExit: number | null;
+  expectedSignal: string | null;
+  /** `// known difference (Node 20, 22): why`: on these Nodes the traced run still differs, for the reason given */
+  known: { majors: number[]; reason: string } | null;
+}
+
+/**
+ * The programs of a corpus folder (test/adversarial, test/loops): each file with an entry extension, or folder with a
+ * main.*. Files and folders named with a leading `_` or `.` are not programs (tools, generators); neither are other
+ * files.
+ */
+export function discoverPrograms(corpusDir: string): { programs: Program[]; problems: string[] } {
+  const programs: Program[] = [];
+  const problems: string[] = [];
+  for (const name of readdirSync(corpusDir).sort()) {
+    if (name.startsWith('_') || name.startsWith('.')) continue;
+    const path = join(corpusDir, name);
+    let entry: string | undefined;
+    if (statSync(path).isDirectory()) {
+      entry = folderEntry(path);
+      if (!entry) {
+        problems.push(`${name}/: a folder without main.{${ENTRY_EXTS.map((e) => e.slice(1)).join(',')}}`);
+        continue;
+      }
+    } else if (ENTRY_EXTS.includes(extname(name))) {
+      entry = path;
+    } else {
+      continue;
+    }
+    const head = readFileSync(entry, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 4);
+    const lines = head[0]?.startsWith('#!') ? head.slice(1) : head;
+    const rule = /^\/\/ rule: (.+)$/.exec(lines[0] ?? '')?.[1];
+    let expectedExit: number | null = 0;
+    let expectedSignal: string | null = null;
+    let known: Program['known'] = null;
+    for (const line of head.slice(0, 3)) {
+      const k = /^\/\/ known difference \(Node ([\d, ]+)\): (.+)$/.exec(line);
+      if (k) known = { majors: k[1].split(',').map((n) => Number(n.trim())), reason: k[2] };
+      const exit = /^\/\/ exit: (\d+)$/.exec(line);
+      if (exit) expectedExit = Number(exit[1]);
+      const signal = /^\/\/ signal: (SIG[A-Z0-9]+)$/.exec(line);
+      if (signal) {
+        expectedSignal = signal[1];
+        expectedExit = null;
+      }
+    }
+    programs.push({ name, entry, rule, expectedExit, expectedSignal, known });
+  }
+  return { programs, problems };
+}
+
+/**
+ * A corpus program traced behaves as untraced: the same stdout and stderr (raw, byte for byte), the same exit, and
+ * Loopscope did not stop it. A known difference must still be there on the Nodes it names.
+ */
+export async function expectTracedAsPlain(node: string, major: number, program: Program): Promise<TracedRunResult> {
+  // one after the other: both at once on a small machine adds timing noise
+  const plain = await runPlain(node, program.entry);
+  // the program itself behaves as its annotations say (else the case is wrong, not the tracer)
+  expect({ code: plain.code, signal: plain.signal }, `untraced run: ${plain.stderr.slice(0, 2000)}`).toEqual({ code: program.expectedExit, signal: program.expectedSignal });
+
+  const traced = await runTrace(node, program.entry);
+  const differences = (['stdout', 'stderr'] as const)
+    .map((stream) => {
+      const d = firstDifference(plain[stream], traced[stream]);
+      return d && `${stream} ${d}`;
+    })
+    .filter(Boolean);
+  if (traced.code !== plain.code || traced.signal !== plain.signal) differences.push(`exit: untraced ${plain.code ?? plain.signal}, traced ${traced.code ?? traced.signal}`);
+  if (program.known?.majors.includes(major)) {
+    // a difference the README lists as not avoidable: it must still be there (once it is gone, remove the note)
+    expect(differences.length, `${program.name} no longer differs on Node ${major}: remove its "known difference" line (${program.known.reason})`).toBeGreaterThan(0);
+    return traced;
+  }
+  // what the program does is what Node did: same output on both streams, strictly, and the same exit
+  expect({ stdout: traced.stdout, stderr: traced.stderr, code: traced.code, signal: traced.signal }, differences.join('; ')).toEqual({
+    stdout: plain.stdout,
+    stderr: plain.stderr,
+    code: plain.code,
+    signal: plain.signal,
+  });
+  // and Loopscope did not stop it (time limit, event limit, killed)
+  expect(traced.trace.program.stopped, `Loopscope marked the run stopped (${traced.trace.program.stopped}); untraced it ended by ${plain.signal ?? `exit ${plain.code}`}`).toBeNull();
+  return traced;
 }

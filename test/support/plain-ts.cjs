@@ -48,7 +48,8 @@ function formatOf(file, source) {
 }
 exports.formatOf = formatOf;
 
-if (isMainThread) {
+// in every thread, so a worker's TypeScript compiles too; the ESM hooks are registered once, by the main thread
+{
   for (const ext of ['.ts', '.cts']) {
     Module._extensions[ext] = (module, filename) => {
       const source = readFileSync(filename, 'utf8');
@@ -67,5 +68,5 @@ if (isMainThread) {
       return resolveFilename.call(this, `${m[1]}.${m[2]}ts`, parent, ...rest);
     }
   };
-  Module.register(pathToFileURL(require.resolve('./plain-ts-hooks.mjs')).href);
+  if (isMainThread) Module.register(pathToFileURL(require.resolve('./plain-ts-hooks.mjs')).href);
 }

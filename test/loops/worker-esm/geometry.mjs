@@ -1,0 +1,1 @@
+export const hypot = (a, b) => Math.sqrt(a * a + b * b)
