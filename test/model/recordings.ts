@@ -6,7 +6,7 @@ import { readRaw } from '../../src/runner/run-traced';
 
 export const root = resolve(__dirname, '..', '..');
 /** the corpora whose programs are recorded (folders under the checkout) */
-export const CORPORA = ['test/corpus', 'test/races', 'examples', 'test/model/programs'];
+export const CORPORA = ['test/corpus', 'test/races', 'test/loops', 'examples', 'test/model/programs'];
 export const RECORDINGS = join(root, 'test', 'model', 'recordings');
 export const GOLDENS = join(root, 'test', 'model', 'golden');
 export const RUN_FILE = 'run.json';
