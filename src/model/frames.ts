@@ -53,10 +53,9 @@ export interface Frames {
   loopResumed: Uint8Array;
   /** promise nobody handled -> the frame that was running when it was made */
   madeInFrame: Map<number, number>;
-  /** coroutine flows: a coroutine awaited directly by another is part of that one's flow (its root frame) */
+  /** what each coroutine flow did; a coroutine awaited directly by another is part of that one's flow (named by its
+   * root frame) */
   flowLog: FlowEvent[];
-  /** frame -> the root frame of its flow */
-  flowOf(frame: number): number;
 }
 
 export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
@@ -229,5 +228,5 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
     }
     depth[i] = stack.length;
   }
-  return { coroutines, frameCoroutine, frameSite, callerOf, taskResumes, depth, coroutine: coroutineAt, frameSiteAt, loopResumed, madeInFrame, flowLog, flowOf };
+  return { coroutines, frameCoroutine, frameSite, callerOf, taskResumes, depth, coroutine: coroutineAt, frameSiteAt, loopResumed, madeInFrame, flowLog };
 }

@@ -10,7 +10,7 @@ import { unhandledRejections } from './unhandled-rejections';
 import { openHandles } from './open-handles';
 import { floatingPromises } from './floating-promises';
 
-export const ANALYSES: readonly ((input: AnalysisInput) => Finding[])[] = [races, blockedLoop, starvation, sequentialAwaits, unhandledRejections, openHandles, floatingPromises];
+const ANALYSES: readonly ((input: AnalysisInput) => Finding[])[] = [races, blockedLoop, starvation, sequentialAwaits, unhandledRejections, openHandles, floatingPromises];
 
 export function analyse(input: AnalysisInput): Finding[] {
   return ANALYSES.flatMap((analysis) => analysis(input));

@@ -49,7 +49,7 @@ const FIX: Record<RaceKind, string> = {
   'stale-read': 'Read the value again after the await, where it is used; or hold a lock (or use a transaction) across the await if the value must not change.',
 };
 
-export class RaceDetector {
+class RaceDetector {
   private order = 0;
   private readonly awaits = new Map<number, Suspension[]>();
   private readonly lastResume = new Map<number, number>();
