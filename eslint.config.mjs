@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test/corpus/**', 'test/model/programs/**', 'test/adversarial/**', 'test/golden/**', 'test/**/out/**', 'test/vscode/fixture-extension/**', 'test/vscode/fixture-workspace/**', 'test/vscode/workspace/**', 'bench/programs/**', 'test/cli/fixtures/**', 'test/packages/.work/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test/corpus/**', 'test/model/programs/**', 'test/loops/**', 'test/adversarial/**', 'test/golden/**', 'test/**/out/**', 'test/vscode/fixture-extension/**', 'test/vscode/fixture-workspace/**', 'test/vscode/workspace/**', 'bench/programs/**', 'test/cli/fixtures/**', 'test/packages/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
