@@ -116,11 +116,14 @@ export function whyThisRan(trace: Trace, taskId: number): string {
   }
 }
 
-/** The short note shown after the current step's line in the editor. */
-export function stepNote(trace: Trace, step: number): string {
+/**
+ * The short note shown after the current step's line in the editor. `shown` is the step's number as the panel shows
+ * it (its stops count from 1); without it the recorded step is counted.
+ */
+export function stepNote(trace: Trace, step: number, shown?: { number: number; total: number }): string {
   const s = trace.steps[step];
   if (!s) return '';
-  const where = `step ${step + 1}/${trace.steps.length}`;
+  const where = shown ? `step ${shown.number}/${shown.total}` : `step ${step + 1}/${trace.steps.length}`;
   if (s.kind === 'await' && s.coroutine >= 0) {
     const c = trace.coroutines[s.coroutine];
     const a = c?.awaits.find((w) => w.suspendStep === step);

@@ -2,11 +2,11 @@
 // a reload, and ties the current step to the editor (decoration, reveal, cursor -> steps).
 import * as vscode from 'vscode';
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, existsSync, statSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stepNote } from '../core/timeline';
-import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type ViewSettings, type ViewToHostMessage } from '../protocol';
+import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type Sources, type ViewSettings, type ViewToHostMessage } from '../protocol';
 import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
@@ -66,15 +66,14 @@ export class TracePanel implements vscode.Disposable {
   }
 
   /** Show the trace of `entry`: refresh its panel in place (keeping the step where it can) or open one beside. */
-  static show(services: PanelServices, trace: Trace, settings: ViewSettings, keepStep: boolean): TracePanel {
+  static show(services: PanelServices, trace: Trace, settings: ViewSettings, keepStep: boolean, focus = false): TracePanel {
     const entry = trace.program.entry;
     const existing = TracePanel.panels.get(entry);
-    if (existing) {
-      existing.update(trace, settings, keepStep ? existing.step : 0);
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    return new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, trace, settings);
+    const panel = existing ?? new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, trace, settings);
+    if (existing) existing.update(trace, settings, keepStep ? existing.step : 0);
+    // after a trace the panel takes the focus, so the arrow keys step it (a re-trace on save leaves it in the editor)
+    panel.panel.reveal(undefined, !focus);
+    return panel;
   }
 
   /** A new panel for `entry`, in the column beside the editor, without taking the focus. */
@@ -183,10 +182,10 @@ export class TracePanel implements vscode.Disposable {
     if (!inMessage && file && trace.steps.length >= TracePanel.TRACE_FILE_STEPS) {
       const url = this.panel.webview.asWebviewUri(vscode.Uri.file(file.path)).with({ query: `v=${file.version}` }).toString();
       this.delivery = 'file';
-      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, step };
+      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, sources: sourcesOf(trace), step };
     }
     this.delivery = 'message';
-    return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, step };
+    return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, sources: sourcesOf(trace), step };
   }
 
   applySettings(settings: ViewSettings): void {
@@ -232,6 +231,7 @@ export class TracePanel implements vscode.Disposable {
         }
         if (!this.trace) break;
         this.step = Math.min(m.step, this.trace.steps.length - 1);
+        this.shownNumber = { number: m.number, total: m.total };
         this.decorate(m.source);
         break;
       case 'reveal':
@@ -247,11 +247,14 @@ export class TracePanel implements vscode.Disposable {
     }
   }
 
+  /** the current step as the view numbers it (the editor note says the same) */
+  private shownNumber: { number: number; total: number } | undefined;
+
   private decorate(source?: SourceSite | null): void {
     if (!this.trace) return;
     const s = this.trace.steps[this.step];
     const site = source !== undefined ? source : s && s.site >= 0 ? this.trace.sites[s.site] : null;
-    this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step));
+    this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step, this.shownNumber));
   }
 
   private persist(): void {
@@ -311,6 +314,31 @@ export class TracePanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     if (TracePanel.panels.size === 0) void vscode.commands.executeCommand('setContext', 'loopscope.panelOpen', false);
   }
+}
+
+/** At most this much source text goes to the view (the code beside the event loop); bigger files are left out. */
+const MAX_SOURCE_FILE = 1_000_000;
+const MAX_SOURCES = 4_000_000;
+
+/** The text of the program's own files the trace points into, as the editor has them (unsaved changes too). */
+export function sourcesOf(trace: Trace): Sources {
+  const out: Sources = {};
+  let total = 0;
+  const files = new Set([trace.program.entry, ...trace.sites.map((s) => s.file)]);
+  for (const file of files) {
+    if (!file || file.includes('/node_modules/') || file.startsWith('node:')) continue;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    let text: string | undefined;
+    try {
+      text = open ? open.getText() : existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || text.length > MAX_SOURCE_FILE || total + text.length > MAX_SOURCES) continue;
+    total += text.length;
+    out[file] = text;
+  }
+  return out;
 }
 
 /** Open the file at the line, in the editor column (not the panel's). */

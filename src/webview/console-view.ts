@@ -29,17 +29,18 @@ export class ConsoleView {
         'button',
         {
           class: `ls-out ls-${o.stream}`,
-          title: `${o.stream} at step ${o.step}${src ? `, ${src}` : ''}: go to this step`,
-          attrs: { type: 'button', role: 'listitem', 'data-step': o.step, 'aria-label': `${o.stream === 'stderr' ? 'stderr: ' : ''}${text}, printed at step ${o.step}` },
+          title: `${o.stream}${src ? `, ${src}` : ''}: go to this step`,
+          attrs: { type: 'button', role: 'listitem', 'data-step': o.step, 'aria-label': `${o.stream === 'stderr' ? 'stderr: ' : ''}${text}` },
           on: { click: () => ctx.select(o.step, o.source) },
         },
-        [h('span', { class: 'ls-out-step', text: `#${o.step}` }), h('span', { class: 'ls-out-text', text: text + (o.truncated ? ' …(cut)' : '') })],
+        [h('span', { class: 'ls-out-step' }), h('span', { class: 'ls-out-text', text: text + (o.truncated ? ' …(cut)' : '') })],
       );
       this.lines.push(b);
       this.list.appendChild(b);
     }
     if (out.length === 0) this.list.appendChild(h('p', { class: 'ls-empty', text: 'The program printed nothing.' }));
     if (this.offset > 0) this.list.prepend(h('p', { class: 'ls-empty', text: `${this.offset} earlier writes not shown` }));
+    this.relabel();
     if (ctx.trace.program.outputTruncated) this.list.appendChild(h('p', { class: 'ls-empty', text: 'Output was cut to fit the trace.' }));
     const predict = h('input', { attrs: { type: 'checkbox', id: 'ls-predict' }, on: { change: () => ctx.setPredict(predict.checked) } });
     this.predictBox = predict as HTMLInputElement;
@@ -53,6 +54,15 @@ export class ConsoleView {
   }
 
   private predictBox: HTMLInputElement;
+
+  /** Number each line by the step that printed it, as the step counter numbers it in the current mode. */
+  relabel(): void {
+    for (const line of this.lines) {
+      const n = this.ctx.index.stepNumber(Number(line.dataset.step));
+      (line.firstChild as HTMLElement).textContent = `#${n}`;
+      line.title = `${line.title.replace(/ \(step \d+\)$/, '')} (step ${n})`;
+    }
+  }
 
   setHideFuture(on: boolean): void {
     this.hideFuture = on;

@@ -89,17 +89,12 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-program-note { color: var(--ls-muted); font-size: 0.9em; }
 
 /* controls and the current step */
-.ls-sticky {
-  position: sticky; top: 0; z-index: 5; background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px;
-  padding: 0.5em 0.75em; display: flex; flex-direction: column; gap: 0.45em; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.08);
-}
-@media (max-height: 560px) { .ls-sticky { position: static; } }
-.ls-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
+.ls-bar { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.4em 0.6em; display: flex; flex-direction: column; gap: 0.25em; }
+.ls-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em; }
 .ls-speed { font: inherit; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px; min-height: 2.2em; padding: 0 0.3em; }
 .ls-slider { flex: 1 1 12em; min-width: 8em; accent-color: var(--ls-accent); height: 2em; }
-.ls-counter { font-variant-numeric: tabular-nums; color: var(--ls-muted); white-space: nowrap; }
-.ls-now { display: flex; flex-direction: column; gap: 0.2em; padding: 0 0.75em; min-height: 4.4em; }
-.ls-now-main { min-height: 2.8em; font-size: 1.3em; font-weight: 600; overflow-wrap: anywhere; }
+.ls-counter { font-variant-numeric: tabular-nums; font-weight: 700; white-space: nowrap; }
+.ls-now-main { min-height: 1.4em; font-size: 1.2em; font-weight: 600; overflow-wrap: anywhere; }
 .ls-now-main > * { margin-right: 0.4em; }
 .ls-kind { font-size: 0.62em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; padding: 0.15em 0.5em; border-radius: 4px; background: var(--ls-chip); color: var(--ls-fg); display: inline-block; vertical-align: 0.2em; line-height: 1.2; }
 .ls-kind:empty { display: none; }
@@ -110,11 +105,13 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-item.ls-internal { opacity: 0.7; border-style: dotted; }
 .ls-kind-run { background: var(--ls-accent); color: var(--ls-accent-fg); }
 .ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
-.ls-now-task { min-height: 1.4em; color: var(--ls-muted); display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
-.ls-why { color: var(--ls-fg); font-style: italic; }
+.ls-now-task { color: var(--ls-muted); font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
+.ls-why { color: var(--ls-fg); font-style: italic; font-size: 0.9em; }
 .ls-ask { display: none; margin: 0.4em 0 0; padding: 0.35em 0.7em; border-left: 4px solid var(--ls-accent, #d4a017); font-weight: 600; }
 .ls-asking .ls-ask { display: block; }
-.ls-findings { margin: 0.5em 0; padding: 0.5em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--vscode-textBlockQuote-background, var(--ls-chip)); color: var(--ls-fg); }
+.ls-findings summary { cursor: pointer; font-size: 1em; }
+.ls-requests { display: flex; flex-wrap: wrap; gap: 0.3em; }
+.ls-findings { padding: 0.3em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--vscode-textBlockQuote-background, var(--ls-chip)); color: var(--ls-fg); }
 .ls-finding + .ls-finding { margin-top: 0.6em; }
 .ls-finding p { margin: 0.2em 0; }
 .ls-finding-moments .ls-btn { margin-right: 0.4em; }
@@ -122,37 +119,64 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-status-failed { color: var(--vscode-errorForeground, #c72e0f); }
 body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 
-/* layout */
-.ls-grid { display: grid; gap: 0.6em; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); grid-template-areas: "loop console" "timeline timeline" "diagram diagram"; }
-.ls-loop { grid-area: loop; } .ls-console { grid-area: console; } .ls-timeline { grid-area: timeline; } .ls-diagram { grid-area: diagram; }
+/* layout: the event loop, the code and the console on one screen; the timeline and the diagram in their own tabs */
+@media (min-height: 480px) { .ls-app { height: 100vh; } }
+.ls-tabs { display: flex; gap: 0.2em; border-bottom: 1px solid var(--ls-border); margin-bottom: -0.3em; }
+.ls-tab { font: inherit; font-weight: 600; color: var(--ls-muted); background: none; border: 1px solid transparent; border-bottom: none; border-radius: 6px 6px 0 0; padding: 0.2em 0.9em; cursor: pointer; }
+.ls-tab[aria-selected="true"] { color: var(--ls-fg); background: var(--ls-panel); border-color: var(--ls-border); box-shadow: inset 0 3px 0 var(--ls-link); }
+.ls-tabpanel { flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; }
+.ls-tabpanel > .ls-panel { flex: 1 1 0; min-height: 0; }
+/* a hidden tab stays laid out off screen (mermaid measures text as it draws) */
+.ls-tabpanel.ls-tab-hidden { position: absolute; left: -100000px; top: 0; width: calc(100vw - 2em); height: 80vh; }
+.ls-stage { flex: 1 1 0; min-height: 0; container-type: size; container-name: stage; display: grid; gap: 0.5em;
+  grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(9em, 1fr) auto auto minmax(8em, 1fr); grid-template-areas: "code" "stack" "loop" "console"; }
+.ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
+@container stage (min-width: 520px) {
+  .ls-stage > * { min-height: 0; }
+  .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
+}
+@container stage (min-width: 1000px) {
+  .ls-stage { grid-template-columns: minmax(0, 1.1fr) minmax(0, 0.9fr) minmax(0, 1.2fr); grid-template-rows: minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code stack loop" "code console loop"; }
+}
 .ls-console .ls-console-lines { flex: 1 1 0; max-height: none; }
-@media (max-width: 900px) { .ls-console .ls-console-lines { flex: none; max-height: 24em; } }
-@media (max-width: 900px) { .ls-grid { grid-template-columns: minmax(0, 1fr); grid-template-areas: "loop" "console" "timeline" "diagram"; } }
-.ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.6em 0.75em; min-width: 0; display: flex; flex-direction: column; gap: 0.5em; }
+.ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.4em 0.6em; min-width: 0; display: flex; flex-direction: column; gap: 0.35em; }
 .ls-panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; }
-.ls-panel-title { font-size: 1.05em; font-weight: 700; }
+.ls-panel-title { font-size: 1em; font-weight: 700; }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
+/* Presentation Mode: bigger everything, none of the controls a class does not need */
+.ls-presenting .ls-noise, .ls-presenting .ls-export, .ls-presenting .ls-card-hint { display: none !important; }
+
+/* code */
+.ls-code-file { color: var(--ls-muted); font-family: var(--ls-mono); font-size: 0.85em; }
+.ls-code-lines { flex: 1 1 0; min-height: 0; overflow: auto; position: relative; font-family: var(--ls-mono); font-size: 0.95em; line-height: 1.45; background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 6px; padding: 0.2em 0; }
+.ls-code-line { display: flex; gap: 0.8em; padding: 0 0.5em; border-left: 4px solid transparent; white-space: pre; }
+.ls-code-no { color: var(--ls-muted); min-width: 2.2em; text-align: right; flex: none; user-select: none; }
+.ls-code-text { font: inherit; }
+.ls-code-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-link); font-weight: 600; }
+.ls-code-current.ls-code-context { font-weight: 400; }
 
 /* event loop */
-.ls-loop { container-type: inline-size; }
-.ls-cards { display: grid; gap: 0.5em; grid-template-columns: minmax(0, 1fr); }
-@container (min-width: 28em) { .ls-cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-@container (min-width: 42em) { .ls-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } .ls-card-stack { grid-row: span 3; } }
+.ls-loop { overflow: hidden; }
+.ls-cards { display: flex; flex-direction: column; gap: 0.3em; flex: 1 1 0; min-height: 0; overflow-y: auto; }
 .ls-card {
-  border: 1px solid var(--ls-border); border-top: 4px solid var(--ls-q-main); border-radius: 6px; padding: 0.4em 0.5em; min-width: 0; background: var(--ls-panel);
-  /* a fixed height, scrolling inside: stepping never moves the views below */
-  height: 11em; display: flex; flex-direction: column;
+  border: 1px solid var(--ls-border); border-left: 5px solid var(--ls-q-main); border-radius: 6px; padding: 0.25em 0.45em; min-width: 0; background: var(--ls-panel);
+  display: flex; flex-direction: column; flex: 0 0 auto;
 }
-.ls-card > .ls-items { position: relative; flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 2px; margin: -2px; }
-.ls-card-stack { border-top-color: var(--ls-fg); }
-@container (min-width: 42em) { .ls-card-stack { height: auto; } }
+.ls-card.ls-nonempty { flex: 0 1 auto; min-height: 4.2em; }
+.ls-card > .ls-items { position: relative; min-height: 0; overflow-y: auto; padding: 2px; margin: -2px; flex-direction: row; flex-wrap: wrap; }
+.ls-card > .ls-items > li { max-width: 100%; }
+.ls-card:not(.ls-nonempty) { flex-direction: row; align-items: baseline; gap: 0.5em; }
+.ls-card:not(.ls-nonempty) .ls-card-hint { display: none; }
+.ls-card:not(.ls-nonempty) > .ls-items { flex: 1 1 auto; }
+.ls-card-stack { border-left-color: var(--ls-fg); overflow: hidden; }
+.ls-card-stack > .ls-items { overflow-y: auto; flex: 1 1 0; flex-direction: column; flex-wrap: nowrap; }
 .ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-link); }
 .ls-card-title { font-size: 0.95em; font-weight: 700; display: flex; align-items: center; gap: 0.4em; }
-.ls-card-hint { font-size: 0.78em; color: var(--ls-muted); margin-bottom: 0.25em !important; }
+.ls-card-hint { font-size: 0.78em; color: var(--ls-muted); }
 .ls-count { margin-left: auto; font-size: 0.8em; font-weight: 600; background: var(--ls-chip); border-radius: 999px; padding: 0 0.5em; font-variant-numeric: tabular-nums; }
 .ls-dot { width: 0.7em; height: 0.7em; border-radius: 2px; background: var(--ls-q-main); flex: none; }
 .ls-stack-task { font-size: 0.8em; color: var(--ls-muted); margin-bottom: 0.25em !important; overflow-wrap: anywhere; }
-${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q) => `.ls-q-${q} { border-top-color: var(--ls-q-${q}); } .ls-q-${q} .ls-dot, .ls-q-${q} .ls-item::before { background: var(--ls-q-${q}); }`).join('\n')}
+${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q) => `.ls-q-${q} { border-left-color: var(--ls-q-${q}); } .ls-q-${q} .ls-dot, .ls-q-${q} .ls-item::before { background: var(--ls-q-${q}); }`).join('\n')}
 .ls-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.25em; }
 .ls-items > li { min-width: 0; }
 .ls-item, .ls-frame {
@@ -162,6 +186,8 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 }
 .ls-item::before { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 0.3em; border-radius: 5px 0 0 5px; background: var(--ls-q-main); }
 .ls-frame { padding-left: 0.45em; }
+.ls-task-frame { border-left: 5px solid var(--ls-q-main); }
+.ls-task-frame .ls-tag { background: var(--ls-chip); }
 .ls-frame.ls-top { border-color: var(--ls-fg); border-width: 2px; font-weight: 600; }
 .ls-item:hover, .ls-frame:hover { border-color: var(--ls-accent); }
 .ls-item-label { font-weight: 600; overflow-wrap: anywhere; }
@@ -191,7 +217,10 @@ ${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q
 .ls-out.ls-stderr { color: var(--ls-stderr); }
 .ls-out.ls-stderr .ls-out-step::after { content: " err"; }
 .ls-out.ls-future { opacity: 0.38; }
-.ls-predict .ls-out.ls-future .ls-out-text { visibility: hidden; }
+.ls-predict .ls-out.ls-future { display: none; }
+.ls-predict-note { display: none; color: var(--ls-muted); }
+.ls-predicting .ls-predict-note { display: block; }
+.ls-predicting .ls-diagram-box, .ls-predicting .ls-export { display: none; }
 .ls-out.ls-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-link); font-weight: 600; }
 .ls-out.ls-stderr.ls-current { color: var(--ls-stderr); }
 .ls-check { display: inline-flex; align-items: center; gap: 0.35em; font-size: 0.9em; color: var(--ls-muted); cursor: pointer; }
