@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type Source
 import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
+import { readSources } from '../report/html';
 import { timing } from './trace-controller';
 import type { FindingDiagnostics } from './findings';
 
@@ -316,29 +317,12 @@ export class TracePanel implements vscode.Disposable {
   }
 }
 
-/** At most this much source text goes to the view (the code beside the event loop); bigger files are left out. */
-const MAX_SOURCE_FILE = 1_000_000;
-const MAX_SOURCES = 4_000_000;
-
 /** The text of the program's own files the trace points into, as the editor has them (unsaved changes too). */
-export function sourcesOf(trace: Trace): Sources {
-  const out: Sources = {};
-  let total = 0;
-  const files = new Set([trace.program.entry, ...trace.sites.map((s) => s.file)]);
-  for (const file of files) {
-    if (!file || file.includes('/node_modules/') || file.startsWith('node:')) continue;
+function sourcesOf(trace: Trace): Sources {
+  return readSources(trace, (file) => {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-    let text: string | undefined;
-    try {
-      text = open ? open.getText() : existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined || text.length > MAX_SOURCE_FILE || total + text.length > MAX_SOURCES) continue;
-    total += text.length;
-    out[file] = text;
-  }
-  return out;
+    return open ? open.getText() : existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  });
 }
 
 /** Open the file at the line, in the editor column (not the panel's). */

@@ -1,7 +1,6 @@
 // The event loop at the current step: the call stack and every queue, with what just entered or left marked.
 import type { LoopState } from '../core/timeline';
 import type { QueueItem, QueueName } from '../core/trace-format';
-import { taskTitle } from './words';
 import { shortSource } from '../core/stepping';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
@@ -32,17 +31,14 @@ export class LoopView {
   /** the call stack, placed by the app beside the code */
   readonly stackEl: HTMLElement;
   private readonly stackList: HTMLOListElement;
-  private readonly taskLine: HTMLElement;
   private readonly lists = new Map<ViewQueue, { card: HTMLElement; list: HTMLOListElement; count: HTMLElement }>();
   private readonly t0: number;
 
   constructor(private readonly ctx: ViewContext) {
     this.t0 = ctx.trace.tasks[0]?.startTime ?? 0;
-    this.taskLine = h('p', { class: 'ls-stack-task' });
     this.stackList = h('ol', { class: 'ls-items ls-stack', attrs: { 'aria-label': 'Call stack, innermost first' } });
     this.stackEl = h('section', { class: 'ls-card ls-card-stack', attrs: { 'aria-label': 'Call stack' } }, [
       h('h3', { class: 'ls-card-title' }, [h('span', { text: 'Call stack' })]),
-      this.taskLine,
       this.stackList,
     ]);
     const usedQueues = new Set(ctx.trace.queueItems.map((q) => q.queue));
@@ -71,7 +67,6 @@ export class LoopView {
     const task = trace.tasks[state.task];
     const s = trace.steps[state.step];
     const internal = this.ctx.index.folded && !!task?.internal;
-    this.taskLine.textContent = task && !internal ? taskTitle(task) : '';
     clear(this.stackList);
     // the running callback is on the stack (not still in its queue) from the moment it starts until it returns
     const running = !!task && !!s && !internal && (s.depth > 0 || state.step < task.endStep || s.kind === 'run' || s.kind === 'resume');

@@ -124,19 +124,20 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-tabs { display: flex; gap: 0.2em; border-bottom: 1px solid var(--ls-border); margin-bottom: -0.3em; }
 .ls-tab { font: inherit; font-weight: 600; color: var(--ls-muted); background: none; border: 1px solid transparent; border-bottom: none; border-radius: 6px 6px 0 0; padding: 0.2em 0.9em; cursor: pointer; }
 .ls-tab[aria-selected="true"] { color: var(--ls-fg); background: var(--ls-panel); border-color: var(--ls-border); box-shadow: inset 0 3px 0 var(--ls-link); }
-.ls-tabpanel { flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; }
+.ls-tabpanel { flex: 1 1 0; min-height: 14em; display: flex; flex-direction: column; container-type: size; container-name: stage; }
 .ls-tabpanel > .ls-panel { flex: 1 1 0; min-height: 0; }
 /* a hidden tab stays laid out off screen (mermaid measures text as it draws) */
 .ls-tabpanel.ls-tab-hidden { position: absolute; left: -100000px; top: 0; width: calc(100vw - 2em); height: 80vh; }
-.ls-stage { flex: 1 1 0; min-height: 0; container-type: size; container-name: stage; display: grid; gap: 0.5em;
+.ls-stage { flex: 1 1 0; min-height: 0; display: grid; gap: 0.5em; overflow-y: auto;
   grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(9em, 1fr) auto auto minmax(8em, 1fr); grid-template-areas: "code" "stack" "loop" "console"; }
 .ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
 @container stage (min-width: 520px) {
+  .ls-stage { overflow: hidden; }
   .ls-stage > * { min-height: 0; }
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
 @container stage (min-width: 1000px) {
-  .ls-stage { grid-template-columns: minmax(0, 1.1fr) minmax(0, 0.9fr) minmax(0, 1.2fr); grid-template-rows: minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code stack loop" "code console loop"; }
+  .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.15fr); grid-template-rows: minmax(0, 1fr) minmax(0, 1fr); grid-template-areas: "code code loop" "stack console loop"; }
 }
 .ls-console .ls-console-lines { flex: 1 1 0; max-height: none; }
 .ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.4em 0.6em; min-width: 0; display: flex; flex-direction: column; gap: 0.35em; }
@@ -144,7 +145,8 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-panel-title { font-size: 1em; font-weight: 700; }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
 /* Presentation Mode: bigger everything, none of the controls a class does not need */
-.ls-presenting .ls-noise, .ls-presenting .ls-export, .ls-presenting .ls-card-hint { display: none !important; }
+.ls-presenting .ls-why { font-size: 0.8em; }
+.ls-presenting .ls-noise, .ls-presenting .ls-loop .ls-item-detail, .ls-presenting .ls-export, .ls-presenting .ls-card-hint, .ls-presenting .ls-program, .ls-presenting .ls-speed { display: none !important; }
 
 /* code */
 .ls-code-file { color: var(--ls-muted); font-family: var(--ls-mono); font-size: 0.85em; }
@@ -162,12 +164,13 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
   border: 1px solid var(--ls-border); border-left: 5px solid var(--ls-q-main); border-radius: 6px; padding: 0.25em 0.45em; min-width: 0; background: var(--ls-panel);
   display: flex; flex-direction: column; flex: 0 0 auto;
 }
-.ls-card.ls-nonempty { flex: 0 1 auto; min-height: 4.2em; }
+.ls-card.ls-nonempty { flex: 0 0 auto; }
 .ls-card > .ls-items { position: relative; min-height: 0; overflow-y: auto; padding: 2px; margin: -2px; flex-direction: row; flex-wrap: wrap; }
 .ls-card > .ls-items > li { max-width: 100%; }
-.ls-card:not(.ls-nonempty) { flex-direction: row; align-items: baseline; gap: 0.5em; }
-.ls-card:not(.ls-nonempty) .ls-card-hint { display: none; }
-.ls-card:not(.ls-nonempty) > .ls-items { flex: 1 1 auto; }
+.ls-loop .ls-card:not(.ls-nonempty) { flex-direction: row; align-items: baseline; gap: 0.5em; }
+.ls-loop .ls-card:not(.ls-nonempty) .ls-card-hint { display: none; }
+.ls-loop .ls-card:not(.ls-nonempty) > .ls-items { flex: 1 1 auto; }
+.ls-loop .ls-item { padding-top: 0.1em; padding-bottom: 0.1em; }
 .ls-card-stack { border-left-color: var(--ls-fg); overflow: hidden; }
 .ls-card-stack > .ls-items { overflow-y: auto; flex: 1 1 0; flex-direction: column; flex-wrap: nowrap; }
 .ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-link); }
