@@ -532,7 +532,7 @@ export class App implements ViewContext {
       const m: Record<string, number | null> = { read: f.steps.read, check: f.steps.read, suspend: f.steps.suspend, 'other-write': f.steps.otherWrite, 'stale-write': f.steps.staleWrite, act: f.steps.staleWrite };
       return m[role] ?? null;
     };
-    return h('details', { class: 'ls-findings', attrs: { 'aria-label': 'Findings' } }, [
+    return h('details', { class: 'ls-findings', attrs: { 'aria-label': 'Findings', open: true } }, [
       h('summary', { class: 'ls-panel-title', text: `Findings (${findings.length}): ${[...new Set(findings.map((f) => f.kind.replace(/-/g, ' ')))].join(', ')}` }),
       ...findings.map((f) =>
         h('div', { class: `ls-finding ls-finding-${f.kind}` }, [

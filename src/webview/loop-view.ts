@@ -2,20 +2,13 @@
 import type { LoopState } from '../core/timeline';
 import type { QueueItem, QueueName } from '../core/trace-format';
 import { shortSource } from '../core/stepping';
+import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 
 type ViewQueue = Exclude<QueueName, 'main'>;
 
-const CARDS: { queue: ViewQueue; title: string; hint: string }[] = [
-  { queue: 'nextTick', title: 'nextTick queue', hint: 'runs right after the current callback' },
-  { queue: 'microtask', title: 'Microtask queue', hint: 'promise callbacks and await resumptions' },
-  { queue: 'timer', title: 'Timers', hint: 'phase 1: due timers, in due order' },
-  { queue: 'io', title: 'Pending I/O', hint: 'phase 2: poll for I/O' },
-  { queue: 'immediate', title: 'Immediates', hint: 'phase 3: check (setImmediate)' },
-  { queue: 'close', title: 'Close callbacks', hint: 'phase 4: close' },
-  { queue: 'other', title: 'Other', hint: 'callbacks the tracer could not classify' },
-];
+const CARDS = LOOP_ORDER.filter((q): q is ViewQueue => q !== 'main').map((queue) => ({ queue, title: QUEUE_INFO[queue].title, hint: QUEUE_INFO[queue].phase }));
 
 /** The short word for a queue, on the running callback's tag. */
 const QUEUE_WORD: Partial<Record<string, string>> = { nextTick: 'nextTick', microtask: 'microtask', timer: 'timers', io: 'I/O', immediate: 'immediates', close: 'close', other: 'other' };
@@ -48,8 +41,7 @@ export class LoopView {
       const count = h('span', { class: 'ls-count', text: '0' });
       const list = h('ol', { class: 'ls-items', attrs: { 'aria-label': c.title } });
       const card = h('section', { class: `ls-card ls-q-${c.queue}`, attrs: { 'aria-label': c.title, 'data-queue': c.queue } }, [
-        h('h3', { class: 'ls-card-title', title: c.hint }, [h('span', { class: 'ls-dot' }), h('span', { text: c.title }), count]),
-        h('p', { class: 'ls-card-hint', text: c.hint }),
+        h('h3', { class: 'ls-card-title', title: c.hint }, [h('span', { class: 'ls-dot' }), h('span', { text: c.title }), h('span', { class: 'ls-card-hint', text: c.hint }), count]),
         list,
       ]);
       this.lists.set(c.queue, { card, list, count });
@@ -125,18 +117,21 @@ export class LoopView {
     const { trace } = this.ctx;
     const taskLabel = item.task !== null ? trace.tasks[item.task]?.label ?? '' : '';
     // the task label reads "promise reaction → then callback": show what will run, not the queue's word for it again
-    const detail = taskLabel.includes('→') ? taskLabel.slice(taskLabel.indexOf('→')) : taskLabel && taskLabel !== item.label ? taskLabel : '';
+    const fullDetail = taskLabel.includes('→') ? taskLabel.slice(taskLabel.indexOf('→')) : taskLabel && taskLabel !== item.label ? taskLabel : '';
+    // "queueMicrotask → queueMicrotask callback" says nothing new
+    const detail = fullDetail.includes(item.label) ? '' : fullDetail;
     const meta: string[] = [];
     const src = shortSource(item.source);
-    if (src) meta.push(src);
+    // the traced file's own lines need no file name
+    if (src) meta.push(item.source?.file === trace.program.entry ? `line ${item.source.line}` : src);
     if (item.queue === 'timer' && item.due !== undefined) {
       const due = (item.due - this.t0) / 1000;
       const wait = due - now / 1000;
-      meta.push(`due at ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (due now)'}`);
+      meta.push(`due ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (now)'}`);
     }
     if (item.inferred) meta.push('enqueue time inferred');
     if (item.internal) meta.push("Node's own work");
-    if (item.queue === 'timer' && /\b1 ms\b/.test(item.label)) meta.push('0 ms becomes 1 ms in Node');
+    if (item.queue === 'timer' && /\b1 ms\b/.test(item.label)) meta.push('0 ms is 1 ms in Node');
     const runs = item.leaveStep !== null ? `runs at step ${this.ctx.index.stepNumber(item.leaveStep)}` : 'never ran';
     const b = this.itemButton(`ls-item ${cls}${item.internal ? ' ls-internal' : ''}`, item.label, detail, meta.join(' · '), `${item.label} ${detail}, ${runs}${src ? `; scheduled at ${src}` : ''}: go to where it was scheduled`, () =>
       this.ctx.select(item.enterStep, item.source),

@@ -2,7 +2,14 @@
 // VS Code's --vscode-* variables inside VS Code (body.vscode-light / vscode-dark / vscode-high-contrast).
 // --ls-font-scale enlarges everything for a projector.
 
+import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
+
 export const STYLE_ID = 'loopscope-style';
+
+/** The --ls-q-* colour variables of one palette, from the queue table. */
+function queueColours(palette: 'light' | 'dark' | 'vscode'): string {
+  return LOOP_ORDER.map((q) => `--ls-q-${q}: ${QUEUE_INFO[q].colour[palette]};`).join(' ');
+}
 
 export const VIEWER_CSS = `
 :root {
@@ -11,8 +18,7 @@ export const VIEWER_CSS = `
   --ls-accent: #0a5fd1; --ls-accent-fg: #ffffff; --ls-link: #0a5fd1; --ls-focus: #0a5fd1; --ls-chip: #e9edf1;
   --ls-current-bg: #fff1b8; --ls-current-fg: #1b1f24; --ls-entered: #137333; --ls-left: #8a4bd6;
   --ls-stderr: #b3261e; --ls-bad: #b3261e; --ls-warn: #8a5a00;
-  --ls-q-main: #5f6b78; --ls-q-nextTick: #c0307f; --ls-q-microtask: #7a45d6; --ls-q-timer: #c05200;
-  --ls-q-immediate: #16803a; --ls-q-io: #0a64d8; --ls-q-close: #5f6b78; --ls-q-other: #5f6b78;
+  ${queueColours('light')}
   --ls-coroutine: #0f7a8a; --ls-wait: #7b8591; --ls-on-q: #ffffff;
   --ls-font: system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif;
   --ls-mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
@@ -24,8 +30,7 @@ export const VIEWER_CSS = `
     --ls-accent: #5aa2ff; --ls-accent-fg: #0b1220; --ls-link: #79b4ff; --ls-focus: #79b4ff; --ls-chip: #242c35;
     --ls-current-bg: #4a3d0c; --ls-current-fg: #fff4cc; --ls-entered: #4fd07a; --ls-left: #c59bff;
     --ls-stderr: #ff8a80; --ls-bad: #ff8a80; --ls-warn: #f2c14e;
-    --ls-q-main: #9aa6b2; --ls-q-nextTick: #ff7ab8; --ls-q-microtask: #b792ff; --ls-q-timer: #ff9d4d;
-    --ls-q-immediate: #4fd07a; --ls-q-io: #64a8ff; --ls-q-close: #9aa6b2; --ls-q-other: #9aa6b2;
+    ${queueColours('dark')}
     --ls-coroutine: #3cc6d6; --ls-wait: #8d98a5; --ls-on-q: #0b1220;
   }
 }
@@ -39,10 +44,7 @@ body.vscode-light, body.vscode-dark, body.vscode-high-contrast, body.vscode-high
   --ls-current-bg: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 92, 0, 0.33)); --ls-current-fg: var(--vscode-foreground, #cccccc);
   --ls-entered: var(--vscode-charts-green, #89d185); --ls-left: var(--vscode-charts-purple, #b180d7);
   --ls-stderr: var(--vscode-errorForeground, #f48771); --ls-bad: var(--vscode-errorForeground, #f48771); --ls-warn: var(--vscode-editorWarning-foreground, #cca700);
-  --ls-q-main: var(--vscode-charts-foreground, #cccccc); --ls-q-nextTick: var(--vscode-charts-red, #f14c4c);
-  --ls-q-microtask: var(--vscode-charts-purple, #b180d7); --ls-q-timer: var(--vscode-charts-orange, #d18616);
-  --ls-q-immediate: var(--vscode-charts-green, #89d185); --ls-q-io: var(--vscode-charts-blue, #3794ff);
-  --ls-q-close: var(--vscode-charts-yellow, #cca700); --ls-q-other: var(--vscode-charts-foreground, #cccccc);
+  ${queueColours('vscode')}
   --ls-coroutine: var(--vscode-charts-blue, #3794ff); --ls-wait: var(--vscode-descriptionForeground, #9d9d9d);
   --ls-on-q: var(--vscode-editor-background, #1e1e1e);
   --ls-font: var(--vscode-font-family, system-ui, sans-serif); --ls-mono: var(--vscode-editor-font-family, monospace);
@@ -134,7 +136,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 @container stage (min-width: 520px) {
   .ls-stage { overflow: hidden; }
   .ls-stage > * { min-height: 0; }
-  .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
+  .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.7fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
 @container stage (min-width: 1000px) {
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.15fr); grid-template-rows: minmax(0, 1fr) minmax(0, 1fr); grid-template-areas: "code code loop" "stack console loop"; }
@@ -144,6 +146,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; }
 .ls-panel-title { font-size: 1em; font-weight: 700; }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
+@media (max-height: 1000px) { .ls-help { display: none; } }
 /* Presentation Mode: bigger everything, none of the controls a class does not need */
 .ls-presenting .ls-why { font-size: 0.8em; }
 .ls-presenting .ls-noise, .ls-presenting .ls-loop .ls-item-detail, .ls-presenting .ls-export, .ls-presenting .ls-card-hint, .ls-presenting .ls-program, .ls-presenting .ls-speed { display: none !important; }
@@ -153,33 +156,37 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-code-lines { flex: 1 1 0; min-height: 0; overflow: auto; position: relative; font-family: var(--ls-mono); font-size: 0.95em; line-height: 1.45; background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 6px; padding: 0.2em 0; }
 .ls-code-line { display: flex; gap: 0.8em; padding: 0 0.5em; border-left: 4px solid transparent; white-space: pre; }
 .ls-code-no { color: var(--ls-muted); min-width: 2.2em; text-align: right; flex: none; user-select: none; }
-.ls-code-text { font: inherit; }
+.ls-code-text { font: inherit; color: inherit; background: none; padding: 0; border: none; }
 .ls-code-current { background: var(--ls-current-bg); color: var(--ls-current-fg); border-left-color: var(--ls-link); font-weight: 600; }
 .ls-code-current.ls-code-context { font-weight: 400; }
 
 /* event loop */
 .ls-loop { overflow: hidden; }
-.ls-cards { display: flex; flex-direction: column; gap: 0.3em; flex: 1 1 0; min-height: 0; overflow-y: auto; }
+/* a queue with work is a full-width card; an empty one is a chip, several to a row, in the loop's order */
+.ls-cards { display: flex; flex-flow: row wrap; align-content: flex-start; gap: 0.3em; flex: 1 1 0; min-height: 0; overflow-y: auto; }
+.ls-cards > .ls-card { flex: 1 1 100%; }
+.ls-cards > .ls-card:not(.ls-nonempty) { flex: 1 1 auto; opacity: 0.85; }
+.ls-loop .ls-card:not(.ls-nonempty) .ls-empty { display: none; }
 .ls-card {
   border: 1px solid var(--ls-border); border-left: 5px solid var(--ls-q-main); border-radius: 6px; padding: 0.25em 0.45em; min-width: 0; background: var(--ls-panel);
   display: flex; flex-direction: column; flex: 0 0 auto;
 }
-.ls-card.ls-nonempty { flex: 0 0 auto; }
 .ls-card > .ls-items { position: relative; min-height: 0; overflow-y: auto; padding: 2px; margin: -2px; flex-direction: row; flex-wrap: wrap; }
 .ls-card > .ls-items > li { max-width: 100%; }
 .ls-loop .ls-card:not(.ls-nonempty) { flex-direction: row; align-items: baseline; gap: 0.5em; }
 .ls-loop .ls-card:not(.ls-nonempty) .ls-card-hint { display: none; }
 .ls-loop .ls-card:not(.ls-nonempty) > .ls-items { flex: 1 1 auto; }
 .ls-loop .ls-item { padding-top: 0.1em; padding-bottom: 0.1em; }
+.ls-loop .ls-item-meta { flex-basis: auto; }
 .ls-card-stack { border-left-color: var(--ls-fg); overflow: hidden; }
 .ls-card-stack > .ls-items { overflow-y: auto; flex: 1 1 0; flex-direction: column; flex-wrap: nowrap; }
 .ls-card.ls-active { box-shadow: 0 0 0 2px var(--ls-link); }
 .ls-card-title { font-size: 0.95em; font-weight: 700; display: flex; align-items: center; gap: 0.4em; }
-.ls-card-hint { font-size: 0.78em; color: var(--ls-muted); }
+.ls-card-hint { font-size: 0.78em; font-weight: 400; color: var(--ls-muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
 .ls-count { margin-left: auto; font-size: 0.8em; font-weight: 600; background: var(--ls-chip); border-radius: 999px; padding: 0 0.5em; font-variant-numeric: tabular-nums; }
 .ls-dot { width: 0.7em; height: 0.7em; border-radius: 2px; background: var(--ls-q-main); flex: none; }
 .ls-stack-task { font-size: 0.8em; color: var(--ls-muted); margin-bottom: 0.25em !important; overflow-wrap: anywhere; }
-${['nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'].map((q) => `.ls-q-${q} { border-left-color: var(--ls-q-${q}); } .ls-q-${q} .ls-dot, .ls-q-${q} .ls-item::before { background: var(--ls-q-${q}); }`).join('\n')}
+${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-color: var(--ls-q-${q}); } .ls-q-${q} .ls-dot, .ls-q-${q} .ls-item::before { background: var(--ls-q-${q}); }`).join('\n')}
 .ls-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.25em; }
 .ls-items > li { min-width: 0; }
 .ls-item, .ls-frame {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseViewMessage, PROTOCOL_VERSION, DEFAULT_SETTINGS } from '../../src/protocol';
-import { launch, tempDir, traceProgram, watchedPage, waitForDiagram, waitForStep, eventually, OUT, WEBVIEW_JS, MERMAID_JS, type Traced, type Watched } from './helpers';
+import { launch, tempDir, traceProgram, watchedPage, waitForDiagram, waitForStep, eventually, showTab, OUT, WEBVIEW_JS, MERMAID_JS, type Traced, type Watched } from './helpers';
 
 const PROGRAM = `async function worker(name) {
   console.log(name, 'start');
@@ -137,6 +137,7 @@ describe('VS Code mode', () => {
     expect(reveal.source.line).toBeGreaterThan(0);
 
     // a click on a task block in the timeline reveals the line that scheduled that task
+    await showTab(page, 'Timeline');
     const canvas = page.locator('.ls-tl-canvas');
     const geo = await canvas.evaluate((c) => {
       const rem = parseFloat(getComputedStyle(c.closest('.ls-timeline')!).fontSize);
@@ -154,6 +155,7 @@ describe('VS Code mode', () => {
       hit = (await reveals()).some((s) => timerSources.includes(s));
     }
     expect(hit).toBe(true);
+    await showTab(page, 'Sequence diagram');
 
     // settings from the host: presentation font scale
     await send(w, { v: PROTOCOL_VERSION, type: 'settings', settings: { fontScale: 2 } });
