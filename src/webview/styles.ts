@@ -165,7 +165,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 /* a queue with work is a full-width card; an empty one is a chip, several to a row, in the loop's order */
 .ls-cards { display: flex; flex-flow: row wrap; align-content: flex-start; gap: 0.3em; flex: 1 1 0; min-height: 0; overflow-y: auto; }
 .ls-cards > .ls-card { flex: 1 1 100%; }
-.ls-cards > .ls-card:not(.ls-nonempty) { flex: 1 1 auto; opacity: 0.85; }
+.ls-cards > .ls-card:not(.ls-nonempty) { flex: 1 1 auto; opacity: 0.85; font-size: 0.82em; padding: 0.1em 0.4em; }
 .ls-loop .ls-card:not(.ls-nonempty) .ls-empty { display: none; }
 .ls-card {
   border: 1px solid var(--ls-border); border-left: 5px solid var(--ls-q-main); border-radius: 6px; padding: 0.25em 0.45em; min-width: 0; background: var(--ls-panel);

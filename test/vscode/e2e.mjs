@@ -88,7 +88,7 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'hi
  */
 async function notOnScreen(frame) {
   return frame.evaluate(() => {
-    /* global document, innerWidth, innerHeight */
+    /* global innerWidth, innerHeight */
     const problems = [];
     const check = (el, what) => {
       if (!el) return problems.push(`${what}: missing`);
