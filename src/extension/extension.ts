@@ -103,6 +103,9 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
       maximizedByUs = false;
       panel?.panel.reveal(undefined, false);
       await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+      // the side bar we hid comes back, and the panel keeps the focus
+      await vscode.commands.executeCommand('workbench.action.focusSideBar');
+      panel?.panel.reveal(undefined, false);
     }
     void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
   });

@@ -20,6 +20,7 @@ export class CodeView {
     this.title = h('span', { class: 'ls-code-file' });
     this.box = h('div', { class: 'ls-code-lines', attrs: { role: 'list', 'aria-label': 'Source around the current step' } });
     this.el = h('section', { class: 'ls-panel ls-code', attrs: { 'aria-label': 'Code' } }, [h('div', { class: 'ls-panel-head' }, [h('h2', { class: 'ls-panel-title', text: 'Code' }), this.title]), this.box]);
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.centre()).observe(this.box);
   }
 
   private fileLines(file: string): string[] | null {
@@ -84,8 +85,13 @@ export class CodeView {
       // a frame's line (not the step's own) is marked more quietly
       cur.classList.toggle('ls-code-context', !at.exact);
       cur.setAttribute('aria-current', 'step');
-      // centre the line in the box, scrolling only the box
-      this.box.scrollTop = Math.max(0, cur.offsetTop - this.box.clientHeight / 2 + cur.offsetHeight / 2);
+      this.centre();
     }
+  }
+
+  /** Centre the current line in the box, scrolling only the box. */
+  private centre(): void {
+    const cur = this.box.querySelector<HTMLElement>('.ls-code-current');
+    if (cur) this.box.scrollTop = Math.max(0, cur.offsetTop - this.box.clientHeight / 2 + cur.offsetHeight / 2);
   }
 }

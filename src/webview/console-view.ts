@@ -41,6 +41,8 @@ export class ConsoleView {
     if (out.length === 0) this.list.appendChild(h('p', { class: 'ls-empty', text: 'The program printed nothing.' }));
     if (this.offset > 0) this.list.prepend(h('p', { class: 'ls-empty', text: `${this.offset} earlier writes not shown` }));
     this.relabel();
+    // a resize (Presentation Mode, a narrower window) must not leave the current line out of view
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.keepInView()).observe(this.list);
     if (ctx.trace.program.outputTruncated) this.list.appendChild(h('p', { class: 'ls-empty', text: 'Output was cut to fit the trace.' }));
     const predict = h('input', { attrs: { type: 'checkbox', id: 'ls-predict' }, on: { change: () => ctx.setPredict(predict.checked) } });
     this.predictBox = predict as HTMLInputElement;
@@ -87,7 +89,12 @@ export class ConsoleView {
       this.lines[cur]?.classList.add('ls-current');
       this.current = cur;
     }
-    // keep the newest printed line in view, scrolling only the console, never the page
+    this.keepInView();
+  }
+
+  /** Keep the newest printed line in view, scrolling only the console, never the page. */
+  private keepInView(): void {
+    const printed = this.printed;
     const last = this.lines[printed - 1];
     if (last) {
       const top = last.offsetTop; // the list is position: relative, so this is relative to it

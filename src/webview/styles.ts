@@ -138,7 +138,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
   .ls-stage > * { min-height: 0; }
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.7fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
-@container stage (min-width: 1000px) {
+@container stage (min-width: 860px) {
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.15fr); grid-template-rows: minmax(0, 1fr) minmax(0, 1fr); grid-template-areas: "code code loop" "stack console loop"; }
 }
 .ls-console .ls-console-lines { flex: 1 1 0; max-height: none; }
