@@ -35,6 +35,16 @@ export const SETTING_LIMITS: Record<NumericSetting, { min: number; max: number; 
 
 /** 'html' is asked of the host (it builds the self-contained report), so its data is empty. */
 export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'markdown' | 'perfetto' | 'html';
+
+/** What the host builds from a trace: the one registry the CLI, the Export command and the panel's buttons share. */
+export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
+export const HOST_EXPORTS: readonly { format: HostExportFormat; label: string; ext: string; cliFlag: string }[] = [
+  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd', cliFlag: '--mermaid' },
+  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'loopscope.md', cliFlag: '--markdown' },
+  { format: 'json', label: 'Trace file (JSON)', ext: 'loopscope.json', cliFlag: '--json' },
+  { format: 'html', label: 'Self-contained HTML report', ext: 'loopscope.html', cliFlag: '--html' },
+  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json', cliFlag: '--perfetto' },
+];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'markdown', 'perfetto', 'html'];
 
 /** A file the viewer wants saved. `data` is text, except PNG which is a `data:image/png;base64,` URL. */
@@ -244,6 +254,7 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
         if (typeof m.data !== 'string') fail('export.data must be a string');
         if (m.format === 'png' && !(m.data as string).startsWith('data:image/png;base64,')) fail('export.data for png must be a data:image/png;base64, URL');
         if (m.format === 'html' && m.data !== '') fail('export.data for html must be empty: the host builds the report');
+        if (m.data === '' && !HOST_EXPORTS.some((e) => e.format === m.format)) fail(`export.data for ${m.format as string} must be the file's content`);
         return { v: PROTOCOL_VERSION, type: 'export', format: m.format as ExportFormat, fileName: m.fileName as string, data: m.data as string };
       }
     }

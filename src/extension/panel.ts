@@ -243,7 +243,7 @@ export class TracePanel implements vscode.Disposable {
         if (this.trace) this.post(this.traceMessage(this.step, true));
         break;
       case 'export':
-        if (this.trace) await saveExport(m, this.trace, this.services.output);
+        if (this.trace) await saveExport(m, this.trace, { windowSize: this.settings.windowSize, step: this.step }, this.services.output);
         break;
     }
   }

@@ -6,7 +6,7 @@ import { stateAt, whyThisRan } from '../core/timeline';
 import { diagramMarkdown } from '../core/mermaid';
 import { toPerfetto } from '../core/perfetto';
 import { StepIndex, sourceOfStep, shortSource, type StepMode } from '../core/stepping';
-import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, type ExportFile, type ViewSettings } from '../protocol';
+import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, HOST_EXPORTS, type ExportFile, type HostExportFormat, type ViewSettings } from '../protocol';
 import { h, button, clear, download, fileName, icon } from './dom';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
 import { LoopView } from './loop-view';
@@ -371,6 +371,8 @@ export class App implements ViewContext {
     // Predict the output: before a step that prints, ask the room what comes next; the step itself reveals it.
     const nextStop = this.index.nextStep(step);
     const printsNext = nextStop !== step && this.index.outputCountAt(nextStop) > this.index.outputCountAt(step);
+    // the question keeps its line while predicting, so asking it moves nothing
+    this.root.classList.toggle('ls-predict-on', this.settings.predict === true);
     this.root.classList.toggle('ls-asking', this.settings.predict === true && printsNext);
     this.ui.why.textContent = run
       ? "Why this ran: Node's own code for a built-in API (such as fs.promises) ran here without running yours. These steps are folded into one; tick \"Show Node internals\" to step through them."
@@ -463,27 +465,26 @@ export class App implements ViewContext {
       : null;
     const fontDown = button({ text: 'A−', label: 'Smaller text', onClick: () => this.applySettings({ fontScale: Math.round((this.settings.fontScale - 0.25) * 100) / 100 }) });
     const fontUp = button({ text: 'A+', label: 'Larger text (presentation)', onClick: () => this.applySettings({ fontScale: Math.round((this.settings.fontScale + 0.25) * 100) / 100 }) });
-    const exportJson = button({
-      text: 'Trace JSON',
-      label: 'Export the trace as JSON',
-      onClick: () => this.exportFile({ format: 'json', fileName: `${fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace'}.loopscope.json`, data: JSON.stringify(this.trace) }),
-    });
-
     const stem = fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace';
+    // in VS Code the extension builds these from the trace it holds (one registry with its command and the CLI); the
+    // standalone report builds them itself
+    const derived = (format: HostExportFormat, data: () => string) => () => {
+      const meta = HOST_EXPORTS.find((e) => e.format === format)!;
+      this.exportFile({ format, fileName: `${stem}.${meta.ext}`, data: this.host.exportData ? '' : data() });
+    };
+    const exportJson = button({ text: 'Trace JSON', label: 'Export the trace as JSON', onClick: derived('json', () => JSON.stringify(this.trace)) });
     const exportMarkdown = button({
       text: 'Markdown',
       label: 'Export every diagram window as Markdown with mermaid blocks',
-      onClick: () => this.exportFile({ format: 'markdown', fileName: `${stem}.loopscope.md`, data: diagramMarkdown(this.trace, this.settings.windowSize) }),
+      onClick: derived('markdown', () => diagramMarkdown(this.trace, this.settings.windowSize)),
     });
     const exportPerfetto = button({
       text: 'Perfetto',
       label: 'Export a Chrome / Perfetto trace-event file (open it at ui.perfetto.dev)',
-      onClick: () => this.exportFile({ format: 'perfetto', fileName: `${stem}.perfetto.json`, data: JSON.stringify(toPerfetto(this.trace)) }),
+      onClick: derived('perfetto', () => JSON.stringify(toPerfetto(this.trace))),
     });
     // the HTML report is built by the host (the standalone report already is one)
-    const exportHtml = this.host.exportData
-      ? button({ text: 'HTML report', label: 'Export a self-contained HTML report', onClick: () => this.exportFile({ format: 'html', fileName: `${stem}.loopscope.html`, data: '' }) })
-      : null;
+    const exportHtml = this.host.exportData ? button({ text: 'HTML report', label: 'Export a self-contained HTML report', onClick: derived('html', () => '') }) : null;
     return h('header', { class: 'ls-program' }, [
       h('div', { class: 'ls-program-main' }, [
         h('span', { class: 'ls-brand', text: 'Loopscope' }),

@@ -50,6 +50,7 @@ body.vscode-light, body.vscode-dark, body.vscode-high-contrast, body.vscode-high
   --ls-font: var(--vscode-font-family, system-ui, sans-serif); --ls-mono: var(--vscode-editor-font-family, monospace);
   --ls-base-size: var(--vscode-font-size, 13px);
 }
+body.vscode-high-contrast .ls-btn, body.vscode-high-contrast-light .ls-btn { border-color: var(--vscode-contrastBorder, #6fc3df); }
 body.vscode-high-contrast .ls-card, body.vscode-high-contrast .ls-panel,
 body.vscode-high-contrast-light .ls-card, body.vscode-high-contrast-light .ls-panel { border-color: var(--vscode-contrastBorder, #6fc3df); }
 
@@ -96,7 +97,7 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-speed { font: inherit; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px; min-height: 2.2em; padding: 0 0.3em; }
 .ls-slider { flex: 1 1 12em; min-width: 8em; accent-color: var(--ls-accent); height: 2em; }
 .ls-counter { font-variant-numeric: tabular-nums; font-weight: 700; white-space: nowrap; }
-.ls-now-main { min-height: 1.4em; font-size: 1.2em; font-weight: 600; overflow-wrap: anywhere; }
+.ls-now-main { min-height: 2.8em; font-size: 1.2em; font-weight: 600; overflow-wrap: anywhere; }
 .ls-now-main > * { margin-right: 0.4em; }
 .ls-kind { font-size: 0.62em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; padding: 0.15em 0.5em; border-radius: 4px; background: var(--ls-chip); color: var(--ls-fg); display: inline-block; vertical-align: 0.2em; line-height: 1.2; }
 .ls-kind:empty { display: none; }
@@ -108,9 +109,11 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 .ls-kind-run { background: var(--ls-accent); color: var(--ls-accent-fg); }
 .ls-step-source { font-size: 0.75em; font-weight: 400; font-family: var(--ls-mono); }
 .ls-now-task { color: var(--ls-muted); font-size: 0.9em; display: flex; flex-wrap: wrap; gap: 0.4em; overflow-wrap: anywhere; }
-.ls-why { color: var(--ls-fg); font-style: italic; font-size: 0.9em; }
+.ls-why { color: var(--ls-fg); font-style: italic; font-size: 0.9em; min-height: 2.8em; }
+.ls-now-task { min-height: 1.4em; }
 .ls-ask { display: none; margin: 0.4em 0 0; padding: 0.35em 0.7em; border-left: 4px solid var(--ls-accent, #d4a017); font-weight: 600; }
-.ls-asking .ls-ask { display: block; }
+.ls-predict-on .ls-ask { display: block; visibility: hidden; }
+.ls-predict-on.ls-asking .ls-ask { visibility: visible; }
 .ls-findings summary { cursor: pointer; font-size: 1em; }
 .ls-requests { display: flex; flex-wrap: wrap; gap: 0.3em; }
 .ls-findings { padding: 0.3em 0.75em; border-left: 4px solid var(--vscode-editorWarning-foreground, #c27c00); background: var(--vscode-textBlockQuote-background, var(--ls-chip)); color: var(--ls-fg); }
@@ -131,11 +134,13 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 /* a hidden tab stays laid out off screen (mermaid measures text as it draws) */
 .ls-tabpanel.ls-tab-hidden { position: absolute; left: -100000px; top: 0; width: calc(100vw - 2em); height: 80vh; }
 .ls-stage { flex: 1 1 0; min-height: 0; display: grid; gap: 0.5em; overflow-y: auto;
-  grid-template-columns: minmax(0, 1fr); grid-template-rows: minmax(9em, 1fr) auto auto minmax(8em, 1fr); grid-template-areas: "code" "stack" "loop" "console"; }
+  grid-template-columns: minmax(0, 1fr); grid-template-rows: 11em minmax(7em, auto) auto 12em; grid-template-areas: "code" "stack" "loop" "console"; }
+/* narrow: the stage scrolls, each part keeps a readable height */
+.ls-stage > .ls-card-stack { min-height: 7em; }
 .ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
 @container stage (min-width: 520px) {
   .ls-stage { overflow: hidden; }
-  .ls-stage > * { min-height: 0; }
+  .ls-stage > * { min-height: 0 !important; }
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.7fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
 @container stage (min-width: 860px) {
