@@ -38,12 +38,12 @@ export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'markdown' | 'pe
 
 /** What the host builds from a trace: the one registry the CLI, the Export command and the panel's buttons share. */
 export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
-export const HOST_EXPORTS: readonly { format: HostExportFormat; label: string; ext: string; cliFlag: string }[] = [
-  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd', cliFlag: '--mermaid' },
-  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'loopscope.md', cliFlag: '--markdown' },
-  { format: 'json', label: 'Trace file (JSON)', ext: 'loopscope.json', cliFlag: '--json' },
-  { format: 'html', label: 'Self-contained HTML report', ext: 'loopscope.html', cliFlag: '--html' },
-  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json', cliFlag: '--perfetto' },
+export const HOST_EXPORTS: readonly { format: HostExportFormat; label: string; ext: string }[] = [
+  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd' },
+  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'loopscope.md' },
+  { format: 'json', label: 'Trace file (JSON)', ext: 'loopscope.json' },
+  { format: 'html', label: 'Self-contained HTML report', ext: 'loopscope.html' },
+  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json' },
 ];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'markdown', 'perfetto', 'html'];
 

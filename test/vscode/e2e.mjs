@@ -135,7 +135,7 @@ async function futureLinesShown(frame) {
 /** Outside the panel, notifications and the bottom panel (the Output channel) must not show future output either. */
 async function workbenchShows(page, texts) {
   let outside = '';
-  for (const el of await page.locator('.notifications-toasts, .notifications-center, .part.panel').all()) outside += await el.innerText().catch(() => '');
+  for (const el of await page.locator('.notifications-toasts, .notifications-center, .part.panel').all()) outside += (await el.textContent().catch(() => '')) ?? '';
   return texts.filter((t) => outside.includes(t));
 }
 
@@ -234,7 +234,7 @@ test('Predict the Output keeps its secret: toggled before tracing, after a re-tr
   if (await pick.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
     await pick.click();
     await page.locator('.part.panel .view-lines', { hasText: 'Predict the Output is on' }).first().waitFor({ timeout: 15_000 });
-    const channel = await page.locator('.part.panel').innerText();
+    const channel = (await page.locator('.part.panel .view-lines').first().textContent()) ?? '';
     assert.match(channel, /Predict the Output is on/, 'the channel says why the output is not there');
     assert.doesNotMatch(channel, /echo-immediate/);
     await screenshot(page, 'predict-output-channel.png');
