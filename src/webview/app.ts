@@ -289,6 +289,8 @@ export class App implements ViewContext {
 
   private syncSpeed(): void {
     const s = this.settings.speed;
+    // what moved is animated within one step's time at the play speed (none for prefers-reduced-motion)
+    this.root.style.setProperty('--ls-motion', `${Math.min(0.6, 0.8 / s).toFixed(2)}s`);
     if (!SPEEDS.includes(s)) this.ui.speed.appendChild(h('option', { text: `${s} steps/s`, attrs: { value: s } }));
     this.ui.speed.value = String(s);
   }

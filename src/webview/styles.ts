@@ -209,7 +209,9 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-item-detail { color: var(--ls-muted); overflow-wrap: anywhere; }
 .ls-item-meta { flex-basis: 100%; font-size: 0.8em; color: var(--ls-muted); font-family: var(--ls-mono); overflow-wrap: anywhere; }
 .ls-tag { order: -1; align-self: center; font-size: 0.68em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0.4em; border-radius: 3px; }
-.ls-entered { border-color: var(--ls-entered); border-width: 2px; animation: ls-enter 0.6s ease-out; }
+.ls-entered { border-color: var(--ls-entered); border-width: 2px; animation: ls-enter var(--ls-motion, 0.6s) ease-out; }
+.ls-task-frame.ls-entered { animation-name: ls-land; }
+@keyframes ls-land { from { transform: translateX(60%); opacity: 0.3; background: var(--ls-current-bg); } to { transform: none; opacity: 1; } }
 .ls-entered .ls-tag { background: var(--ls-entered); color: var(--ls-panel); }
 .ls-left { border-style: dashed; border-color: var(--ls-left); opacity: 0.85; animation: ls-leave 0.6s ease-out; }
 .ls-left .ls-tag { background: var(--ls-left); color: var(--ls-panel); }
@@ -218,7 +220,7 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-more { color: var(--ls-muted); font-size: 0.85em; }
 @keyframes ls-enter { from { transform: translateX(-0.6em); opacity: 0; background: var(--ls-current-bg); } to { transform: none; opacity: 1; } }
 @keyframes ls-leave { from { transform: translateX(0.6em); } to { transform: none; } }
-@media (prefers-reduced-motion: reduce) { .ls-entered, .ls-left { animation: none; } }
+@media (prefers-reduced-motion: reduce) { .ls-entered, .ls-left, .ls-task-frame.ls-entered { animation: none; } }
 
 /* console */
 .ls-console-lines {
