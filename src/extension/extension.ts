@@ -90,24 +90,28 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     );
     if (pick) await exportFromHost(panel.trace, pick.format, { windowSize: readSettings().windowSize, step: panel.step }, output);
   });
-  command('loopscope.togglePresentation', async () => {
+  command('loopscope.togglePresentation', () => {
     ctl.presentation = !ctl.presentation;
     for (const p of TracePanel.all()) p.applySettings(currentSettings());
-    // a class sees the panel alone: its editor group fills the window (the panel shows the code itself)
-    const panel = TracePanel.all().find((p) => p.panel.visible);
-    if (ctl.presentation && panel) {
-      panel.panel.reveal(undefined, false);
-      await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
-      maximizedByUs = true;
-    } else if (!ctl.presentation && maximizedByUs) {
-      maximizedByUs = false;
-      panel?.panel.reveal(undefined, false);
-      await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
-      // the side bar we hid comes back, and the panel keeps the focus
-      await vscode.commands.executeCommand('workbench.action.focusSideBar');
-      panel?.panel.reveal(undefined, false);
-    }
     void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
+    // a class sees the panel alone: its editor group fills the window (the panel shows the code itself); the layout
+    // changes run after the command has returned
+    const panel = TracePanel.all().find((p) => p.panel.visible);
+    const layout = async () => {
+      if (ctl.presentation && panel) {
+        panel.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
+        maximizedByUs = true;
+      } else if (!ctl.presentation && maximizedByUs) {
+        maximizedByUs = false;
+        panel?.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+        // the side bar we hid comes back, and the panel keeps the focus
+        await vscode.commands.executeCommand('workbench.action.focusSideBar');
+        panel?.panel.reveal(undefined, false);
+      }
+    };
+    void layout();
   });
   command('loopscope.togglePredict', () => {
     ctl.predict = !ctl.predict;

@@ -153,7 +153,9 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
 @media (max-height: 1000px) { .ls-help { display: none; } }
 /* Presentation Mode: bigger everything, none of the controls a class does not need */
-.ls-presenting .ls-why { font-size: 0.8em; }
+.ls-presenting .ls-why { font-size: 0.8em; min-height: 0; }
+/* the panel has the whole window: a headline of one line, no line kept for a second */
+.ls-presenting .ls-now-main { min-height: 1.4em; }
 .ls-presenting .ls-noise, .ls-presenting .ls-loop .ls-item-detail, .ls-presenting .ls-export, .ls-presenting .ls-card-hint, .ls-presenting .ls-program, .ls-presenting .ls-speed { display: none !important; }
 
 /* code */
