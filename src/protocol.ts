@@ -19,6 +19,8 @@ export interface ViewSettings {
   diagramTheme?: DiagramTheme;
   /** "predict the output": output not printed yet is hidden, and the view asks what prints next before it does */
   predict?: boolean;
+  /** Presentation Mode: larger text and code, no export buttons or other noise */
+  presentation?: boolean;
 }
 
 export const DEFAULT_SETTINGS: ViewSettings = { windowSize: 250, speed: 2, fontScale: 1 };
@@ -33,6 +35,16 @@ export const SETTING_LIMITS: Record<NumericSetting, { min: number; max: number; 
 
 /** 'html' is asked of the host (it builds the self-contained report), so its data is empty. */
 export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'markdown' | 'perfetto' | 'html';
+
+/** What the host builds from a trace: the one registry the CLI, the Export command and the panel's buttons share. */
+export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
+export const HOST_EXPORTS: readonly { format: HostExportFormat; label: string; ext: string }[] = [
+  { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd' },
+  { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'loopscope.md' },
+  { format: 'json', label: 'Trace file (JSON)', ext: 'loopscope.json' },
+  { format: 'html', label: 'Self-contained HTML report', ext: 'loopscope.html' },
+  { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json' },
+];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'markdown', 'perfetto', 'html'];
 
 /** A file the viewer wants saved. `data` is text, except PNG which is a `data:image/png;base64,` URL. */
@@ -43,11 +55,15 @@ export interface ExportFile {
 }
 
 // ---- host -> view
+/** The text of the traced program's own files, by absolute path, for the code shown beside the event loop. */
+export type Sources = Record<string, string>;
+
 export interface TraceMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'trace';
   trace: Trace;
   settings: ViewSettings;
+  sources?: Sources;
   /** the step to show first (default 0) */
   step?: number;
 }
@@ -59,6 +75,7 @@ export interface TraceFileMessage {
   /** its size in bytes, to say what is loading */
   bytes: number;
   settings: ViewSettings;
+  sources?: Sources;
   step?: number;
 }
 export interface GoToStepMessage {
@@ -96,6 +113,9 @@ export interface StepChangedMessage {
   step: number;
   /** the current step's source line, for the editor decoration; null when the step has none */
   source: SourceSite | null;
+  /** the step as the panel numbers it (from 1) and how many there are, so the editor note says the same */
+  number: number;
+  total: number;
 }
 export interface ExportMessage extends ExportFile {
   v: typeof PROTOCOL_VERSION;
@@ -159,7 +179,7 @@ export function clampSettings<T extends Partial<ViewSettings>>(settings: T): T {
 export function checkSettings(where: string, value: unknown, partial: boolean): Partial<ViewSettings> {
   if (!isObj(value)) return fail(`${where} must be an object`);
   const out: Partial<ViewSettings> = {};
-  const known = [...Object.keys(SETTING_LIMITS), 'diagramTheme', 'predict'];
+  const known = [...Object.keys(SETTING_LIMITS), 'diagramTheme', 'predict', 'presentation'];
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) fail(`${where}.${key} is not a setting (known: ${known.join(', ')})`);
   }
@@ -172,6 +192,10 @@ export function checkSettings(where: string, value: unknown, partial: boolean): 
   if (value.predict !== undefined) {
     if (typeof value.predict !== 'boolean') fail(`${where}.predict must be true or false, got ${JSON.stringify(value.predict)}`);
     out.predict = value.predict as boolean;
+  }
+  if (value.presentation !== undefined) {
+    if (typeof value.presentation !== 'boolean') fail(`${where}.presentation must be true or false, got ${JSON.stringify(value.presentation)}`);
+    out.presentation = value.presentation as boolean;
   }
   for (const key of Object.keys(SETTING_LIMITS) as NumericSetting[]) {
     const v = value[key];
@@ -186,6 +210,14 @@ export function checkSettings(where: string, value: unknown, partial: boolean): 
     out[key] = v as number;
   }
   return out;
+}
+
+/** Sources: a map of file path to text, or absent. */
+export function checkSources(where: string, value: unknown): Sources | undefined {
+  if (value === undefined) return undefined;
+  if (!isObj(value)) return fail(`${where} must be an object of file path to text`);
+  for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') fail(`${where}[${JSON.stringify(k)}] must be the file's text`);
+  return value as Sources;
 }
 
 function guard<T>(fn: () => T): Parsed<T> {
@@ -213,7 +245,8 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
       case 'stepChanged': {
         if (!isStepNumber(m.step)) fail('stepChanged.step must be a whole number >= 0');
         const source = m.source === null ? null : checkSource('stepChanged.source', m.source);
-        return { v: PROTOCOL_VERSION, type: 'stepChanged', step: m.step as number, source };
+        if (!isStepNumber(m.number) || !isStepNumber(m.total)) fail('stepChanged.number and stepChanged.total must be whole numbers >= 0');
+        return { v: PROTOCOL_VERSION, type: 'stepChanged', step: m.step as number, source, number: m.number as number, total: m.total as number };
       }
       default: {
         if (typeof m.format !== 'string' || !EXPORT_FORMATS.includes(m.format as ExportFormat)) fail(`export.format must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -221,6 +254,7 @@ export function parseViewMessage(value: unknown): Parsed<ViewToHostMessage> {
         if (typeof m.data !== 'string') fail('export.data must be a string');
         if (m.format === 'png' && !(m.data as string).startsWith('data:image/png;base64,')) fail('export.data for png must be a data:image/png;base64, URL');
         if (m.format === 'html' && m.data !== '') fail('export.data for html must be empty: the host builds the report');
+        if (m.data === '' && !HOST_EXPORTS.some((e) => e.format === m.format)) fail(`export.data for ${m.format as string} must be the file's content`);
         return { v: PROTOCOL_VERSION, type: 'export', format: m.format as ExportFormat, fileName: m.fileName as string, data: m.data as string };
       }
     }
@@ -238,13 +272,15 @@ export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
         if (typeof m.bytes !== 'number' || !Number.isInteger(m.bytes) || m.bytes < 0) fail('traceFile.bytes must be a whole number >= 0');
         const settings = checkSettings('traceFile.settings', m.settings, false) as ViewSettings;
         if (m.step !== undefined && !isStepNumber(m.step)) fail('traceFile.step must be a whole number >= 0');
-        return { v: PROTOCOL_VERSION, type: 'traceFile', url: m.url as string, bytes: m.bytes as number, settings, ...(m.step !== undefined ? { step: m.step as number } : {}) };
+        const sources = checkSources('traceFile.sources', m.sources);
+        return { v: PROTOCOL_VERSION, type: 'traceFile', url: m.url as string, bytes: m.bytes as number, settings, ...(sources ? { sources } : {}), ...(m.step !== undefined ? { step: m.step as number } : {}) };
       }
       case 'trace': {
         const trace = validateTrace(m.trace);
         const settings = checkSettings('trace.settings', m.settings, false) as ViewSettings;
         if (m.step !== undefined && !isStepNumber(m.step)) fail('trace.step must be a whole number >= 0');
-        return { v: PROTOCOL_VERSION, type: 'trace', trace, settings, ...(m.step !== undefined ? { step: m.step as number } : {}) };
+        const sources = checkSources('trace.sources', m.sources);
+        return { v: PROTOCOL_VERSION, type: 'trace', trace, settings, ...(sources ? { sources } : {}), ...(m.step !== undefined ? { step: m.step as number } : {}) };
       }
       case 'status':
         if (m.state !== 'running' && m.state !== 'failed') fail('status.state must be "running" or "failed"');

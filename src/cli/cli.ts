@@ -10,9 +10,10 @@ import type { Trace } from '../core/trace-format';
 import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import { sequenceDiagramWindows } from '../core/mermaid';
 import { renderHtmlReport } from '../report/html';
+import { renderHostExport } from '../report/exports';
 
 export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
-       loopscope report <trace.json> [--mermaid <out.mmd>] [--html <out.html>] [--window <n>]
+       loopscope report <trace.json> [--mermaid <out.mmd>] [--markdown <out.md>] [--html <out.html>] [--perfetto <out.json>] [--window <n>]
 
 trace:  runs a JavaScript or TypeScript program on your Node with the event loop traced.
         The program's output goes to this terminal unchanged; a summary follows.
@@ -21,7 +22,9 @@ report: reads a trace file written with --json, prints its summary and writes th
 Options:
   --json <out.json>       write the trace file (format: docs/trace-format.md)
   --mermaid <out.mmd>     write the sequence diagram (mermaid); long traces get out-2.mmd, out-3.mmd, ...
+  --markdown <out.md>     write every diagram window in one Markdown file (mermaid blocks)
   --html <out.html>       write a self-contained HTML report (no network needed to view it)
+  --perfetto <out.json>   write a Chrome / Perfetto trace-event file (open it at ui.perfetto.dev)
   --window <n>            messages per diagram window (default 250)
   --timeout <ms>          stop the program after this much wall time (default ${DEFAULTS.timeoutMs})
   --max-events <n>        stop the program after this many recorded events (default ${DEFAULTS.maxEvents})
@@ -43,7 +46,9 @@ interface Parsed {
   args: string[];
   json?: string;
   mermaid?: string;
+  markdown?: string;
   html?: string;
+  perfetto?: string;
   window: number;
   timeoutMs: number;
   maxEvents: number;
@@ -80,6 +85,8 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
     } else if (a === '--json') out.json = value();
     else if (a === '--mermaid') out.mermaid = value();
     else if (a === '--html') out.html = value();
+    else if (a === '--markdown') out.markdown = value();
+    else if (a === '--perfetto') out.perfetto = value();
     else if (a === '--window') out.window = positiveInt(a, rest[++i]);
     else if (a === '--timeout') out.timeoutMs = positiveInt(a, rest[++i]);
     else if (a === '--max-events') out.maxEvents = positiveInt(a, rest[++i]);
@@ -182,7 +189,9 @@ async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
       written.push(`diagram: ${write(path, w.text)}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}`);
     });
   }
+  if (p.markdown) written.push(`diagram: ${write(p.markdown, renderHostExport(trace, 'markdown', { windowSize: p.window, step: 0 }))}`);
   if (p.html) written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
+  if (p.perfetto) written.push(`perfetto: ${write(p.perfetto, renderHostExport(trace, 'perfetto', { windowSize: p.window, step: 0 }))}`);
   return written;
 }
 

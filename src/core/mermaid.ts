@@ -1,6 +1,7 @@
 // Mermaid sequence diagrams of a trace: the main script, coroutines and callbacks handing control to the event loop's
 // queues and back. Ids are generated (P0, P1, ...) so no name can collide with a mermaid keyword; every label is
 // escaped; long traces are cut into windows of at most `windowSize` messages.
+import { QUEUE_INFO } from './queues';
 import type { Trace, Step, QueueName } from './trace-format';
 import { fileName } from './paths';
 
@@ -21,16 +22,6 @@ export interface DiagramOptions {
   currentStep?: number;
 }
 
-const QUEUE_LABEL: Record<QueueName, string> = {
-  main: 'main',
-  nextTick: 'nextTick queue',
-  microtask: 'microtask queue',
-  timer: 'timers',
-  immediate: 'immediates',
-  io: 'pending I/O',
-  close: 'close callbacks',
-  other: 'other callbacks',
-};
 
 /** Escape user-derived text for a mermaid label: entity codes (one pass) for everything mermaid's grammar reacts to. */
 const ENTITY: Record<string, string> = {
@@ -88,7 +79,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     return id;
   };
   const loop = () => use('loop', 'event loop');
-  const queue = (q: QueueName) => (q === 'main' ? loop() : use(`q:${q}`, QUEUE_LABEL[q]));
+  const queue = (q: QueueName) => (q === 'main' ? loop() : use(`q:${q}`, QUEUE_INFO[q].participant));
   const deactivate = (id: string) => {
     if (active.delete(id)) lines.push({ text: `deactivate ${id}`, kind: 'control', step: -1 });
   };

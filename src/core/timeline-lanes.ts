@@ -1,6 +1,7 @@
 // The timeline's lanes: one per queue (the tasks it ran, as blocks) and one per coroutine (running, then each await as
 // suspend -> wait -> resume). x is the step index, not wall time. Spans in a lane never overlap and are sorted, so the
 // view finds what is visible with a binary search and stays fluid on 100k-step traces.
+import { QUEUE_INFO, LOOP_ORDER } from './queues';
 import type { Trace, QueueName } from './trace-format';
 
 export interface Span {
@@ -41,18 +42,6 @@ export interface CoroutineLane {
 
 export type Lane = QueueLane | CoroutineLane;
 
-export const QUEUE_LANE_LABEL: Record<QueueName, string> = {
-  main: 'main script',
-  nextTick: 'nextTick',
-  microtask: 'microtasks',
-  timer: 'timers',
-  immediate: 'immediates',
-  io: 'pending I/O',
-  close: 'close callbacks',
-  other: 'other',
-};
-
-const LANE_ORDER: QueueName[] = ['main', 'nextTick', 'microtask', 'timer', 'io', 'immediate', 'close', 'other'];
 
 /** Queue lanes (only queues that ran something) in event-loop phase order, then one lane per coroutine. */
 export function buildLanes(trace: Trace): Lane[] {
@@ -65,9 +54,9 @@ export function buildLanes(trace: Trace): Lane[] {
     spans.push({ task: t.id, from: t.startStep, to: t.endStep });
   }
   const lanes: Lane[] = [];
-  for (const q of LANE_ORDER) {
+  for (const q of LOOP_ORDER) {
     const spans = byQueue.get(q);
-    if (spans) lanes.push({ kind: 'queue', queue: q, label: QUEUE_LANE_LABEL[q], spans: spans.sort((a, b) => a.from - b.from) });
+    if (spans) lanes.push({ kind: 'queue', queue: q, label: QUEUE_INFO[q].lane, spans: spans.sort((a, b) => a.from - b.from) });
   }
   for (const c of trace.coroutines) {
     const spans: Span[] = [];

@@ -2,6 +2,7 @@
 // left them. Shared by the CLI's HTML report and the VS Code panel.
 import type { Trace, QueueItem, QueueName, SourceSite, Step } from './trace-format';
 import { fileName } from './paths';
+import { QUEUE_INFO, WHY_RESUME } from './queues';
 
 export interface StackFrame {
   name: string;
@@ -94,33 +95,17 @@ export function stateAt(trace: Trace, step: number): LoopState {
 export function whyThisRan(trace: Trace, taskId: number): string {
   const t = trace.tasks[taskId];
   if (!t) return '';
-  switch (t.queue) {
-    case 'main':
-      return 'The main script runs first, to the end, before the event loop takes anything from its queues.';
-    case 'nextTick':
-      return 'nextTick callbacks run as soon as the current callback finishes, before promise callbacks and before the event loop moves on.';
-    case 'microtask':
-      return t.resumes !== undefined
-        ? 'The awaited promise had settled, so the rest of the async function was queued as a microtask; the microtask queue drains before the next timer, immediate or I/O callback.'
-        : 'Promise callbacks and queueMicrotask jobs run in the order they were queued, and the microtask queue drains completely before the next timer, immediate or I/O callback.';
-    case 'timer':
-      return 'The timer was due: the timers phase runs due timers in order of their due time, after the current callback and all microtasks are done.';
-    case 'immediate':
-      return 'setImmediate callbacks run in the check phase, right after the event loop has polled for I/O.';
-    case 'io':
-      return 'The operating system reported the I/O as done; the poll phase runs its callback.';
-    case 'close':
-      return 'A handle was closed; close callbacks run in the last phase of the loop iteration.';
-    default:
-      return 'Node ran this callback for a resource the tracer could not classify.';
-  }
+  return t.queue === 'microtask' && t.resumes !== undefined ? WHY_RESUME : QUEUE_INFO[t.queue].why;
 }
 
-/** The short note shown after the current step's line in the editor. */
-export function stepNote(trace: Trace, step: number): string {
+/**
+ * The short note shown after the current step's line in the editor. `shown` is the step's number as the panel shows
+ * it (its stops count from 1); without it the recorded step is counted.
+ */
+export function stepNote(trace: Trace, step: number, shown?: { number: number; total: number }): string {
   const s = trace.steps[step];
   if (!s) return '';
-  const where = `step ${step + 1}/${trace.steps.length}`;
+  const where = shown ? `step ${shown.number}/${shown.total}` : `step ${step + 1}/${trace.steps.length}`;
   if (s.kind === 'await' && s.coroutine >= 0) {
     const c = trace.coroutines[s.coroutine];
     const a = c?.awaits.find((w) => w.suspendStep === step);

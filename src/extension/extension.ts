@@ -1,7 +1,7 @@
 // The VS Code extension: commands, the panel serializer, re-trace on save, cursor -> steps. The only code that
 // imports 'vscode'.
 import * as vscode from 'vscode';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TracePanel, type PanelServices } from './panel';
 import { StepDecorations } from './decorations';
@@ -36,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   };
   const ctl = new TraceController(services, output);
   late.controller = ctl;
+  // predicting the output survives a window reload (the panel comes back with the secret kept)
+  ctl.predict = context.globalState.get<boolean>('loopscope.predict', false);
+  let maximizedByUs = false;
   const currentSettings = () => viewSettings(readSettings(), ctl);
 
   const command = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -56,10 +59,12 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     const dir = join(context.extensionUri.fsPath, 'examples');
     const items = readdirSync(dir)
       .filter((f) => /\.(c|m)?(j|t)s$/.test(f))
-      .map((f) => ({ label: f, detail: readFileSync(join(dir, f), 'utf8').split('\n')[0].replace(/^\/\/\s*/, ''), file: join(dir, f) }));
-    const pick = await vscode.window.showQuickPick(items, { title: 'Loopscope: open and trace an example', matchOnDetail: true });
+      // the classic puzzle first
+      .sort((a, b) => Number(b === EXAMPLE_FIRST) - Number(a === EXAMPLE_FIRST) || a.localeCompare(b))
+      .map((f) => ({ label: f, detail: readFileSync(join(dir, f), 'utf8').split('\n')[0].replace(/^\/\/\s*/, ''), file: f }));
+    const pick = await vscode.window.showQuickPick(items, { title: 'Loopscope: copy an example into your workspace and trace it', matchOnDetail: true });
     if (!pick) return;
-    const uri = vscode.Uri.file(pick.file);
+    const uri = copyExample(dir, pick.file, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? join(context.globalStorageUri.fsPath, 'examples'));
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
     await ctl.trace(uri);
   });
@@ -89,9 +94,30 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     ctl.presentation = !ctl.presentation;
     for (const p of TracePanel.all()) p.applySettings(currentSettings());
     void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
+    // a class sees the panel alone: its editor group fills the window (the panel shows the code itself); the layout
+    // changes run after the command has returned
+    const panel = TracePanel.all().find((p) => p.panel.visible);
+    const layout = async () => {
+      if (ctl.presentation && panel) {
+        panel.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
+        maximizedByUs = true;
+      } else if (!ctl.presentation && maximizedByUs) {
+        maximizedByUs = false;
+        panel?.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+        // the side bar we hid comes back, and the panel keeps the focus
+        await vscode.commands.executeCommand('workbench.action.focusSideBar');
+        panel?.panel.reveal(undefined, false);
+      }
+    };
+    void layout();
   });
   command('loopscope.togglePredict', () => {
     ctl.predict = !ctl.predict;
+    void context.globalState.update('loopscope.predict', ctl.predict);
+    // the channel may hold the program's output from an earlier trace
+    if (ctl.predict) output.clear();
     for (const p of TracePanel.all()) p.applySettings(currentSettings());
     void vscode.window.setStatusBarMessage(`Loopscope predict the output ${ctl.predict ? 'on: output is hidden until it prints' : 'off'}`, 2500);
   });
@@ -145,6 +171,23 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   );
 
   return { controller: ctl, decorations, findings, panels: () => TracePanel.all() };
+}
+
+/** The example the picker lists first: the classic ordering puzzle. */
+const EXAMPLE_FIRST = 'event-loop-puzzle.js';
+
+/**
+ * Copy a bundled example (and its requests file, if it has one) into `targetDir`/loopscope-examples, so a student's
+ * edits change their copy, never the installed extension. An existing copy is kept (it may hold their edits).
+ */
+function copyExample(examplesDir: string, file: string, targetDir: string): vscode.Uri {
+  const dest = join(targetDir, 'loopscope-examples');
+  mkdirSync(dest, { recursive: true });
+  const companions = [file, file.replace(/\.[^.]+$/, '.requests.json')];
+  for (const f of companions) {
+    if (existsSync(join(examplesDir, f)) && !existsSync(join(dest, f))) copyFileSync(join(examplesDir, f), join(dest, f));
+  }
+  return vscode.Uri.file(join(dest, file));
 }
 
 export function deactivate(): void {

@@ -2,14 +2,15 @@
 // a reload, and ties the current step to the editor (decoration, reveal, cursor -> steps).
 import * as vscode from 'vscode';
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, existsSync, statSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stepNote } from '../core/timeline';
-import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type ViewSettings, type ViewToHostMessage } from '../protocol';
+import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type Sources, type ViewSettings, type ViewToHostMessage } from '../protocol';
 import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
+import { readSources } from '../report/html';
 import { timing } from './trace-controller';
 import type { FindingDiagnostics } from './findings';
 
@@ -66,15 +67,14 @@ export class TracePanel implements vscode.Disposable {
   }
 
   /** Show the trace of `entry`: refresh its panel in place (keeping the step where it can) or open one beside. */
-  static show(services: PanelServices, trace: Trace, settings: ViewSettings, keepStep: boolean): TracePanel {
+  static show(services: PanelServices, trace: Trace, settings: ViewSettings, keepStep: boolean, focus = false): TracePanel {
     const entry = trace.program.entry;
     const existing = TracePanel.panels.get(entry);
-    if (existing) {
-      existing.update(trace, settings, keepStep ? existing.step : 0);
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    return new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, trace, settings);
+    const panel = existing ?? new TracePanel(TracePanel.newWebviewPanel(services, entry), services, entry, trace, settings);
+    if (existing) existing.update(trace, settings, keepStep ? existing.step : 0);
+    // after a trace the panel takes the focus, so the arrow keys step it (a re-trace on save leaves it in the editor)
+    panel.panel.reveal(undefined, !focus);
+    return panel;
   }
 
   /** A new panel for `entry`, in the column beside the editor, without taking the focus. */
@@ -183,10 +183,10 @@ export class TracePanel implements vscode.Disposable {
     if (!inMessage && file && trace.steps.length >= TracePanel.TRACE_FILE_STEPS) {
       const url = this.panel.webview.asWebviewUri(vscode.Uri.file(file.path)).with({ query: `v=${file.version}` }).toString();
       this.delivery = 'file';
-      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, step };
+      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, sources: sourcesOf(trace), step };
     }
     this.delivery = 'message';
-    return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, step };
+    return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, sources: sourcesOf(trace), step };
   }
 
   applySettings(settings: ViewSettings): void {
@@ -232,6 +232,7 @@ export class TracePanel implements vscode.Disposable {
         }
         if (!this.trace) break;
         this.step = Math.min(m.step, this.trace.steps.length - 1);
+        this.shownNumber = { number: m.number, total: m.total };
         this.decorate(m.source);
         break;
       case 'reveal':
@@ -242,16 +243,19 @@ export class TracePanel implements vscode.Disposable {
         if (this.trace) this.post(this.traceMessage(this.step, true));
         break;
       case 'export':
-        if (this.trace) await saveExport(m, this.trace, this.services.output);
+        if (this.trace) await saveExport(m, this.trace, { windowSize: this.settings.windowSize, step: this.step }, this.services.output);
         break;
     }
   }
+
+  /** the current step as the view numbers it (the editor note says the same) */
+  private shownNumber: { number: number; total: number } | undefined;
 
   private decorate(source?: SourceSite | null): void {
     if (!this.trace) return;
     const s = this.trace.steps[this.step];
     const site = source !== undefined ? source : s && s.site >= 0 ? this.trace.sites[s.site] : null;
-    this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step));
+    this.services.decorations.show(site && site.line > 0 ? { file: site.file, line: site.line, column: site.column } : null, stepNote(this.trace, this.step, this.shownNumber));
   }
 
   private persist(): void {
@@ -311,6 +315,14 @@ export class TracePanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     if (TracePanel.panels.size === 0) void vscode.commands.executeCommand('setContext', 'loopscope.panelOpen', false);
   }
+}
+
+/** The text of the program's own files the trace points into, as the editor has them (unsaved changes too). */
+function sourcesOf(trace: Trace): Sources {
+  return readSources(trace, (file) => {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    return open ? open.getText() : existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  });
 }
 
 /** Open the file at the line, in the editor column (not the panel's). */

@@ -32,7 +32,7 @@ export function readSettings(resource?: vscode.Uri): LoopscopeSettings {
     userCodeExclude: c.get<string[]>('userCodeExclude', ['/node_modules/']),
     windowSize: c.get<number>('diagram.windowSize', 250),
     diagramTheme: c.get('diagram.theme', 'auto'),
-    presentationFontScale: c.get<number>('presentation.fontScale', 1.8),
+    presentationFontScale: c.get<number>('presentation.fontScale', 1.4),
     playSpeed: c.get<number>('playSpeed', 2),
     retraceOnSave: c.get<boolean>('retraceOnSave', false),
     requestsFile: c.get<string>('requestsFile', ''),
@@ -56,5 +56,6 @@ export function viewSettings(settings: LoopscopeSettings, modes: { presentation:
     fontScale: modes.presentation ? settings.presentationFontScale : 1,
     diagramTheme: settings.diagramTheme,
     predict: modes.predict,
+    presentation: modes.presentation,
   });
 }

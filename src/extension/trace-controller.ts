@@ -75,7 +75,10 @@ export class TraceController implements vscode.Disposable {
     this.output.appendLine(`\n--- ${new Date().toLocaleTimeString()} tracing ${file}${Object.keys(sourceOverrides).length ? ' (with unsaved changes)' : ''}`);
     // the panel opens now: VS Code starts its view while the program runs
     const panel = TracePanel.opening(this.services, file, viewSettings(settings, this));
-    if (!request.quiet) this.output.show(true);
+    // the Output channel stays closed unless the user opens it; while predicting the output it does not get the
+    // program's output at all (it would give away what prints next)
+    const predicting = this.predict;
+    if (predicting) this.output.appendLine('(the program\'s output is not shown here while Predict the Output is on: step through it in the panel)');
 
     let result: Awaited<ReturnType<typeof runTraced>> | undefined;
     try {
@@ -100,7 +103,9 @@ export class TraceController implements vscode.Disposable {
             stdio: 'pipe',
             signal: abort.signal,
             sourceOverrides,
-            onOutput: (_stream, chunk) => this.output.append(chunk),
+            onOutput: (_stream, chunk) => {
+              if (!predicting) this.output.append(chunk);
+            },
           });
         },
       );
@@ -119,7 +124,7 @@ export class TraceController implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Loopscope: the trace of ${basename(file)} was stopped because its panel was closed.`);
       return trace;
     }
-    TracePanel.show(this.services, trace, viewSettings(settings, this), request.keepStep ?? false);
+    TracePanel.show(this.services, trace, viewSettings(settings, this), request.keepStep ?? false, !request.quiet);
     this.explainEnding(trace, request.quiet ?? false);
     return trace;
   }
@@ -142,6 +147,9 @@ export class TraceController implements vscode.Disposable {
           if (pick === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', p.stopped === 'max-events' ? 'loopscope.maxEvents' : 'loopscope.timeoutMs');
           if (pick === 'Show Output') this.output.show();
         });
+    } else if (p.error && this.predict) {
+      // the error's message is output the class has not predicted yet: say only that there is one
+      void vscode.window.showWarningMessage(`${name} ended with ${p.error.origin === 'unhandledRejection' ? 'an unhandled rejection' : 'an uncaught exception'}; step to the end of the trace to see it.`);
     } else if (p.error) {
       const at = p.error.source ? ` (line ${p.error.source.line})` : '';
       void vscode.window
@@ -183,9 +191,10 @@ export class TraceController implements vscode.Disposable {
   }
 }
 
-/** Phase timings: in the output channel, and on the console when LOOPSCOPE_TIMING is set (the e2e test reads it). */
+/** Phase timings, only when LOOPSCOPE_TIMING is set (the e2e test reads them): in the output channel and on the console. */
 export function timing(output: vscode.OutputChannel, what: string): void {
+  if (!process.env.LOOPSCOPE_TIMING) return;
   const line = `[timing ${new Date().toISOString().slice(11, 23)}] ${what}`;
   output.appendLine(line);
-  if (process.env.LOOPSCOPE_TIMING) console.log(`[loopscope] ${line}`);
+  console.log(`[loopscope] ${line}`);
 }

@@ -1,6 +1,7 @@
 // The self-contained HTML report: the viewer bundle, its CSS and the trace inlined in one file, with a strict CSP
 // (one nonced script, no network). Every user-derived string outside the JSON blob is HTML-escaped.
 import { readFileSync, existsSync } from 'node:fs';
+import type { Sources } from '../protocol';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Trace } from '../core/trace-format';
@@ -45,7 +46,31 @@ function scriptSafe(js: string): string {
   return js.replace(/<(\/script|!--)/gi, '\\x3C$1');
 }
 
-export function renderHtmlReport(trace: Trace, options: { windowSize: number }): string {
+/**
+ * The program's own files (not node_modules) for the code shown beside the event loop: read from disk, or by `read`
+ * (the editor's text, with unsaved changes). Files over 1 MB, and files past 4 MB in all, are left out.
+ */
+export function readSources(trace: Trace, read: (file: string) => string | undefined = (f) => (existsSync(f) ? readFileSync(f, 'utf8') : undefined)): Sources {
+  const maxFile = 1_000_000;
+  const maxTotal = 4_000_000;
+  const out: Sources = {};
+  let total = 0;
+  for (const file of new Set([trace.program.entry, ...trace.sites.map((s) => s.file)])) {
+    if (!file || file.includes('/node_modules/') || file.startsWith('node:')) continue;
+    try {
+      const text = read(file);
+      if (text === undefined) continue;
+      if (text.length > maxFile || total + text.length > maxTotal) continue;
+      total += text.length;
+      out[file] = text;
+    } catch {
+      // unreadable: the code view says the text is not there
+    }
+  }
+  return out;
+}
+
+export function renderHtmlReport(trace: Trace, options: { windowSize: number; sources?: Sources }): string {
   const nonce = randomBytes(18).toString('base64');
   const p = trace.program;
   const name = fileName(p.entry);
@@ -77,6 +102,7 @@ export function renderHtmlReport(trace: Trace, options: { windowSize: number }):
 <div id="loopscope"></div>
 <script type="application/json" id="loopscope-settings">${jsonForScript(settings)}</script>
 <script type="application/json" id="loopscope-trace">${jsonForScript(trace)}</script>
+<script type="application/json" id="loopscope-sources">${jsonForScript(options.sources ?? readSources(trace))}</script>
 <script nonce="${nonce}">${scriptSafe(bundle('webview.js'))}</script>
 <script nonce="${nonce}">${scriptSafe(bundle('mermaid.js'))}</script>
 </body>

@@ -5,15 +5,17 @@ import type { Trace, SourceSite } from '../core/trace-format';
 import { stateAt, whyThisRan } from '../core/timeline';
 import { diagramMarkdown } from '../core/mermaid';
 import { toPerfetto } from '../core/perfetto';
-import { StepIndex, sourceOfStep, shortSource } from '../core/stepping';
-import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, type ExportFile, type ViewSettings } from '../protocol';
+import { StepIndex, sourceOfStep, shortSource, type StepMode } from '../core/stepping';
+import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, HOST_EXPORTS, type ExportFile, type HostExportFormat, type ViewSettings } from '../protocol';
 import { h, button, clear, download, fileName, icon } from './dom';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
 import { LoopView } from './loop-view';
 import { ConsoleView } from './console-view';
 import { TimelineView } from './timeline-view';
 import { DiagramView } from './diagram-view';
+import { CodeView } from './code-view';
 import { ensureStyles } from './styles';
+import { KIND_WORD, plural, taskTitle, timerNote } from './words';
 import type { Host, ViewContext } from './context';
 
 export type { Host } from './context';
@@ -43,6 +45,8 @@ export class App implements ViewContext {
   private readonly console: ConsoleView;
   private readonly timeline: TimelineView;
   private readonly diagram: DiagramView;
+  private readonly code: CodeView;
+  private readonly tabs: { button: HTMLButtonElement; panel: HTMLElement }[] = [];
   private readonly ui: {
     slider: HTMLInputElement;
     counter: HTMLElement;
@@ -65,6 +69,8 @@ export class App implements ViewContext {
     private readonly host: Host,
     settings: Partial<ViewSettings> = {},
     initialStep = 0,
+    /** the text of the traced program's files, by path, for the code beside the event loop */
+    readonly sources: Readonly<Record<string, string>> = {},
   ) {
     ensureStyles();
     this.settings = { ...DEFAULT_SETTINGS, ...clampSettings(settings) };
@@ -86,15 +92,20 @@ export class App implements ViewContext {
     for (const s of SPEEDS) speed.appendChild(h('option', { text: `${s} steps/s`, attrs: { value: s } }));
     const slider = h('input', {
       class: 'ls-slider',
-      attrs: { type: 'range', min: 0, max: this.index.lastStep, step: 1, value: this.current, 'aria-label': 'Scrub through the steps' },
-      on: { input: () => this.goTo(Number(slider.value)) },
+      attrs: { type: 'range', min: 0, max: Math.max(0, this.index.stopCount - 1), step: 1, value: this.index.stepNumber(this.current) - 1, 'aria-label': 'Scrub through the steps' },
+      on: { input: () => this.goTo(this.index.stopEnd(Number(slider.value))) },
     });
     const counter = h('span', { class: 'ls-counter', attrs: { 'aria-hidden': 'true' } });
     const hasInternal = trace.tasks.some((t) => t.internal);
-    const internals = h('input', { attrs: { type: 'checkbox' }, on: { change: () => this.setFolded(!internals.checked) } });
+    const internals = h('input', { attrs: { type: 'checkbox' }, on: { change: () => this.setMode({ internals: internals.checked }) } });
     const internalsToggle = hasInternal
-      ? h('label', { class: 'ls-check', title: "Step through the tasks Node runs for its own APIs (folded into one step by default)" }, [internals, h('span', { text: 'Show Node internals' })])
+      ? h('label', { class: 'ls-check ls-noise', title: "Step through the tasks Node runs for its own APIs (folded into one step by default)" }, [internals, h('span', { text: 'Show Node internals' })])
       : null;
+    const detailed = h('input', { attrs: { type: 'checkbox' }, on: { change: () => this.setMode({ detailed: detailed.checked }) } });
+    const detailedToggle = h('label', { class: 'ls-check ls-noise', title: 'Stop at every call and return too (by default a step is one event: a callback runs, a line prints, an await suspends, a job enters a queue)' }, [
+      detailed,
+      h('span', { text: 'Detailed steps' }),
+    ]);
     const kind = h('span', { class: 'ls-kind' });
     const text = h('span', { class: 'ls-step-text' });
     const source = h('button', { class: 'ls-link ls-step-source', attrs: { type: 'button' }, on: { click: () => this.revealCurrent() } });
@@ -107,32 +118,49 @@ export class App implements ViewContext {
     this.console = new ConsoleView(this);
     this.timeline = new TimelineView(this);
     this.diagram = new DiagramView(this);
+    this.code = new CodeView(this);
+
+    const tabList = h('div', { class: 'ls-tabs', attrs: { role: 'tablist', 'aria-label': 'Views' } });
+    const tabPanels = [
+      { name: 'Event loop', panel: h('div', { class: 'ls-stage' }, [this.code.el, this.loop.stackEl, this.loop.el, this.console.el]) },
+      { name: 'Timeline', panel: this.timeline.el },
+      { name: 'Sequence diagram', panel: this.diagram.el },
+    ].map(({ name, panel }, i) => {
+      const id = `ls-tab-${i}`;
+      const wrap = h('div', { class: 'ls-tabpanel', attrs: { role: 'tabpanel', id, 'aria-label': name } }, [panel]);
+      const b = h('button', { class: 'ls-tab', text: name, attrs: { type: 'button', role: 'tab', 'aria-controls': id }, on: { click: () => this.showTab(i) } });
+      tabList.appendChild(b);
+      this.tabs.push({ button: b, panel: wrap });
+      return wrap;
+    });
 
     this.root = h('div', { class: 'ls-app' }, [
       this.programHeader(),
-      h('div', { class: 'ls-sticky' }, [
+      h('div', { class: 'ls-bar' }, [
         h('div', { class: 'ls-controls', attrs: { role: 'toolbar', 'aria-label': 'Step controls' } }, [
           h('span', { class: 'ls-toolbar' }, [buttons.first, buttons.prevTask, buttons.prev, buttons.play, buttons.next, buttons.nextTask, buttons.last]),
+          counter,
           buttons.nextAwait,
           speed,
           slider,
-          counter,
+          detailedToggle,
           internalsToggle,
         ]),
         h('p', { class: 'ls-now-main', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', 'aria-label': 'Current step' } }, [kind, text, source]),
-      ]),
-      // the task and the rule that ran it scroll with the page, so the sticky bar stays small on a projector
-      h('div', { class: 'ls-now', attrs: { 'aria-label': 'Why this step' } }, [
         h('p', { class: 'ls-now-task' }, [task, scheduled]),
         why,
         h('p', { class: 'ls-ask', attrs: { role: 'status' }, text: 'Predict: what prints next? Ask the room, then step (→) to reveal it.' }),
       ]),
-      h('div', { class: 'ls-grid' }, [this.loop.el, this.console.el, this.timeline.el, this.diagram.el]),
-      h('p', { class: 'ls-help', text: 'Keys: ← → step · Shift+← → task · Home/End · Space play/pause · A next await (Shift+A previous) · [ ] diagram window · on the timeline: + − zoom, 0 fit' }),
+      tabList,
+      ...tabPanels,
+      h('p', { class: 'ls-help ls-noise', text: 'Keys: ← → step · Shift+← → task · Home/End · Space play/pause · A next await (Shift+A previous) · [ ] diagram window · on the timeline: + − zoom, 0 fit' }),
     ]);
+    this.showTab(0);
     clear(mount);
     mount.appendChild(this.root);
     this.applyFontScale();
+    this.console.setHideFuture(this.settings.predict === true);
+    this.diagram.setHideFuture(this.settings.predict === true);
     this.syncSpeed();
     document.addEventListener('keydown', this.onKey);
     this.stopTheme = watchTheme((t) => {
@@ -193,9 +221,12 @@ export class App implements ViewContext {
     }
     if (given.diagramTheme) next.diagramTheme = given.diagramTheme;
     if (given.predict !== undefined) next.predict = given.predict;
+    if (given.presentation !== undefined) next.presentation = given.presentation;
     this.settings = next;
+    if (next.presentation !== before.presentation) this.applyFontScale();
     if (next.predict !== before.predict) {
       this.console.setHideFuture(next.predict === true);
+      this.diagram.setHideFuture(next.predict === true);
       this.render();
     }
     if (next.fontScale !== before.fontScale) {
@@ -258,17 +289,34 @@ export class App implements ViewContext {
 
   private syncSpeed(): void {
     const s = this.settings.speed;
+    // what moved is animated within one step's time at the play speed (none for prefers-reduced-motion)
+    this.root.style.setProperty('--ls-motion', `${Math.min(0.6, 0.8 / s).toFixed(2)}s`);
     if (!SPEEDS.includes(s)) this.ui.speed.appendChild(h('option', { text: `${s} steps/s`, attrs: { value: s } }));
     this.ui.speed.value = String(s);
   }
 
   private applyFontScale(): void {
     this.root.style.setProperty('--ls-font-scale', String(this.settings.fontScale));
+    this.root.classList.toggle('ls-presenting', this.settings.presentation === true);
   }
 
-  private setFolded(folded: boolean): void {
-    this.index.folded = folded;
-    this.root.classList.toggle('ls-show-internals', !folded);
+  /** Show one of the views below the step bar; the others stay laid out (the diagram renders off screen). */
+  showTab(i: number): void {
+    this.tabs.forEach((t, k) => {
+      const on = k === i;
+      t.button.setAttribute('aria-selected', String(on));
+      t.button.tabIndex = on ? 0 : -1;
+      t.panel.classList.toggle('ls-tab-hidden', !on);
+      t.panel.inert = !on;
+    });
+    this.root.dataset.tab = String(i);
+  }
+
+  private setMode(mode: Partial<StepMode>): void {
+    this.index.setMode(mode);
+    this.root.classList.toggle('ls-show-internals', !this.index.folded);
+    this.ui.slider.max = String(Math.max(0, this.index.stopCount - 1));
+    this.console.relabel();
     this.timeline.refreshTheme();
     this.render();
   }
@@ -287,64 +335,70 @@ export class App implements ViewContext {
     const step = this.current;
     const s = this.trace.steps[step];
     const state = stateAt(this.trace, step);
-    const last = this.index.lastStep;
-    this.ui.slider.value = String(step);
-    this.ui.slider.setAttribute('aria-valuetext', `step ${step} of ${last}${s ? `: ${s.text}` : ''}`);
-    this.ui.counter.textContent = `Step ${step} / ${last}`;
+    const number = this.index.stepNumber(step);
+    const total = this.index.stopCount;
+    this.ui.slider.value = String(number - 1);
+    this.ui.slider.setAttribute('aria-valuetext', `step ${number} of ${total}${s ? `: ${s.text}` : ''}`);
+    this.ui.counter.textContent = `Step ${number} / ${total}`;
     const { buttons } = this.ui;
-    buttons.first.disabled = buttons.prev.disabled = step === 0;
+    const last = this.index.lastStep;
+    buttons.first.disabled = buttons.prev.disabled = step === this.index.stopEnd(0);
     buttons.last.disabled = buttons.next.disabled = buttons.nextTask.disabled = step >= last;
-    buttons.prevTask.disabled = step === 0;
+    buttons.prevTask.disabled = step <= this.index.stopEnd(0);
     buttons.nextAwait.disabled = this.index.nextAwait(step) === step;
 
     const run = this.index.folded ? this.index.internalRun(step) : null;
-    this.ui.kind.textContent = run ? 'node' : s?.kind ?? '';
-    this.ui.kind.className = `ls-kind ls-kind-${run ? 'node' : s?.kind ?? 'none'}`;
-    this.ui.text.textContent = run ? this.describeRun(run) : s ? s.text : 'This trace has no steps.';
+    const events = this.index.eventsAt(step);
+    const shownKind = run ? 'node' : s?.kind ?? 'none';
+    this.ui.kind.textContent = run ? 'node' : s ? KIND_WORD[s.kind] ?? s.kind : '';
+    this.ui.kind.className = `ls-kind ls-kind-${shownKind}`;
+    this.ui.text.textContent = run ? this.describeRun(run) : s ? events.map((i) => this.trace.steps[i].text).join(' → ') : 'This trace has no steps.';
     const src = sourceOfStep(this.trace, step);
     this.ui.source.hidden = !src;
     this.ui.source.textContent = shortSource(src);
     this.ui.source.title = src ? `Reveal ${src.file}:${src.line}:${src.column}` : '';
     this.ui.source.setAttribute('aria-label', src ? `Reveal source ${shortSource(src)}` : '');
-    const t = s ? this.trace.tasks[s.task] : undefined;
-    this.ui.task.textContent = t ? `Task ${t.id} · ${t.queue === 'main' ? 'main script' : `${t.queue} queue`} · ${t.label}` : '';
+    const t = s && !run ? this.trace.tasks[s.task] : undefined;
+    this.ui.task.textContent = t ? taskTitle(t) : '';
     if (t && t.enqueuedAt !== null && t.scheduledBy !== null) {
+      // where the job was registered and when it entered its queue are two facts: a .then registered in task 0 is
+      // queued when its promise settles, in another task
+      const queuedIn = this.trace.steps[t.enqueuedAt]?.task;
+      const registered = `registered in task ${t.scheduledBy}${t.source ? ` at ${shortSource(t.source)}` : ''}`;
+      const queued = queuedIn !== undefined && queuedIn !== t.scheduledBy ? `; queued at step ${this.index.stepNumber(t.enqueuedAt)} in task ${queuedIn}` : ` at step ${this.index.stepNumber(t.enqueuedAt)}`;
       this.ui.scheduled.hidden = false;
-      this.ui.scheduled.textContent = `scheduled by task ${t.scheduledBy} at step ${t.enqueuedAt}${t.source ? ` (${shortSource(t.source)})` : ''}${t.enqueueInferred ? ', inferred' : ''}`;
-      this.ui.scheduled.title = 'Go to the step that scheduled this task';
+      this.ui.scheduled.textContent = `${registered}${queued}${t.enqueueInferred ? ' (inferred)' : ''}`;
+      this.ui.scheduled.title = 'Go to the step that queued this task';
     } else this.ui.scheduled.hidden = true;
     // Predict the output: before a step that prints, ask the room what comes next; the step itself reveals it.
-    const upcoming = this.trace.steps[this.index.nextStep(step)];
-    this.root.classList.toggle('ls-asking', this.settings.predict === true && upcoming?.kind === 'output' && this.index.nextStep(step) !== step);
+    const nextStop = this.index.nextStep(step);
+    const printsNext = nextStop !== step && this.index.outputCountAt(nextStop) > this.index.outputCountAt(step);
+    // the question keeps its line while predicting, so asking it moves nothing
+    this.root.classList.toggle('ls-predict-on', this.settings.predict === true);
+    this.root.classList.toggle('ls-asking', this.settings.predict === true && printsNext);
     this.ui.why.textContent = run
       ? "Why this ran: Node's own code for a built-in API (such as fs.promises) ran here without running yours. These steps are folded into one; tick \"Show Node internals\" to step through them."
       : t
-        ? `Why this ran: ${whyThisRan(this.trace, t.id)}`
+        ? `Why this ran: ${whyThisRan(this.trace, t.id)}${timerNote(t.label)}`
         : '';
 
-    this.loop.update(state);
+    this.loop.update(state, this.index.stopRange(step).from);
+    this.code.update(step, state);
     this.console.update(step);
     this.timeline.update(step);
     this.diagram.update(step);
     this.root.dataset.step = String(step);
     if (this.notified !== step) {
       this.notified = step;
-      this.host.stepChanged(step, src);
+      this.host.stepChanged(step, src, { number, total });
     }
   }
 
-  /** "12 tasks inside Node: fs promise, promise reaction" for a folded run of internal tasks. */
+  /** What a folded run of internal tasks did, without naming Node's internal resources. */
   private describeRun(run: { from: number; to: number }): string {
     const tasks = new Set<number>();
-    const labels = new Set<string>();
-    for (let i = run.from; i <= run.to; i++) {
-      const t = this.trace.tasks[this.trace.steps[i].task];
-      if (t && !tasks.has(t.id)) {
-        tasks.add(t.id);
-        labels.add(t.label);
-      }
-    }
-    return `${tasks.size} task${tasks.size === 1 ? '' : 's'} inside Node: ${[...labels].slice(0, 4).join(', ')}`;
+    for (let i = run.from; i <= run.to; i++) tasks.add(this.trace.steps[i].task);
+    return `Node's own work for a built-in API (${tasks.size} task${tasks.size === 1 ? '' : 's'} folded into this step)`;
   }
 
   private handleKey(e: KeyboardEvent): void {
@@ -397,9 +451,9 @@ export class App implements ViewContext {
     const p = this.trace.program;
     const chips: (HTMLElement | null)[] = [
       h('span', { class: 'ls-chip', text: `Node ${p.node}` }),
-      p.signal ? h('span', { class: 'ls-chip ls-bad', text: `killed by ${p.signal}` }) : h('span', { class: `ls-chip${p.exitCode ? ' ls-bad' : ''}`, text: `exit code ${p.exitCode ?? '?'}` }),
-      p.stopped ? h('span', { class: 'ls-chip ls-warn', text: `stopped: ${p.stopped}${p.stopDetail ? ` (${p.stopDetail})` : ''}` }) : null,
-      h('span', { class: 'ls-chip', text: `${this.trace.steps.length} steps · ${this.trace.tasks.length} tasks · ${this.trace.coroutines.length} coroutines · ${p.durationMs} ms` }),
+      endingChip(p),
+      p.stopped && p.stopped !== 'killed' ? h('span', { class: 'ls-chip ls-warn', text: `stopped: ${p.stopped}${p.stopDetail ? ` (${p.stopDetail})` : ''}` }) : null,
+      h('span', { class: 'ls-chip ls-noise', text: [plural(this.trace.tasks.length, 'task'), plural(this.trace.coroutines.length, 'coroutine'), `${p.durationMs} ms`].join(' · ') }),
     ];
     const err = p.error;
     const errLine = err
@@ -413,38 +467,55 @@ export class App implements ViewContext {
       : null;
     const fontDown = button({ text: 'A−', label: 'Smaller text', onClick: () => this.applySettings({ fontScale: Math.round((this.settings.fontScale - 0.25) * 100) / 100 }) });
     const fontUp = button({ text: 'A+', label: 'Larger text (presentation)', onClick: () => this.applySettings({ fontScale: Math.round((this.settings.fontScale + 0.25) * 100) / 100 }) });
-    const exportJson = button({
-      text: 'Trace JSON',
-      label: 'Export the trace as JSON',
-      onClick: () => this.exportFile({ format: 'json', fileName: `${fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace'}.loopscope.json`, data: JSON.stringify(this.trace) }),
-    });
-
     const stem = fileName(p.entry).replace(/\.[^.]*$/, '') || 'trace';
+    // in VS Code the extension builds these from the trace it holds (one registry with its command and the CLI); the
+    // standalone report builds them itself
+    const derived = (format: HostExportFormat, data: () => string) => () => {
+      const meta = HOST_EXPORTS.find((e) => e.format === format)!;
+      this.exportFile({ format, fileName: `${stem}.${meta.ext}`, data: this.host.exportData ? '' : data() });
+    };
+    const exportJson = button({ text: 'Trace JSON', label: 'Export the trace as JSON', onClick: derived('json', () => JSON.stringify(this.trace)) });
     const exportMarkdown = button({
       text: 'Markdown',
       label: 'Export every diagram window as Markdown with mermaid blocks',
-      onClick: () => this.exportFile({ format: 'markdown', fileName: `${stem}.loopscope.md`, data: diagramMarkdown(this.trace, this.settings.windowSize) }),
+      onClick: derived('markdown', () => diagramMarkdown(this.trace, this.settings.windowSize)),
     });
     const exportPerfetto = button({
       text: 'Perfetto',
       label: 'Export a Chrome / Perfetto trace-event file (open it at ui.perfetto.dev)',
-      onClick: () => this.exportFile({ format: 'perfetto', fileName: `${stem}.perfetto.json`, data: JSON.stringify(toPerfetto(this.trace)) }),
+      onClick: derived('perfetto', () => JSON.stringify(toPerfetto(this.trace))),
     });
     // the HTML report is built by the host (the standalone report already is one)
-    const exportHtml = this.host.exportData
-      ? button({ text: 'HTML report', label: 'Export a self-contained HTML report', onClick: () => this.exportFile({ format: 'html', fileName: `${stem}.loopscope.html`, data: '' }) })
-      : null;
+    const exportHtml = this.host.exportData ? button({ text: 'HTML report', label: 'Export a self-contained HTML report', onClick: derived('html', () => '') }) : null;
     return h('header', { class: 'ls-program' }, [
       h('div', { class: 'ls-program-main' }, [
         h('span', { class: 'ls-brand', text: 'Loopscope' }),
         h('h1', { class: 'ls-entry', text: fileName(p.entry), title: p.entry }),
         ...chips,
-        h('span', { class: 'ls-toolbar ls-program-tools' }, [fontDown, fontUp, exportJson, exportMarkdown, exportPerfetto, exportHtml]),
+        h('span', { class: 'ls-toolbar ls-program-tools ls-noise' }, [fontDown, fontUp, exportJson, exportMarkdown, exportPerfetto, exportHtml]),
       ]),
       errLine,
+      this.requestsLine(),
       this.findingsList(),
       p.activeResources?.length ? h('p', { class: 'ls-program-note', text: `Still keeping it alive when stopped: ${p.activeResources.join(', ')}` }) : null,
     ]);
+  }
+
+  /** A server traced under load: each request and what came back. */
+  private requestsLine(): HTMLElement | null {
+    const reqs = this.trace.program.requests;
+    if (!reqs?.length) return null;
+    return h(
+      'p',
+      { class: 'ls-requests', attrs: { 'aria-label': 'Requests sent to the server' } },
+      reqs.map((r, i) =>
+        h('span', {
+          class: `ls-chip${r.error || (r.status ?? 0) >= 400 ? ' ls-bad' : ''}`,
+          text: `${r.method} ${r.path} #${i + 1} → ${r.error ? r.error : r.status ?? 'no answer'} · ${Math.round(r.ms)} ms`,
+          title: r.body ? `answer: ${r.body.slice(0, 300)}` : '',
+        }),
+      ),
+    );
   }
 
   /** What the analyses found (races across awaits, async mistakes): each moment jumps to its step and line. */
@@ -464,8 +535,8 @@ export class App implements ViewContext {
       const m: Record<string, number | null> = { read: f.steps.read, check: f.steps.read, suspend: f.steps.suspend, 'other-write': f.steps.otherWrite, 'stale-write': f.steps.staleWrite, act: f.steps.staleWrite };
       return m[role] ?? null;
     };
-    return h('section', { class: 'ls-findings', attrs: { 'aria-label': 'Findings' } }, [
-      h('h2', { class: 'ls-panel-title', text: `Findings (${findings.length})` }),
+    return h('details', { class: 'ls-findings', attrs: { 'aria-label': 'Findings', open: true } }, [
+      h('summary', { class: 'ls-panel-title', text: `Findings (${findings.length}): ${[...new Set(findings.map((f) => f.kind.replace(/-/g, ' ')))].join(', ')}` }),
       ...findings.map((f) =>
         h('div', { class: `ls-finding ls-finding-${f.kind}` }, [
           h('p', { class: 'ls-finding-title' }, [h('span', { class: 'ls-tag', text: f.kind.replace(/-/g, ' ') }), h('strong', { text: f.location ? ` ${f.location}` : '' })]),
@@ -489,4 +560,13 @@ export class App implements ViewContext {
       ),
     ]);
   }
+}
+
+/** How the program ended, in words that do not call an intended stop a kill. */
+function endingChip(p: Trace['program']): HTMLElement {
+  if (p.signal && p.requests?.length && (p.stopped === null || p.stopped === 'killed')) return h('span', { class: 'ls-chip', text: 'stopped by Loopscope after the last answer' });
+  if (p.signal && p.stopped === 'cancelled') return h('span', { class: 'ls-chip ls-warn', text: 'cancelled' });
+  if (p.signal && (p.stopped === 'timeout' || p.stopped === 'max-events')) return h('span', { class: 'ls-chip ls-warn', text: 'stopped by Loopscope' });
+  if (p.signal) return h('span', { class: 'ls-chip ls-bad', text: `killed by ${p.signal}` });
+  return h('span', { class: `ls-chip${p.exitCode ? ' ls-bad' : ''}`, text: `exit code ${p.exitCode ?? '?'}` });
 }

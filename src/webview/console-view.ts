@@ -29,17 +29,20 @@ export class ConsoleView {
         'button',
         {
           class: `ls-out ls-${o.stream}`,
-          title: `${o.stream} at step ${o.step}${src ? `, ${src}` : ''}: go to this step`,
-          attrs: { type: 'button', role: 'listitem', 'data-step': o.step, 'aria-label': `${o.stream === 'stderr' ? 'stderr: ' : ''}${text}, printed at step ${o.step}` },
+          title: `${o.stream}${src ? `, ${src}` : ''}: go to this step`,
+          attrs: { type: 'button', role: 'listitem', 'data-step': o.step, 'aria-label': `${o.stream === 'stderr' ? 'stderr: ' : ''}${text}` },
           on: { click: () => ctx.select(o.step, o.source) },
         },
-        [h('span', { class: 'ls-out-step', text: `#${o.step}` }), h('span', { class: 'ls-out-text', text: text + (o.truncated ? ' …(cut)' : '') })],
+        [h('span', { class: 'ls-out-step' }), h('span', { class: 'ls-out-text', text: text + (o.truncated ? ' …(cut)' : '') })],
       );
       this.lines.push(b);
       this.list.appendChild(b);
     }
     if (out.length === 0) this.list.appendChild(h('p', { class: 'ls-empty', text: 'The program printed nothing.' }));
     if (this.offset > 0) this.list.prepend(h('p', { class: 'ls-empty', text: `${this.offset} earlier writes not shown` }));
+    this.relabel();
+    // a resize (Presentation Mode, a narrower window) must not leave the current line out of view
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.keepInView()).observe(this.list);
     if (ctx.trace.program.outputTruncated) this.list.appendChild(h('p', { class: 'ls-empty', text: 'Output was cut to fit the trace.' }));
     const predict = h('input', { attrs: { type: 'checkbox', id: 'ls-predict' }, on: { change: () => ctx.setPredict(predict.checked) } });
     this.predictBox = predict as HTMLInputElement;
@@ -53,6 +56,15 @@ export class ConsoleView {
   }
 
   private predictBox: HTMLInputElement;
+
+  /** Number each line by the step that printed it, as the step counter numbers it in the current mode. */
+  relabel(): void {
+    for (const line of this.lines) {
+      const n = this.ctx.index.stepNumber(Number(line.dataset.step));
+      (line.firstChild as HTMLElement).textContent = `#${n}`;
+      line.title = `${line.title.replace(/ \(step \d+\)$/, '')} (step ${n})`;
+    }
+  }
 
   setHideFuture(on: boolean): void {
     this.hideFuture = on;
@@ -77,7 +89,12 @@ export class ConsoleView {
       this.lines[cur]?.classList.add('ls-current');
       this.current = cur;
     }
-    // keep the newest printed line in view, scrolling only the console, never the page
+    this.keepInView();
+  }
+
+  /** Keep the newest printed line in view, scrolling only the console, never the page. */
+  private keepInView(): void {
+    const printed = this.printed;
     const last = this.lines[printed - 1];
     if (last) {
       const top = last.offsetTop; // the list is position: relative, so this is relative to it

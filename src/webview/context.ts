@@ -8,8 +8,8 @@ import type { ThemeKind } from './theme';
 export interface Host {
   /** show this source line (VS Code opens the editor there; the report has nothing to open) */
   reveal(source: SourceSite): void;
-  /** the current step changed (VS Code moves its editor decoration) */
-  stepChanged(step: number, source: SourceSite | null): void;
+  /** the current step changed (VS Code moves its editor decoration); `number` of `total` is what the panel shows */
+  stepChanged(step: number, source: SourceSite | null, shown: { number: number; total: number }): void;
   /** save a file; without it the viewer downloads the file itself */
   exportData?(file: ExportFile): void;
 }
@@ -17,6 +17,8 @@ export interface Host {
 export interface ViewContext {
   readonly trace: Trace;
   readonly index: StepIndex;
+  /** the text of the program's files, by path (may be empty) */
+  readonly sources: Readonly<Record<string, string>>;
   readonly settings: ViewSettings;
   readonly theme: ThemeKind;
   readonly playing: boolean;

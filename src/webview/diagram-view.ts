@@ -101,8 +101,14 @@ export class DiagramView {
         ]),
       ]),
       this.status,
+      h('p', { class: 'ls-predict-note', text: 'Hidden while predicting the output: the diagram shows what the whole run printed. Turn off "Hide future output" to see it.' }),
       this.box,
     ]);
+  }
+
+  /** Predict the output: the diagram holds every line the program printed, so it is not shown. */
+  setHideFuture(on: boolean): void {
+    this.el.classList.toggle('ls-predicting', on);
   }
 
   destroy(): void {
@@ -145,7 +151,8 @@ export class DiagramView {
     const idx = windowIndexForStep(this.pages, step);
     const w = this.pages.windows[idx];
     const n = this.pages.windows.length;
-    this.title.textContent = w.toStep >= w.fromStep ? `Window ${idx + 1} of ${n} · steps ${w.fromStep}–${w.toStep}` : 'no steps recorded';
+    const num = (x: number) => this.ctx.index.stepNumber(x);
+    this.title.textContent = w.toStep >= w.fromStep ? `Window ${idx + 1} of ${n} · steps ${num(w.fromStep)}–${num(w.toStep)}` : 'no steps recorded';
     this.prevBtn.disabled = idx === 0;
     this.nextBtn.disabled = idx >= n - 1;
     if (this.shown && this.shown.window === idx) {

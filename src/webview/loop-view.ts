@@ -2,20 +2,16 @@
 import type { LoopState } from '../core/timeline';
 import type { QueueItem, QueueName } from '../core/trace-format';
 import { shortSource } from '../core/stepping';
+import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 
 type ViewQueue = Exclude<QueueName, 'main'>;
 
-const CARDS: { queue: ViewQueue; title: string; hint: string }[] = [
-  { queue: 'nextTick', title: 'nextTick queue', hint: 'runs right after the current callback' },
-  { queue: 'microtask', title: 'Microtask queue', hint: 'promise callbacks and await resumptions' },
-  { queue: 'timer', title: 'Timers', hint: 'phase 1: due timers, in due order' },
-  { queue: 'io', title: 'Pending I/O', hint: 'phase 2: poll for I/O' },
-  { queue: 'immediate', title: 'Immediates', hint: 'phase 3: check (setImmediate)' },
-  { queue: 'close', title: 'Close callbacks', hint: 'phase 4: close' },
-  { queue: 'other', title: 'Other', hint: 'callbacks the tracer could not classify' },
-];
+const CARDS = LOOP_ORDER.filter((q): q is ViewQueue => q !== 'main').map((queue) => ({ queue, title: QUEUE_INFO[queue].title, hint: QUEUE_INFO[queue].phase }));
+
+/** The short word for a queue, on the running callback's tag. */
+const QUEUE_WORD: Partial<Record<string, string>> = { nextTick: 'nextTick', microtask: 'microtask', timer: 'timers', io: 'I/O', immediate: 'immediates', close: 'close', other: 'other' };
 
 /** More than this many items in one queue are summarised as "+N more" so a huge queue cannot stall a step. */
 const MAX_ITEMS = 12;
@@ -23,47 +19,50 @@ const MAX_ITEMS = 12;
 const MAX_FRAMES = 30;
 
 export class LoopView {
+  /** the queues */
   readonly el: HTMLElement;
+  /** the call stack, placed by the app beside the code */
+  readonly stackEl: HTMLElement;
   private readonly stackList: HTMLOListElement;
-  private readonly taskLine: HTMLElement;
   private readonly lists = new Map<ViewQueue, { card: HTMLElement; list: HTMLOListElement; count: HTMLElement }>();
   private readonly t0: number;
 
   constructor(private readonly ctx: ViewContext) {
     this.t0 = ctx.trace.tasks[0]?.startTime ?? 0;
-    this.taskLine = h('p', { class: 'ls-stack-task' });
     this.stackList = h('ol', { class: 'ls-items ls-stack', attrs: { 'aria-label': 'Call stack, innermost first' } });
-    const stackCard = h('section', { class: 'ls-card ls-card-stack', attrs: { 'aria-label': 'Call stack' } }, [
+    this.stackEl = h('section', { class: 'ls-card ls-card-stack', attrs: { 'aria-label': 'Call stack' } }, [
       h('h3', { class: 'ls-card-title' }, [h('span', { text: 'Call stack' })]),
-      this.taskLine,
       this.stackList,
     ]);
     const usedQueues = new Set(ctx.trace.queueItems.map((q) => q.queue));
-    const cards: HTMLElement[] = [stackCard];
+    const cards: HTMLElement[] = [];
     for (const c of CARDS) {
       if (c.queue === 'other' && !usedQueues.has('other')) continue;
       const count = h('span', { class: 'ls-count', text: '0' });
       const list = h('ol', { class: 'ls-items', attrs: { 'aria-label': c.title } });
       const card = h('section', { class: `ls-card ls-q-${c.queue}`, attrs: { 'aria-label': c.title, 'data-queue': c.queue } }, [
-        h('h3', { class: 'ls-card-title', title: c.hint }, [h('span', { class: 'ls-dot' }), h('span', { text: c.title }), count]),
-        h('p', { class: 'ls-card-hint', text: c.hint }),
+        h('h3', { class: 'ls-card-title', title: c.hint }, [h('span', { class: 'ls-dot' }), h('span', { text: c.title }), h('span', { class: 'ls-card-hint', text: c.hint }), count]),
         list,
       ]);
       this.lists.set(c.queue, { card, list, count });
       cards.push(card);
     }
     this.el = h('section', { class: 'ls-panel ls-loop', attrs: { 'aria-label': 'Event loop' } }, [
-      h('h2', { class: 'ls-panel-title', text: 'Event loop' }),
+      h('h2', { class: 'ls-panel-title', text: 'Event loop queues' }),
       h('div', { class: 'ls-cards' }, cards),
     ]);
   }
 
-  update(state: LoopState): void {
+  /** Show the loop after `state.step`; what entered or left counts from `from`, the first step of the current stop. */
+  update(state: LoopState, from = state.step): void {
     const { trace } = this.ctx;
     const task = trace.tasks[state.task];
-    this.taskLine.textContent = task ? `Task ${task.id} · ${task.queue === 'main' ? 'main script' : `from ${task.queue}`} · ${task.label}` : '';
+    const s = trace.steps[state.step];
+    const internal = this.ctx.index.folded && !!task?.internal;
     clear(this.stackList);
-    if (state.stack.length === 0) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
+    // the running callback is on the stack (not still in its queue) from the moment it starts until it returns
+    const running = !!task && !!s && !internal && (s.depth > 0 || state.step < task.endStep || s.kind === 'run' || s.kind === 'resume');
+    if (state.stack.length === 0 && !running) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
     const frames = [...state.stack].reverse();
     frames.slice(0, MAX_FRAMES).forEach((f, i) => {
       const src = shortSource(f.source);
@@ -76,26 +75,37 @@ export class LoopView {
       );
     });
     if (frames.length > MAX_FRAMES) this.stackList.appendChild(h('li', { class: 'ls-more', text: `+ ${frames.length - MAX_FRAMES} more frames` }));
+    if (running && task) {
+      // the callback the event loop took from its queue, under the frames it called
+      const justStarted = task.startStep >= from;
+      const b = this.itemButton(
+        `ls-frame ls-task-frame ls-q-${task.queue}${frames.length === 0 ? ' ls-top' : ''}${justStarted ? ' ls-entered' : ''}`,
+        task.queue === 'main' ? 'main script' : task.label,
+        '',
+        task.source ? shortSource(task.source) : '',
+        `${task.label}: the callback running now, taken from the ${task.queue === 'main' ? 'start of the program' : `${task.queue} queue`}`,
+        () => this.ctx.select(task.startStep, task.source),
+      );
+      if (task.queue !== 'main') b.appendChild(h('span', { class: 'ls-tag', text: justStarted ? `from ${QUEUE_WORD[task.queue] ?? task.queue}` : QUEUE_WORD[task.queue] ?? task.queue }));
+      this.stackList.appendChild(h('li', {}, [b]));
+    }
 
-    const leftByQueue = new Map<ViewQueue, QueueItem[]>();
-    for (const item of state.left) if (item.queue !== 'main') (leftByQueue.get(item.queue) ?? leftByQueue.set(item.queue, []).get(item.queue)!).push(item);
-    const entered = new Set(state.entered.map((i) => i.id));
+    // what entered during this stop (a stop can be several recorded steps)
+    const entered = new Set(from === state.step ? state.entered.map((i) => i.id) : trace.queueItems.filter((i) => i.enterStep >= from && i.enterStep <= state.step).map((i) => i.id));
     const now = (task?.startTime ?? this.t0) - this.t0;
     for (const [queue, { card, list, count }] of this.lists) {
       const all = state.queues[queue];
       // Node's own queue entries are summarised while internals are folded
       const items = this.ctx.index.folded ? all.filter((i) => !i.internal) : all;
       const hidden = all.length - items.length;
-      const left = (leftByQueue.get(queue) ?? []).filter((i) => !this.ctx.index.folded || !i.internal);
-      count.textContent = String(all.length);
-      card.classList.toggle('ls-active', task?.queue === queue);
-      card.classList.toggle('ls-nonempty', items.length + left.length > 0);
+      count.textContent = String(items.length);
+      card.classList.toggle('ls-active', running && task?.queue === queue);
+      card.classList.toggle('ls-nonempty', items.length > 0);
       clear(list);
-      for (const item of left) list.appendChild(h('li', {}, [this.queueItem(item, 'ls-left', 'running now', now)]));
       for (const item of items.slice(0, MAX_ITEMS)) list.appendChild(h('li', {}, [this.queueItem(item, entered.has(item.id) ? 'ls-entered' : '', entered.has(item.id) ? 'new' : '', now)]));
       if (items.length > MAX_ITEMS) list.appendChild(h('li', { class: 'ls-more', text: `+ ${items.length - MAX_ITEMS} more` }));
-      if (hidden > 0) list.appendChild(h('li', { class: 'ls-more', text: `+ ${hidden} of Node's own (internal)` }));
-      if (all.length + left.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
+      if (hidden > 0 && !this.ctx.index.folded) list.appendChild(h('li', { class: 'ls-more', text: `+ ${hidden} of Node's own (internal)` }));
+      if (items.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
       // a card scrolls inside: keep what just entered in view (it is usually at the end of a FIFO queue)
       const fresh = list.querySelector<HTMLElement>('.ls-entered');
       if (fresh) list.scrollTop = Math.max(0, fresh.offsetTop - list.clientHeight + fresh.offsetHeight + 4);
@@ -107,18 +117,22 @@ export class LoopView {
     const { trace } = this.ctx;
     const taskLabel = item.task !== null ? trace.tasks[item.task]?.label ?? '' : '';
     // the task label reads "promise reaction → then callback": show what will run, not the queue's word for it again
-    const detail = taskLabel.includes('→') ? taskLabel.slice(taskLabel.indexOf('→')) : taskLabel && taskLabel !== item.label ? taskLabel : '';
+    const fullDetail = taskLabel.includes('→') ? taskLabel.slice(taskLabel.indexOf('→')) : taskLabel && taskLabel !== item.label ? taskLabel : '';
+    // "queueMicrotask → queueMicrotask callback" says nothing new
+    const detail = fullDetail.includes(item.label) ? '' : fullDetail;
     const meta: string[] = [];
     const src = shortSource(item.source);
-    if (src) meta.push(src);
+    // the traced file's own lines need no file name
+    if (src) meta.push(item.source?.file === trace.program.entry ? `line ${item.source.line}` : src);
     if (item.queue === 'timer' && item.due !== undefined) {
       const due = (item.due - this.t0) / 1000;
       const wait = due - now / 1000;
-      meta.push(`due at ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (due now)'}`);
+      meta.push(`due ${due.toFixed(1)} ms${wait > 0 ? ` (in ${wait.toFixed(1)} ms)` : ' (now)'}`);
     }
     if (item.inferred) meta.push('enqueue time inferred');
     if (item.internal) meta.push("Node's own work");
-    const runs = item.leaveStep !== null ? `runs at step ${item.leaveStep}` : 'never ran';
+    if (item.queue === 'timer' && /\b1 ms\b/.test(item.label)) meta.push('0 ms is 1 ms in Node');
+    const runs = item.leaveStep !== null ? `runs at step ${this.ctx.index.stepNumber(item.leaveStep)}` : 'never ran';
     const b = this.itemButton(`ls-item ${cls}${item.internal ? ' ls-internal' : ''}`, item.label, detail, meta.join(' · '), `${item.label} ${detail}, ${runs}${src ? `; scheduled at ${src}` : ''}: go to where it was scheduled`, () =>
       this.ctx.select(item.enterStep, item.source),
     );

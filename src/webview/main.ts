@@ -1,7 +1,7 @@
 // Entry point of the webview bundle. In the HTML report the trace is embedded in the page; in VS Code it arrives as
 // a message after the viewer says it is ready. Every message from the host is validated; malformed ones are ignored.
 import { validateTrace, type Trace, type SourceSite } from '../core/trace-format';
-import { parseHostMessage, checkSettings, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../protocol';
+import { parseHostMessage, checkSettings, checkSources, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../protocol';
 import { App } from './app';
 import { ensureStyles } from './styles';
 import type { Host } from './context';
@@ -49,19 +49,27 @@ function readJsonScript(id: string): unknown {
   return JSON.parse(el.textContent ?? 'null');
 }
 
-/** The trace embedded in the page (the HTML report), if any. */
-function embeddedTrace(): { trace: unknown; settings: unknown } | null {
-  if (window.__LOOPSCOPE_TRACE__ !== undefined) return { trace: window.__LOOPSCOPE_TRACE__, settings: window.__LOOPSCOPE_SETTINGS__ };
-  if (!document.getElementById('loopscope-trace')) return null;
-  return { trace: readJsonScript('loopscope-trace'), settings: readJsonScript('loopscope-settings') };
+interface Embedded {
+  trace: unknown;
+  settings: unknown;
+  sources?: unknown;
 }
 
-function runReport(embedded: { trace: unknown; settings: unknown }): void {
+/** The trace embedded in the page (the HTML report), if any. */
+function embeddedTrace(): Embedded | null {
+  if (window.__LOOPSCOPE_TRACE__ !== undefined) return { trace: window.__LOOPSCOPE_TRACE__, settings: window.__LOOPSCOPE_SETTINGS__ };
+  if (!document.getElementById('loopscope-trace')) return null;
+  return { trace: readJsonScript('loopscope-trace'), settings: readJsonScript('loopscope-settings'), sources: readJsonScript('loopscope-sources') };
+}
+
+function runReport(embedded: Embedded): void {
   let trace: Trace;
   let settings: Partial<ViewSettings> = {};
+  let sources: Record<string, string> = {};
   try {
     trace = validateTrace(embedded.trace);
     if (embedded.settings !== undefined && embedded.settings !== null) settings = checkSettings('settings', embedded.settings, true);
+    sources = checkSources('sources', embedded.sources) ?? {};
   } catch (err) {
     showError(err instanceof Error ? err.message : String(err));
     return;
@@ -84,7 +92,7 @@ function runReport(embedded: { trace: unknown; settings: unknown }): void {
       }, 250);
     },
   };
-  window.loopscope = new App(mountPoint(), trace, host, settings, fromHash ? Number(fromHash[1]) : 0);
+  window.loopscope = new App(mountPoint(), trace, host, settings, fromHash ? Number(fromHash[1]) : 0, sources);
 }
 
 function runVsCode(api: VsCodeApi): void {
@@ -93,8 +101,8 @@ function runVsCode(api: VsCodeApi): void {
   let entry: string | null = null;
   const host: Host = {
     reveal: (source: SourceSite) => post({ v: PROTOCOL_VERSION, type: 'reveal', source }),
-    stepChanged: (step, source) => {
-      post({ v: PROTOCOL_VERSION, type: 'stepChanged', step, source });
+    stepChanged: (step, source, shown) => {
+      post({ v: PROTOCOL_VERSION, type: 'stepChanged', step, source, number: shown.number, total: shown.total });
       api.setState({ step, entry });
     },
     exportData: (file) => post({ v: PROTOCOL_VERSION, type: 'export', ...file }),
@@ -118,7 +126,7 @@ function runVsCode(api: VsCodeApi): void {
       const res = await fetch(m.url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const trace = validateTrace(JSON.parse(await res.text()));
-      if (mine === loading) apply({ v: PROTOCOL_VERSION, type: 'trace', trace, settings: m.settings, ...(m.step !== undefined ? { step: m.step } : {}) });
+      if (mine === loading) apply({ v: PROTOCOL_VERSION, type: 'trace', trace, settings: m.settings, ...(m.sources ? { sources: m.sources } : {}), ...(m.step !== undefined ? { step: m.step } : {}) });
     } catch (err) {
       if (mine === loading) post({ v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: (err instanceof Error ? err.message : String(err)).slice(0, 500) });
     }
@@ -137,7 +145,7 @@ function runVsCode(api: VsCodeApi): void {
         app?.destroy();
         document.body.classList.remove('ls-retracing');
         mountPoint().replaceChildren();
-        app = new App(mountPoint(), m.trace, host, settings, step);
+        app = new App(mountPoint(), m.trace, host, settings, step, m.sources ?? {});
         window.loopscope = app;
         // remembered at once, so a window reload right after can find the trace again
         api.setState({ step, entry });
@@ -182,7 +190,7 @@ function runVsCode(api: VsCodeApi): void {
 }
 
 function start(): void {
-  let embedded: { trace: unknown; settings: unknown } | null;
+  let embedded: Embedded | null;
   try {
     embedded = embeddedTrace();
   } catch (err) {

@@ -1,6 +1,7 @@
 // The timeline: one lane per queue and one per coroutine, x = step index. Drawn on a canvas, only what is visible:
 // a binary search per lane finds the visible spans, and spans narrower than a pixel merge, so 100k steps stay fluid.
 // Click or drag to scrub; Ctrl+wheel (or the buttons, or +/-) to zoom; Shift+wheel to pan.
+import { LOOP_ORDER } from '../core/queues';
 import { buildLanes, spansIn, type Lane, type Span, type TaskSpan } from '../core/timeline-lanes';
 import type { QueueName } from '../core/trace-format';
 import { shortSource } from '../core/stepping';
@@ -22,7 +23,6 @@ interface Colors {
   font: string;
 }
 
-const QUEUES: QueueName[] = ['main', 'nextTick', 'microtask', 'timer', 'immediate', 'io', 'close', 'other'];
 /** At most this many lanes are visible at once; more scroll (queue lanes stay pinned on top). */
 const MAX_VISIBLE_LANES = 12;
 /** Coroutine lanes listed for screen readers (and tests); the canvas draws them all. */
@@ -133,7 +133,7 @@ export class TimelineView {
   private readColors(): Colors {
     const el = this.el;
     const queue = {} as Record<QueueName, string>;
-    for (const q of QUEUES) queue[q] = cssVar(el, `--ls-q-${q}`, '#888');
+    for (const q of LOOP_ORDER) queue[q] = cssVar(el, `--ls-q-${q}`, '#888');
     return {
       bg: cssVar(el, '--ls-panel', '#fff'),
       gutter: cssVar(el, '--ls-panel', '#fff'),

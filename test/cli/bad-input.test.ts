@@ -248,6 +248,12 @@ describe('reading trace files', () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('tasks       2 (main 1, timer 1)');
     expect(readFileSync(join(dir, 'ok.mmd'), 'utf8')).toMatch(/^sequenceDiagram/);
+    // the same exports as the panel and the Export command: Markdown and Perfetto too
+    const more = await cli(['report', 'ok.json', '--markdown', 'ok.md', '--perfetto', 'ok.perfetto.json']);
+    expect(more.code).toBe(0);
+    expect(readFileSync(join(dir, 'ok.md'), 'utf8')).toContain('```mermaid\nsequenceDiagram');
+    const perfetto = JSON.parse(readFileSync(join(dir, 'ok.perfetto.json'), 'utf8')) as { traceEvents: { ph: string }[] };
+    expect(perfetto.traceEvents.filter((e) => e.ph === 'X')).toHaveLength(2);
   });
 
   it('a file that is not a trace, one of another version, an empty one, a missing one', async () => {

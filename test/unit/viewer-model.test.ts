@@ -55,8 +55,7 @@ console.log('done');
 
 describe('StepIndex', () => {
   it('moves by task to each task start and back', () => {
-    const idx = new StepIndex(puzzle);
-    idx.folded = false;
+    const idx = new StepIndex(puzzle, { detailed: true, internals: true });
     let s = 0;
     const starts: number[] = [];
     for (;;) {
@@ -103,10 +102,10 @@ describe('StepIndex', () => {
 
   it('folds a run of internal tasks into one stop, and unfolds on request', () => {
     const t = withInternals;
-    const idx = new StepIndex(t);
+    const idx = new StepIndex(t, { detailed: true });
     const internalSteps = t.steps.map((s, i) => (t.tasks[s.task]?.internal ? i : -1)).filter((i) => i >= 0);
     expect(internalSteps.length).toBeGreaterThan(3);
-    // walking with Right visits exactly one step of each run of internal tasks
+    // walking with Right visits exactly one step of each run of internal tasks: its last, where the run is done
     const visited: number[] = [];
     for (let s = 0; ; ) {
       visited.push(s);
@@ -114,9 +113,10 @@ describe('StepIndex', () => {
       if (next === s) break;
       s = next;
     }
-    const runsStarts = internalSteps.filter((i) => !internalSteps.includes(i - 1));
-    expect(visited.filter((s) => internalSteps.includes(s))).toEqual(runsStarts);
-    for (const s of runsStarts) expect(idx.internalRun(s)!.from).toBe(s);
+    const runEnds = internalSteps.filter((i) => !internalSteps.includes(i + 1));
+    expect(visited.filter((s) => internalSteps.includes(s))).toEqual(runEnds);
+    for (const s of runEnds) expect(idx.internalRun(s)!.to).toBe(s);
+    expect(visited.length).toBe(idx.stopCount);
     // walking back lands on the same stops
     const back: number[] = [];
     for (let s = idx.lastStep; ; ) {
@@ -127,10 +127,41 @@ describe('StepIndex', () => {
     }
     expect(back.reverse()).toEqual(visited);
     // a run counts as one task
-    const run = idx.internalRun(runsStarts[0])!;
-    expect(idx.nextTask(run.from)).toBe(run.to + 1);
-    idx.folded = false;
-    expect(idx.nextStep(runsStarts[0])).toBe(runsStarts[0] + 1);
+    const run = idx.internalRun(runEnds[0])!;
+    expect(idx.nextTask(run.to)).toBeGreaterThan(run.to);
+    idx.setMode({ internals: true });
+    expect(idx.nextStep(run.from)).toBe(run.from + 1);
+  });
+
+  it('by default a step is one event: calls and returns fold into it, a callback starting folds into its first event', () => {
+    const idx = new StepIndex(puzzle);
+    const detailed = new StepIndex(puzzle, { detailed: true, internals: true });
+    expect(detailed.stopCount).toBe(puzzle.steps.length);
+    expect(idx.stopCount).toBeLessThan(puzzle.steps.length);
+    const stops: number[] = [];
+    for (let s = idx.stopEnd(0), k = 0; k <= puzzle.steps.length; k++) {
+      stops.push(s);
+      expect(idx.stepNumber(s)).toBe(stops.length);
+      const next = idx.nextStep(s);
+      if (next === s) break;
+      s = next;
+    }
+    expect(stops.length).toBe(idx.stopCount);
+    // no stop ends at a call; a return only at the very end
+    for (const s of stops.slice(0, -1)) expect(['call', 'return']).not.toContain(puzzle.steps[s].kind);
+    // every print and every await is a stop of its own (nothing a person would name is skipped)
+    const events = [...puzzle.output.map((o) => o.step), ...idx.awaitSteps];
+    expect(new Set(events.map((s) => idx.stepNumber(s))).size).toBe(events.length);
+    // a callback that prints: the stop shows it running and printing, and names both
+    const nextTick = puzzle.tasks.find((t) => t.queue === 'nextTick')!;
+    const printed = puzzle.output.find((o) => o.task === nextTick.id)!;
+    expect(idx.stopRange(printed.step).from).toBeLessThanOrEqual(nextTick.startStep);
+    expect(idx.eventsAt(printed.step).map((i) => puzzle.steps[i].kind)).toEqual(['run', 'output']);
+    // numbers agree with the stops in both modes, from 1
+    expect(idx.stepNumber(0)).toBe(1);
+    expect(idx.stepNumber(idx.lastStep)).toBe(idx.stopCount);
+    idx.setMode({ detailed: true, internals: true });
+    expect(idx.stepNumber(5)).toBe(6);
   });
 
   it('gives the source of a step and a short name for it', () => {

@@ -5,17 +5,20 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync, mkdirSync, cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench, openFile, restMouseOn, editorContextMenu, clickMenuItem, runCommand, screenshot, codeServerPath, REPO_ROOT, OUT_DIR } from './harness.mjs';
 
-const workspace = join(REPO_ROOT, 'test', 'vscode', 'workspace');
+// a copy of test/vscode/workspace: Open Example copies into the workspace, and nothing may land in the checkout
+const workspace = mkdtempSync(join(tmpdir(), 'loopscope-e2e-ws-'));
+cpSync(join(REPO_ROOT, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
 const timings = {};
 let wb;
 
 after(async () => {
   await wb?.close();
+  rmSync(workspace, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'timings.json'), JSON.stringify(timings, null, 2));
   console.log('timings', JSON.stringify(timings));
@@ -43,7 +46,7 @@ async function frameShowing(page, name, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const shown = await frame.locator('.ls-program').first().textContent({ timeout: 200 }).catch(() => null);
+      const shown = await frame.evaluate(() => document.querySelector('.ls-program')?.textContent ?? null).catch(() => null);
       if (shown && shown.includes(name)) return frame;
     }
     if (Date.now() > end) throw new Error(`no panel shows ${name}`);
@@ -76,6 +79,209 @@ async function currentStep(frame) {
   return Number(/Step (\d+)/.exec(text)?.[1]);
 }
 
+// ------------------------------------------------------------------------------------------------ the picture
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'high-contrast': 'Default High Contrast' };
+
+/**
+ * What of the one-screen picture is not fully visible in the panel without scrolling: the current line of code, the
+ * call stack, every queue, the console (and its current line), the headline and the controls. [] when all fit.
+ */
+async function notOnScreen(frame) {
+  return frame.evaluate(() => {
+    /* global innerWidth, innerHeight */
+    const problems = [];
+    const check = (el, what) => {
+      if (!el) return problems.push(`${what}: missing`);
+      const r = el.getBoundingClientRect();
+      if (r.width < 10 || r.height < 10 || r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) {
+        problems.push(`${what}: ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)} in ${innerWidth}x${innerHeight}`);
+      }
+    };
+    check(document.querySelector('.ls-controls'), 'step controls');
+    check(document.querySelector('.ls-now-main'), 'headline');
+    check(document.querySelector('.ls-code-current'), 'current line of code');
+    check(document.querySelector('.ls-card-stack'), 'call stack');
+    for (const card of document.querySelectorAll('.ls-card[data-queue]')) check(card.querySelector('.ls-card-title'), `${card.dataset.queue} queue`);
+    check(document.querySelector('.ls-console-lines'), 'console');
+    const line = document.querySelector('.ls-out.ls-current');
+    if (line) {
+      const box = document.querySelector('.ls-console-lines').getBoundingClientRect();
+      const r = line.getBoundingClientRect();
+      if (r.top < box.top - 1 || r.bottom > box.bottom + 1) problems.push('the current console line is scrolled out of the console');
+    }
+    const page = document.scrollingElement;
+    if (page.scrollHeight > innerHeight + 1) problems.push(`the panel scrolls: ${page.scrollHeight} px tall in ${innerHeight}`);
+    return problems;
+  });
+}
+
+/** Every line the program prints after the current step that it has not printed before: none may be visible. */
+async function futureLinesShown(frame) {
+  return frame.evaluate(() => {
+    /* global window */
+    const app = window.loopscope;
+    const printed = app.index.outputCountAt(app.step);
+    const past = new Set(app.index.output.slice(0, printed).map((o) => o.text.trim()));
+    const future = app.index.output.slice(printed).map((o) => o.text.trim()).filter((t) => t && !past.has(t));
+    // the program's own code is no secret (the class reads it to predict): everything else is looked at
+    const code = document.querySelector('.ls-code');
+    code.style.display = 'none';
+    const shown = document.body.innerText;
+    code.style.display = '';
+    return future.filter((t) => shown.includes(t));
+  });
+}
+
+/** Outside the panel, notifications and the bottom panel (the Output channel) must not show future output either. */
+async function workbenchShows(page, texts) {
+  let outside = '';
+  for (const el of await page.locator('.notifications-toasts, .notifications-center, .part.panel').all()) outside += (await el.textContent().catch(() => '')) ?? '';
+  outside = outside.replace(/\u00a0/g, ' ');
+  return texts.filter((t) => outside.includes(t));
+}
+
+for (const [theme, colorTheme] of Object.entries(THEMES)) {
+  test(`one screen (${theme}): Open Example copies the puzzle, the panel takes the focus, code + stack + queues + console fit at 1600x1000 and in Presentation Mode at 1280x720`, shot(`picture-${theme}`, async () => {
+    await wb?.close();
+    wb = await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT, viewport: { width: 1600, height: 1000 }, settings: { 'workbench.colorTheme': colorTheme } });
+    const { page } = wb;
+    // Open Example lists the classic puzzle first and copies it into the workspace
+    await runCommand(page, 'Loopscope: Open Example...');
+    const first = page.locator('.quick-input-widget .monaco-list-row').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /event-loop-puzzle\.js/, 'the classic puzzle comes first');
+    await page.keyboard.press('Enter');
+    const frame = await frameShowing(page, 'event-loop-puzzle.js');
+    const entry = await frame.locator('.ls-entry').getAttribute('title');
+    assert.equal(entry, join(workspace, 'loopscope-examples', 'event-loop-puzzle.js'), 'the trace is of the copy in the workspace, not the installed example');
+    assert.ok(existsSync(entry));
+    assert.equal(readFileSync(entry, 'utf8'), readFileSync(join(REPO_ROOT, 'examples', 'event-loop-puzzle.js'), 'utf8'));
+    await frame.locator('.ls-counter').waitFor();
+    // one step per event: the classic puzzle takes at most 30 steps
+    const total = Number(/\/ (\d+)/.exec(await frame.locator('.ls-counter').innerText())?.[1]);
+    assert.ok(total > 10 && total <= 30, `the puzzle takes ${total} steps`);
+    // the panel has the focus: → steps it, with no click first
+    await frame.locator('.ls-counter', { hasText: /^Step 1 \// }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await frame.locator('.ls-counter', { hasText: /^Step 2 \// }).waitFor({ timeout: 5000 });
+    // the Output channel stays closed, and no timing lines anywhere
+    assert.equal(await page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first().isVisible().catch(() => false), false, 'the Output panel is not open');
+    assert.doesNotMatch(await page.locator('.monaco-workbench').innerText(), /\[timing/);
+    // step to the nextTick callback printing: a callback on the stack, its line highlighted, queues holding work
+    for (let i = 0; i < 30; i++) {
+      if (/prints "nextTick"/.test(await frame.locator('.ls-step-text').innerText())) break;
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(60);
+    }
+    await frame.locator('.ls-step-text', { hasText: 'prints "nextTick"' }).waitFor({ timeout: 5000 });
+    assert.match(await frame.locator('.ls-card-stack').innerText(), /nextTick/, 'the running callback is on the stack');
+    assert.doesNotMatch(await frame.locator('.ls-card[data-queue="nextTick"]').innerText(), /process\.nextTick/, 'and no longer in its queue');
+    assert.match(await frame.locator('.ls-code-current').innerText(), /console\.log\('nextTick'\)/);
+    // the editor note numbers the step as the panel does
+    const shownStep = await currentStep(frame);
+    let notes = [];
+    for (let i = 0; i < 50 && !notes.some((n) => n.includes(`step ${shownStep}/${total}`)); i++) {
+      await page.waitForTimeout(100);
+      notes = await inlineNotes(page);
+    }
+    assert.ok(notes.some((n) => n.includes(`step ${shownStep}/${total}`)), `the editor note says step ${shownStep}/${total}: ${notes.join(' | ')}`);
+    assert.deepEqual(await notOnScreen(frame), []);
+    await screenshot(page, `picture-1600x1000-${theme}.png`);
+
+    // Presentation Mode at 1280x720: the panel fills the window, larger, without the exports
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const before = await frame.locator('.ls-code-current').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await runCommand(page, 'Loopscope: Toggle Presentation Mode');
+    await frame.locator('.ls-app.ls-presenting').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(800);
+    const after = await frame.locator('.ls-code-current').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(after >= before * 1.3, `the code is larger in Presentation Mode (${before} -> ${after} px)`);
+    assert.equal(await frame.getByRole('button', { name: /Export the trace as JSON/ }).isVisible(), false, 'no export buttons');
+    // the panel's group fills the window (the layout changes right after the command)
+    let missing = await notOnScreen(frame);
+    for (let i = 0; i < 40 && missing.length; i++) {
+      await page.waitForTimeout(250);
+      missing = await notOnScreen(frame);
+    }
+    assert.deepEqual(missing, []);
+    await screenshot(page, `picture-1280x720-${theme}-presentation.png`);
+    await runCommand(page, 'Loopscope: Toggle Presentation Mode');
+    await frame.locator('.ls-app:not(.ls-presenting)').waitFor({ timeout: 10_000 });
+    // the Explorer Presentation Mode hid is back
+    await page.locator('.explorer-folders-view').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, `picture-1280x720-${theme}.png`);
+    await wb.close();
+    wb = undefined;
+  }));
+}
+
+test('Predict the Output keeps its secret: toggled before tracing, after a re-trace on save, after a window reload', shot('predict-secret', async () => {
+  await wb?.close();
+  wb = await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT, viewport: { width: 1600, height: 1000 } });
+  const { page } = wb;
+  const check = async (frame, when) => {
+    assert.deepEqual(await futureLinesShown(frame), [], `${when}: the panel shows no line printed after the current step`);
+    const future = await frame.evaluate(() => {
+      const app = window.loopscope;
+      return app.index.output.slice(app.index.outputCountAt(app.step)).map((o) => o.text.trim()).filter(Boolean);
+    });
+    assert.ok(future.length > 0, `${when}: there is output still to come`);
+    assert.deepEqual(await workbenchShows(page, future.filter((t) => t.length > 4)), [], `${when}: the workbench (notifications, Output) shows none of it`);
+  };
+  // 1. on before the first trace
+  await openFile(page, 'predict.js');
+  await runCommand(page, 'Loopscope: Toggle Predict the Output');
+  await runCommand(page, 'Loopscope: Trace async execution');
+  let frame = await frameShowing(page, 'predict.js');
+  await frame.locator('.ls-console.ls-predict').waitFor({ timeout: 10_000 });
+  await check(frame, 'toggled before tracing');
+  // the Output channel, opened by hand, does not have the program's output either
+  await runCommand(page, 'Output: Show Output Channels...');
+  const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Loopscope' }).first();
+  if (await pick.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+    await pick.click();
+    await page.locator('.part.panel .view-lines', { hasText: 'Predict the Output is on' }).first().waitFor({ timeout: 15_000 });
+    // monaco draws spaces as no-break spaces
+    const channel = ((await page.locator('.part.panel .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+    assert.match(channel, /Predict the Output is on/, 'the channel says why the output is not there');
+    assert.doesNotMatch(channel, /echo-immediate/);
+    await screenshot(page, 'predict-output-channel.png');
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+  await focusPanel(page, frame);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await check(frame, 'two steps in');
+  await screenshot(page, 'predict-before-tracing.png');
+
+  // 2. a re-trace on save
+  await page.locator('.tabs-container .tab', { hasText: /^predict\.js/ }).first().click();
+  await runCommand(page, 'Loopscope: Toggle Re-trace on Save');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// saved again\n');
+  await page.keyboard.press('Control+S');
+  await frame.locator('.ls-console.ls-predict').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(3000);
+  frame = await frameShowing(page, 'predict.js');
+  await check(frame, 'after a re-trace on save');
+  await runCommand(page, 'Loopscope: Toggle Re-trace on Save');
+
+  // 3. a window reload
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.tab', { hasText: 'Loopscope: predict.js' }).first().click({ timeout: 60_000 });
+  frame = await frameShowing(page, 'predict.js');
+  await frame.locator('.ls-console.ls-predict').waitFor({ timeout: 30_000 });
+  await check(frame, 'after a window reload');
+  await screenshot(page, 'predict-after-reload.png');
+  await page.locator('.tabs-container .tab', { hasText: /^predict\.js/ }).first().click();
+  await runCommand(page, 'Loopscope: Toggle Predict the Output');
+  await wb.close();
+  wb = undefined;
+}));
+
 test('right-click a JavaScript file, Trace async execution, step through the panel', shot('right-click', async () => {
   wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
@@ -105,8 +311,8 @@ test('right-click a JavaScript file, Trace async execution, step through the pan
     await page.keyboard.press('ArrowRight');
     await frame.locator('.ls-counter', { hasText: `Step ${before + 1} ` }).waitFor({ timeout: 5000 });
     stepTimes.push(Date.now() - s);
-    const loop = await frame.locator('.ls-loop').innerText();
-    found = /Microtask queue\s*\n?\s*[1-9]/i.test(loop) && loop.includes('promise reaction');
+    const microtasks = frame.locator('.ls-card[data-queue="microtask"]');
+    found = Number(await microtasks.locator('.ls-count').innerText()) > 0 && (await microtasks.innerText()).includes('promise reaction');
   }
   assert.ok(found, 'the microtask queue shows the queued promise reaction');
   timings.stepLatencyMsMedian = stepTimes.sort((a, b) => a - b)[Math.floor(stepTimes.length / 2)];
@@ -139,14 +345,14 @@ test('a TypeScript file through the command palette: the panel names .ts lines',
   await screenshot(page, 'e2e-typescript.png');
 
   // re-trace into the open panel (what re-trace on save does): the panel refreshes in place
-  assert.doesNotMatch(await frame.locator('.ls-counter').innerText(), /^Step 0 \//, 'End went to the last step');
+  assert.doesNotMatch(await frame.locator('.ls-counter').innerText(), /^Step 1 \//, 'End went to the last step');
   // back to the typed.ts editor (the panel has the focus), and trace it again
   await page.locator('.tabs-container .tab', { hasText: /^typed\.ts/ }).first().click();
   await page.locator('.editor-group-container.active .tab.active', { hasText: /^typed\.ts/ }).waitFor({ timeout: 10_000 });
   const t1 = Date.now();
   await runCommand(page, 'Loopscope: Trace async execution');
   // a fresh trace of typed.ts starts at its first step, in the same panel
-  await frame.locator('.ls-counter', { hasText: /^Step 0 \// }).waitFor({ timeout: 60_000 });
+  await frame.locator('.ls-counter', { hasText: /^Step 1 \// }).waitFor({ timeout: 60_000 });
   assert.match(await frame.locator('.ls-program').innerText(), /typed\.ts/);
   assert.equal(await page.locator('.tab', { hasText: 'Loopscope: typed.ts' }).count(), 1, 'refreshed in place, not a second panel');
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });

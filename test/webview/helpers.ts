@@ -128,6 +128,12 @@ export async function waitForStep(page: Page, step: number): Promise<void> {
   await page.waitForFunction((s) => document.querySelector('.ls-app')?.getAttribute('data-step') === String(s), step, { timeout: 10_000 });
 }
 
+/** Show one of the viewer's tabs ('Event loop', 'Timeline', 'Sequence diagram'), as a click would. */
+export async function showTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === n && t.getAttribute('aria-selected') === 'true'), name);
+}
+
 export async function queueLabels(page: Page, queue: string): Promise<string[]> {
   return page.locator(`.ls-card[data-queue="${queue}"] .ls-item .ls-item-label`).allTextContents();
 }

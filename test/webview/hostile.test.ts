@@ -106,8 +106,8 @@ describe('hostile strings', () => {
 
     // nothing hostile became markup anywhere in the page
     expect(await page.locator('#loopscope script, #loopscope img, #loopscope iframe, #loopscope [onerror], #loopscope [onclick]').count()).toBe(0);
-    // the settings and trace JSON blocks, the viewer and mermaid: nothing else
-    expect(await page.locator('script').count()).toBe(4);
+    // the settings, trace and sources JSON blocks, the viewer and mermaid: nothing else
+    expect(await page.locator('script').count()).toBe(5);
     expect(w.dialogs).toEqual([]);
     expect(await w.cspViolations()).toEqual([]);
     expect(w.consoleErrors).toEqual([]);

@@ -27,8 +27,8 @@ describe('parseViewMessage (webview -> host)', () => {
   it('accepts every well-formed message', () => {
     expect(parseViewMessage({ v, type: 'ready' })).toEqual({ ok: true, message: { v, type: 'ready' } });
     expect(parseViewMessage({ v, type: 'reveal', source })).toEqual({ ok: true, message: { v, type: 'reveal', source } });
-    expect(parseViewMessage({ v, type: 'stepChanged', step: 4, source: null }).ok).toBe(true);
-    expect(parseViewMessage({ v, type: 'stepChanged', step: 4, source }).ok).toBe(true);
+    expect(parseViewMessage({ v, type: 'stepChanged', step: 4, source: null, number: 2, total: 9 }).ok).toBe(true);
+    expect(parseViewMessage({ v, type: 'stepChanged', step: 4, source, number: 2, total: 9 }).ok).toBe(true);
     expect(parseViewMessage({ v, type: 'export', format: 'svg', fileName: 'a-diagram-1.svg', data: '<svg/>' }).ok).toBe(true);
     expect(parseViewMessage({ v, type: 'export', format: 'png', fileName: 'a.png', data: 'data:image/png;base64,AAAA' }).ok).toBe(true);
     expect(parseViewMessage({ v, type: 'traceFileFailed', reason: 'HTTP 404' })).toEqual({ ok: true, message: { v, type: 'traceFileFailed', reason: 'HTTP 404' } });
@@ -62,6 +62,7 @@ describe('parseViewMessage (webview -> host)', () => {
     rejects(parseViewMessage({ v, type: 'stepChanged', step: -1, source: null }), /step must be a whole number/);
     rejects(parseViewMessage({ v, type: 'stepChanged', step: '3', source: null }), /step must be a whole number/);
     rejects(parseViewMessage({ v, type: 'stepChanged', step: 3 }), /stepChanged\.source must be/);
+    rejects(parseViewMessage({ v, type: 'stepChanged', step: 3, source: null }), /stepChanged\.number and stepChanged\.total/);
     rejects(parseViewMessage({ v, type: 'export', format: 'exe', fileName: 'a', data: '' }), /format must be one of/);
     rejects(parseViewMessage({ v, type: 'export', format: 'svg', fileName: '../../etc/passwd', data: '' }), /plain file name/);
     rejects(parseViewMessage({ v, type: 'export', format: 'svg', fileName: 'a.svg', data: 42 }), /data must be a string/);

@@ -8,8 +8,9 @@ import type { Trace } from '../../src/core/trace-format';
 import { diagramPages, highlightedWindowText } from '../../src/core/diagram-pages';
 import { sequenceDiagramWindows } from '../../src/core/mermaid';
 import { renderHtmlReport } from '../../src/report/html';
+import { StepIndex } from '../../src/core/stepping';
 import {
-  launch, openReport, queueLabels, screenshot, tempDir, traceProgram, waitForDiagramSettled, waitForStep, watchedPage, currentStep,
+  launch, openReport, queueLabels, screenshot, tempDir, traceProgram, waitForDiagramSettled, waitForStep, watchedPage, currentStep, showTab,
   hasText, containsText, hasClass, hasCount, hasAttr, eventually, OUT, type Traced, type Watched,
 } from './helpers';
 
@@ -131,20 +132,23 @@ describe('viewer on the classic puzzle', () => {
 
   it('Right arrow advances the step; after the main script the microtask queue holds the promise reactions', async () => {
     const page = w.page;
+    const idx = new StepIndex(puzzle.trace);
     await page.keyboard.press('Home');
     await waitForStep(page, 0);
+    await hasText(page.locator('.ls-counter'), `Step 1 / ${idx.stopCount}`);
     const before = await page.locator('.ls-step-text').textContent();
     await page.keyboard.press('ArrowRight');
-    await waitForStep(page, 1);
+    await waitForStep(page, idx.nextStep(0));
+    await hasText(page.locator('.ls-counter'), `Step 2 / ${idx.stopCount}`);
     expect(await page.locator('.ls-step-text').textContent()).not.toBe(before);
-    expect(await page.locator('.ls-step-text').textContent()).toBe(puzzle.trace.steps[1].text);
 
-    // the last step of the main script: everything it scheduled is waiting
-    const mainEnd = puzzle.trace.tasks[0].endStep;
-    while ((await currentStep(page)) < mainEnd) {
+    // the last stop of the main script: everything it scheduled is waiting
+    const nextTick = puzzle.trace.tasks[1];
+    const mainLast = idx.previousStep(nextTick.startStep);
+    while ((await currentStep(page)) < mainLast) {
       const s = await currentStep(page);
       await page.keyboard.press('ArrowRight');
-      await waitForStep(page, s + 1);
+      await waitForStep(page, idx.nextStep(s));
     }
     expect(await queueLabels(page, 'microtask')).toEqual(['promise reaction', 'queueMicrotask', 'await resumption']);
     expect(await queueLabels(page, 'nextTick')).toEqual(['process.nextTick']);
@@ -152,14 +156,36 @@ describe('viewer on the classic puzzle', () => {
     expect(await queueLabels(page, 'immediate')).toEqual(['setImmediate']);
     await containsText(page.locator('.ls-why'), 'main script runs first');
 
-    // one more step: the nextTick callback leaves its queue and runs before any microtask
+    // one more step: the nextTick callback has left its queue and is on the call stack, printing, before any microtask
     await page.keyboard.press('ArrowRight');
-    await waitForStep(page, mainEnd + 1);
-    await hasCount(page.locator('.ls-card[data-queue="nextTick"] .ls-item.ls-left'), 1);
+    await waitForStep(page, idx.nextStep(mainLast));
+    expect(idx.stopRange(idx.nextStep(mainLast)).from).toBeLessThanOrEqual(nextTick.startStep);
+    await hasCount(page.locator('.ls-card[data-queue="nextTick"] .ls-item'), 0);
     await hasText(page.locator('.ls-card[data-queue="nextTick"] .ls-count'), '0');
+    await containsText(page.locator('.ls-card-stack .ls-task-frame'), 'process.nextTick');
+    await hasClass(page.locator('.ls-card-stack .ls-task-frame'), /ls-entered/);
     await hasClass(page.locator('.ls-card[data-queue="nextTick"]'), /ls-active/);
+    await containsText(page.locator('.ls-step-text'), 'prints "nextTick"');
     expect(await queueLabels(page, 'microtask')).toEqual(['promise reaction', 'queueMicrotask', 'await resumption']);
     await containsText(page.locator('.ls-why'), 'nextTick callbacks run as soon as');
+    // the code beside the loop shows the line that printed, highlighted
+    await containsText(page.locator('.ls-code-current'), "console.log('nextTick')");
+  });
+
+  it('"Detailed steps" stops at every call and return too', async () => {
+    const page = w.page;
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await page.getByLabel('Detailed steps').check();
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 1);
+    expect(await page.locator('.ls-step-text').textContent()).toBe(puzzle.trace.steps[1].text);
+    await hasText(page.locator('.ls-counter'), `Step 2 / ${new StepIndex(puzzle.trace, { detailed: true }).stopCount}`);
+    await page.getByLabel('Detailed steps').uncheck();
+    // step 1 (a call) now belongs to the stop it leads to
+    const simple = new StepIndex(puzzle.trace);
+    expect(simple.stepNumber(1)).toBe(2);
+    await hasText(page.locator('.ls-counter'), `Step 2 / ${simple.stopCount}`);
   });
 
   it('marks what entered a queue at this step', async () => {
@@ -173,10 +199,13 @@ describe('viewer on the classic puzzle', () => {
 
   it('Shift+Right goes to the next task, A to the next await, End and Home to the ends', async () => {
     const page = w.page;
+    const idx = new StepIndex(puzzle.trace);
     await page.keyboard.press('Home');
     await waitForStep(page, 0);
     await page.keyboard.press('Shift+ArrowRight');
-    await waitForStep(page, puzzle.trace.tasks[1].startStep);
+    // the first stop of the next task: its callback running and doing its first thing
+    await waitForStep(page, idx.nextTask(0));
+    expect(idx.stopRange(idx.nextTask(0)).from).toBeLessThanOrEqual(puzzle.trace.tasks[1].startStep);
     await page.keyboard.press('Home');
     await waitForStep(page, 0);
     await page.keyboard.press('a');
@@ -186,7 +215,7 @@ describe('viewer on the classic puzzle', () => {
     await page.keyboard.press('End');
     await waitForStep(page, puzzle.trace.steps.length - 1);
     await page.keyboard.press('Shift+ArrowLeft');
-    await waitForStep(page, puzzle.trace.tasks[puzzle.trace.tasks.length - 1].startStep);
+    await waitForStep(page, idx.previousTask(puzzle.trace.steps.length - 1));
   });
 
   it('Space plays and pauses', async () => {
@@ -208,7 +237,7 @@ describe('viewer on the classic puzzle', () => {
     await waitForStep(page, step);
     await containsText(page.locator('.ls-out.ls-current'), 'promise 1');
     await hasClass(page.locator('.ls-out', { hasText: 'promise 2' }), /ls-future/);
-    await hasText(page.locator('.ls-step-text'), 'prints "promise 1"');
+    await containsText(page.locator('.ls-step-text'), 'prints "promise 1"');
   });
 
   it('clicking a diagram message goes to its step, and the diagram then highlights it', async () => {
@@ -216,12 +245,14 @@ describe('viewer on the classic puzzle', () => {
     const pages = diagramPages(puzzle.trace, 250);
     const n = pages.windows[0].messageSteps.findIndex((s) => puzzle.trace.steps[s].kind === 'await');
     const target = pages.windows[0].messageSteps[n];
+    await showTab(page, 'Sequence diagram');
     await page.locator('.ls-diagram-box text.messageText').nth(n).click();
     await waitForStep(page, target);
     await hasCount(page.locator('.ls-diagram-box text.messageText.ls-current'), 1);
     await waitForDiagramSettled(page);
     // mermaid's own highlight: the generator marked this message as the current one
     await containsText(page.locator('.ls-diagram-box text.messageText').nth(n), '◀ current');
+    await showTab(page, 'Event loop');
   });
 
   it('the timeline draws a lane per queue that ran something and per coroutine, and clicking it scrubs', async () => {
@@ -232,6 +263,7 @@ describe('viewer on the classic puzzle', () => {
     expect(await page.locator('.ls-lane-list li[data-kind="coroutine"]').allTextContents()).toEqual(puzzle.trace.coroutines.map((c) => c.name));
     const queues = [...new Set(puzzle.trace.tasks.map((t) => t.queue))].sort();
     expect((await page.locator('.ls-lane-list li[data-kind="queue"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-queue')))).sort()).toEqual(queues);
+    await showTab(page, 'Timeline');
     const canvas = page.locator('.ls-tl-canvas');
     expect(Number(await canvas.getAttribute('data-drawn'))).toBeGreaterThan(puzzle.trace.tasks.length);
     // the canvas really has ink: sample its pixels for more than a couple of colours
@@ -261,6 +293,7 @@ describe('viewer on the classic puzzle', () => {
     await page.mouse.up();
     expect(new Set(during).size).toBe(4);
     expect([...during].sort((a, b) => a - b)).toEqual(during);
+    await showTab(page, 'Event loop');
   });
 
   it('clicking a queue item selects the step that scheduled it', async () => {
@@ -277,11 +310,20 @@ describe('viewer on the classic puzzle', () => {
     const step = stepOfOutput(puzzle.trace, 'microtask');
     await page.evaluate((s) => window.loopscope!.goTo(s), step);
     await waitForStep(page, step);
-    const visibility = (text: string) => page.locator('.ls-out', { hasText: text }).locator('.ls-out-text').evaluate((el) => getComputedStyle(el).visibility);
+    const visibility = (text: string) => page.locator('.ls-out', { hasText: text }).isVisible().then((v) => (v ? 'visible' : 'hidden'));
     expect(await visibility('after await')).toBe('visible');
     await page.getByLabel('Hide future output').check();
     expect(await visibility('after await')).toBe('hidden');
     expect(await visibility('microtask')).toBe('visible');
+    // nothing of a future line is in the page's text (the program's code is no secret), and the diagram (which
+    // holds every line) is not shown
+    const shownText = () => page.evaluate(() => [...document.querySelectorAll('.ls-app > *, .ls-stage > *')].filter((e) => !e.matches('.ls-code, .ls-tabpanel')).map((e) => (e as HTMLElement).innerText).join('\n'));
+    expect(await shownText()).toContain('microtask');
+    expect(await shownText()).not.toContain('after await');
+    await showTab(page, 'Sequence diagram');
+    expect(await page.locator('.ls-diagram-box').isVisible()).toBe(false);
+    expect(await shownText()).not.toContain('after await');
+    await showTab(page, 'Event loop');
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');
     await eventually(async () => expect(await visibility('after await')).toBe('visible'));
@@ -290,6 +332,7 @@ describe('viewer on the classic puzzle', () => {
 
   it('exports the diagram window as mermaid text and the trace as JSON (downloads in the report)', async () => {
     const page = w.page;
+    await showTab(page, 'Sequence diagram');
     const [mmd] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this window as mermaid text' }).click()]);
     expect(mmd.suggestedFilename()).toBe('puzzle-diagram-1.mmd');
     const text = readFileSync((await mmd.path())!, 'utf8');
@@ -318,13 +361,14 @@ describe('viewer on the classic puzzle', () => {
     await eventually(async () => expect(await svg()).not.toContain('#1f2020'), 20_000);
   });
 
-  it('stepping never moves the views: the timeline and the diagram stay where they are', async () => {
+  it('stepping never moves the views: the tabs, the event loop and the console stay where they are', async () => {
     const page = w.page;
+    await showTab(page, 'Event loop');
     const tops = new Set<string>();
     for (let s = 0; s < puzzle.trace.steps.length; s++) {
       await page.evaluate((x) => window.loopscope!.goTo(x), s);
       await waitForStep(page, s);
-      tops.add(await page.evaluate(() => ['.ls-timeline', '.ls-diagram'].map((q) => document.querySelector(q)!.getBoundingClientRect().top + window.scrollY).join(',')));
+      tops.add(await page.evaluate(() => ['.ls-tabs', '.ls-stage', '.ls-console'].map((q) => document.querySelector(q)!.getBoundingClientRect().top + window.scrollY).join(',')));
     }
     expect([...tops]).toHaveLength(1);
   });
@@ -341,17 +385,21 @@ describe('Node internals', () => {
     expect(first).toBeGreaterThan(0);
     let end = first;
     while (t.tasks[t.steps[end + 1]?.task]?.internal) end++;
+    const idx = new StepIndex(t, { detailed: true });
     const w = await watchedPage(browser);
     await openReport(w, pingpong.html);
     const page = w.page;
+    await page.getByLabel('Detailed steps').check();
     await page.evaluate((s) => window.loopscope!.goTo(s), first - 1);
     await waitForStep(page, first - 1);
+    // one stop for the whole run, shown where Node's work is done
     await page.keyboard.press('ArrowRight');
-    await waitForStep(page, first);
+    await waitForStep(page, end);
     await hasText(page.locator('.ls-kind'), 'node');
-    await containsText(page.locator('.ls-step-text'), 'inside Node');
+    await containsText(page.locator('.ls-step-text'), "Node's own work");
+    expect(await page.locator('.ls-step-text').textContent()).not.toMatch(/promise reaction|dnschannel|TCPWRAP/i);
     await page.keyboard.press('ArrowRight');
-    await waitForStep(page, end + 1);
+    await waitForStep(page, idx.nextStep(end));
     await page.getByLabel('Show Node internals').check();
     await page.evaluate((s) => window.loopscope!.goTo(s), first);
     await waitForStep(page, first);
@@ -386,13 +434,10 @@ describe('screenshots', () => {
       await waitForDiagramSettled(w.page);
       await w.page.evaluate(() => window.scrollTo(0, 0));
       await w.page.screenshot({ path: join(OUT, `pingpong-${scheme}-projector.png`) });
-      // scrolled to the event loop, as a class would see it under the sticky controls
-      await w.page.evaluate(() => {
-        const loop = document.querySelector<HTMLElement>('.ls-loop')!;
-        const bar = document.querySelector<HTMLElement>('.ls-sticky')!;
-        window.scrollTo(0, loop.getBoundingClientRect().top + window.scrollY - bar.offsetHeight - 8);
-      });
-      await w.page.screenshot({ path: join(OUT, `pingpong-${scheme}-projector-loop.png`) });
+      // Presentation Mode: the same screen without the noise
+      await w.page.evaluate(() => window.loopscope!.applySettings({ presentation: true }));
+      await w.page.screenshot({ path: join(OUT, `pingpong-${scheme}-projector-presenting.png`) });
+      await w.page.evaluate(() => window.loopscope!.applySettings({ presentation: false }));
       await expectCleanExceptRequests(w);
       await w.page.close();
     }, 90_000);
