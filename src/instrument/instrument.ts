@@ -208,7 +208,7 @@ interface Scope {
 /** Where the walk is, for race recording: inside async code, the names local to it, and how a read is used. */
 interface Env {
   scope: Scope;
-  /** inside an async function (or a function nested in one), with the names it declares; null: no race recording */
+  /** inside a function, with the names local to it; null: no race recording (module code, static blocks, parameters) */
   locals: Set<string> | null;
   /** inside the test of an if / while / ?: or the left of && || ??: a read there is a check */
   inTest: boolean;
@@ -245,8 +245,9 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   // Site 0 is the module body itself.
   site(ast, 'module', { name: '<module>', async: isModule });
 
-  // race recording happens only inside async functions: a file without any has nothing to record
-  const races: RaceFacts | null = options.races && source.includes('async') ? raceFacts(ast) : null;
+  // race recording: in every function, since a synchronous helper (in this file or another) called from a
+  // coroutine runs in that coroutine's step; the runtime drops what runs while no coroutine is running
+  const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
   // one site per variable name in this file (its first use), so every access to it names the same location
   const varSites = new Map<string, number>();
   const varRef = (id: AnyNode) => {
@@ -316,10 +317,9 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   const visitFunction = (fn: AnyNode, env: Env): AnyNode => {
     const scope: Scope = { temps: 0 };
     let locals: Set<string> | null = null;
-    if (races) {
-      if (fn.async) locals = declaredIn(fn);
-      else if (env.locals) locals = new Set([...env.locals, ...declaredIn(fn)]);
-    }
+    // an async function's own names are its locals; a synchronous function also keeps those of the functions it is
+    // nested in (a callback's closure over its creator's variables is not state another coroutine sees)
+    if (races) locals = fn.async || !env.locals ? declaredIn(fn) : new Set([...env.locals, ...declaredIn(fn)]);
     // parameters: nothing recorded there (they are evaluated before the body's own variables exist)
     const paramEnv: Env = { scope, locals: null, inTest: false, kept: false };
     for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);

@@ -1,11 +1,15 @@
 // Prints an ESTree (acorn) AST back to JavaScript with a source map: astring owns parentheses, semicolons and
 // precedence; this file adds a mapping at the start of every node (so every stack frame finds its original line and
 // column) and guards the two places where a statement or an arrow body must not begin with `{`, `function` or `class`.
+// Lines are the original's: astring's own line breaks are spaces, and a node of the original starts on its own line
+// (line breaks are written before it until the output reaches that line), so V8's line numbers, in call sites a
+// program's own Error.prepareStackTrace reads, are the original ones. Every statement ends with `;`, so a line break
+// never changes what the code means; one is only written where the original had one before that node.
 import { GENERATOR, generate } from 'astring';
 import { GenMapping, addMapping, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
 
 type Node = { type: string; loc?: { start: { line: number; column: number } } | null; [key: string]: unknown };
-type State = { write(code: string, node?: Node): void };
+type State = { write(code: string, node?: Node): void; output: string; line: number; column: number };
 type Print = (this: Record<string, Print>, node: Node, state: State) => void;
 
 /** The node at the very start of an expression as printed (what a statement would begin with). */
@@ -63,29 +67,52 @@ export interface PrintedRange {
 const FUNCTION_LIKE = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'MethodDefinition']);
 let ranges: PrintedRange[] = [];
 
+/** Line breaks until the output is on the line where `node` starts in the original. */
+function toOriginalLine(node: Node, state: State): void {
+  const line = node.loc!.start.line;
+  if (line > state.line) {
+    state.output += '\n'.repeat(line - state.line);
+    state.line = line;
+    state.column = 0;
+  }
+}
+
 const base = GENERATOR as unknown as Record<string, Print>;
 const generator: Record<string, Print> = {};
 for (const [type, print] of Object.entries(base)) {
   // Identifiers and literals map themselves; every other node gets a mapping at its start.
-  if (type === 'Identifier' || type === 'Literal') generator[type] = print;
-  else if (FUNCTION_LIKE.has(type)) {
+  if (type === 'Identifier' || type === 'Literal') {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) state.write('', node);
-      // a method's text starts after `static` (astring's MethodDefinition prints object methods too)
-      const start = (state as unknown as { output: string }).output.length + (node.static ? 'static '.length : 0);
+      if (node.loc) toOriginalLine(node, state);
       print.call(this, node, state);
-      if (node.loc) ranges.push({ node, start, end: (state as unknown as { output: string }).output.length });
+    };
+  } else if (FUNCTION_LIKE.has(type)) {
+    generator[type] = function (this: Record<string, Print>, node, state) {
+      if (node.loc) {
+        toOriginalLine(node, state);
+        state.write('', node);
+      }
+      // a method's text starts after `static` (astring's MethodDefinition prints object methods too)
+      const start = state.output.length + (node.static ? 'static '.length : 0);
+      print.call(this, node, state);
+      if (node.loc) ranges.push({ node, start, end: state.output.length });
     };
   } else {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) state.write('', node);
+      if (node.loc) {
+        toOriginalLine(node, state);
+        state.write('', node);
+      }
       print.call(this, node, state);
     };
   }
 }
 generator.ExpressionStatement = function (node, state) {
   const e = node.expression as Node;
-  if (node.loc) state.write('', node);
+  if (node.loc) {
+    toOriginalLine(node, state);
+    state.write('', node);
+  }
   if (typeof node.directive === 'string') {
     this.Literal(e, state);
   } else if (needsStatementParens(e)) {
@@ -99,7 +126,10 @@ generator.ExpressionStatement = function (node, state) {
 };
 generator.ImportExpression = function (node, state) {
   // `import(specifier, { with: { type: 'json' } })`: astring prints only the specifier
-  if (node.loc) state.write('', node);
+  if (node.loc) {
+    toOriginalLine(node, state);
+    state.write('', node);
+  }
   state.write('import(');
   const source = node.source as Node;
   this[source.type](source, state);
@@ -156,7 +186,7 @@ export function print(ast: Node, file: string, source: string): Printed {
     },
   };
   ranges = [];
-  const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '  ' });
+  const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '', lineEnd: ' ' });
   const printed = ranges;
   ranges = [];
   return { code, map: toEncodedMap(gen), ranges: printed };
