@@ -8,7 +8,8 @@
 import { GENERATOR, generate } from 'astring';
 import { GenMapping, addMapping, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
 
-type Node = { type: string; loc?: { start: { line: number; column: number } } | null; [key: string]: unknown };
+/** A node of the original has its offsets (`start` >= 0); one the instrumenter made has `start` -1 and maps to nothing. */
+type Node = { type: string; start: number; [key: string]: unknown };
 type State = { write(code: string, node?: Node): void; output: string; line: number; column: number };
 type Print = (this: Record<string, Print>, node: Node, state: State) => void;
 
@@ -67,52 +68,84 @@ export interface PrintedRange {
 const FUNCTION_LIKE = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'MethodDefinition']);
 let ranges: PrintedRange[] = [];
 
-/** Line breaks until the output is on the line where `node` starts in the original. */
-function toOriginalLine(node: Node, state: State): void {
-  const line = node.loc!.start.line;
-  if (line > state.line) {
-    state.output += '\n'.repeat(line - state.line);
-    state.line = line;
+/** Where each line of a text starts (acorn's line breaks: \n, \r\n, \r, U+2028, U+2029). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Line (1-based) and column (0-based, UTF-16 units) of offsets in one text, as acorn's `locations` would give them. */
+export class Positions {
+  private readonly starts: number[];
+  private last = 0;
+  constructor(text: string) {
+    this.starts = lineStarts(text);
+  }
+  /** the index of the line holding `offset` (lookups go mostly forward: the last line found is tried first) */
+  private lineIndex(offset: number): number {
+    const starts = this.starts;
+    let k = this.last;
+    if (starts[k] <= offset && (k + 1 === starts.length || offset < starts[k + 1])) return k;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.last = k = lo;
+    return k;
+  }
+  line(offset: number): number {
+    return this.lineIndex(offset) + 1;
+  }
+  at(offset: number): { line: number; column: number } {
+    const k = this.lineIndex(offset);
+    return { line: k + 1, column: offset - this.starts[k] };
+  }
+}
+
+let positions: Positions;
+let addOriginal: (state: State, original: { line: number; column: number }) => void;
+
+/** Line breaks until the output is on the line where `node` starts in the original, then a mapping to it. */
+function mapStart(node: Node, state: State): void {
+  const original = positions.at(node.start);
+  if (original.line > state.line) {
+    state.output += '\n'.repeat(original.line - state.line);
+    state.line = original.line;
     state.column = 0;
   }
+  addOriginal(state, original);
 }
 
 const base = GENERATOR as unknown as Record<string, Print>;
 const generator: Record<string, Print> = {};
 for (const [type, print] of Object.entries(base)) {
-  // Identifiers and literals map themselves; every other node gets a mapping at its start.
-  if (type === 'Identifier' || type === 'Literal') {
+  // every node of the original gets a mapping at its start
+  if (FUNCTION_LIKE.has(type)) {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) toOriginalLine(node, state);
-      print.call(this, node, state);
-    };
-  } else if (FUNCTION_LIKE.has(type)) {
-    generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) {
-        toOriginalLine(node, state);
-        state.write('', node);
-      }
+      const original = node.start >= 0;
+      if (original) mapStart(node, state);
       // a method's text starts after `static` (astring's MethodDefinition prints object methods too)
       const start = state.output.length + (node.static ? 'static '.length : 0);
       print.call(this, node, state);
-      if (node.loc) ranges.push({ node, start, end: state.output.length });
+      if (original) ranges.push({ node, start, end: state.output.length });
     };
   } else {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) {
-        toOriginalLine(node, state);
-        state.write('', node);
-      }
+      if (node.start >= 0) mapStart(node, state);
       print.call(this, node, state);
     };
   }
 }
 generator.ExpressionStatement = function (node, state) {
   const e = node.expression as Node;
-  if (node.loc) {
-    toOriginalLine(node, state);
-    state.write('', node);
-  }
+  if (node.start >= 0) mapStart(node, state);
   if (typeof node.directive === 'string') {
     this.Literal(e, state);
   } else if (needsStatementParens(e)) {
@@ -126,10 +159,7 @@ generator.ExpressionStatement = function (node, state) {
 };
 generator.ImportExpression = function (node, state) {
   // `import(specifier, { with: { type: 'json' } })`: astring prints only the specifier
-  if (node.loc) {
-    toOriginalLine(node, state);
-    state.write('', node);
-  }
+  if (node.start >= 0) mapStart(node, state);
   state.write('import(');
   const source = node.source as Node;
   this[source.type](source, state);
@@ -173,20 +203,22 @@ export interface Printed {
   ranges: PrintedRange[];
 }
 
-/** Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts). */
-export function print(ast: Node, file: string, source: string): Printed {
+/**
+ * Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts).
+ * `at` gives the original positions of the nodes' offsets (acorn parses without `locations`: cheaper).
+ */
+export function print(ast: Node, file: string, source: string, at: Positions = new Positions(source)): Printed {
   const gen = new GenMapping({ file });
   setSourceContent(gen, file, source);
-  const sourceMap = {
-    file,
-    addMapping(m: { generated: { line: number; column: number }; original: { line: number; column: number } }) {
-      // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
-      // function's own name, so V8's names are already the ones untraced Node prints
-      addMapping(gen, { generated: { line: m.generated.line, column: m.generated.column }, source: file, original: m.original });
-    },
-  };
+  positions = at;
+  // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
+  // function's own name, so V8's names are already the ones untraced Node prints
+  addOriginal = (state, original) => addMapping(gen, { generated: { line: state.line, column: state.column }, source: file, original });
   ranges = [];
-  const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '', lineEnd: ' ' });
+  // astring keeps count of the output's lines and columns only when it has a source map to feed (nodes carry no
+  // `loc`, so it never adds a mapping itself)
+  const counting = { file, addMapping: () => undefined };
+  const code = generate(ast as never, { generator: generator as never, sourceMap: counting as never, indent: '', lineEnd: ' ' });
   const printed = ranges;
   ranges = [];
   return { code, map: toEncodedMap(gen), ranges: printed };

@@ -28,6 +28,8 @@ export class Recorder {
 
   push(kind: number, a: number, b: number, c: number, d: number, e: number, time: number): void {
     if (this.closed) return;
+    // a flush that failed (a stack overflow of the program reached into it) is retried before the buffer overflows
+    if (this.used >= CAPACITY) this.flush();
     const buf = this.buffer;
     let i = this.used * RECORD_INTS;
     buf[i++] = kind;
@@ -38,7 +40,7 @@ export class Recorder {
     buf[i++] = e;
     buf[i] = time;
     this.count++;
-    if (++this.used === CAPACITY || this.writeThrough) this.flush();
+    if (++this.used >= CAPACITY || this.writeThrough) this.flush();
   }
 
   get buffered(): number {
