@@ -210,7 +210,7 @@ class Locals {
   }
 }
 
-/** Where the walk is, for race recording: inside async code, the names local to it, and how a read is used. */
+/** Where the walk is, for race recording: the function, the names local to it, and how a read is used. */
 interface Env {
   scope: Scope;
   /** inside a function, with the names local to it; null: no race recording (module code, static blocks, parameters) */

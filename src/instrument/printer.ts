@@ -13,41 +13,36 @@ type Node = { type: string; start: number; [key: string]: unknown };
 type State = { write(code: string, node?: Node): void; output: string; line: number; column: number };
 type Print = (this: Record<string, Print>, node: Node, state: State) => void;
 
+/** The node an expression's printed text begins with, when that is not the expression's own first token. */
+function leftChild(n: Node): Node | null {
+  switch (n.type) {
+    case 'MemberExpression':
+      return n.object as Node;
+    case 'CallExpression':
+      return n.callee as Node;
+    case 'TaggedTemplateExpression':
+      return n.tag as Node;
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'AssignmentExpression':
+      return n.left as Node;
+    case 'ConditionalExpression':
+      return n.test as Node;
+    case 'SequenceExpression':
+      return (n.expressions as Node[])[0];
+    case 'UpdateExpression':
+      return n.prefix ? null : (n.argument as Node);
+    case 'ChainExpression':
+      return n.expression as Node;
+    default:
+      return null;
+  }
+}
+
 /** The node at the very start of an expression as printed (what a statement would begin with). */
 function leftmost(n: Node): Node {
-  for (;;) {
-    switch (n.type) {
-      case 'MemberExpression':
-        n = n.object as Node;
-        break;
-      case 'CallExpression':
-        n = n.callee as Node;
-        break;
-      case 'TaggedTemplateExpression':
-        n = n.tag as Node;
-        break;
-      case 'BinaryExpression':
-      case 'LogicalExpression':
-      case 'AssignmentExpression':
-        n = n.left as Node;
-        break;
-      case 'ConditionalExpression':
-        n = n.test as Node;
-        break;
-      case 'SequenceExpression':
-        n = (n.expressions as Node[])[0];
-        break;
-      case 'UpdateExpression':
-        if (n.prefix) return n;
-        n = n.argument as Node;
-        break;
-      case 'ChainExpression':
-        n = n.expression as Node;
-        break;
-      default:
-        return n;
-    }
-  }
+  for (let next = leftChild(n); next; next = leftChild(n)) n = next;
+  return n;
 }
 
 const AMBIGUOUS_START = new Set(['ObjectExpression', 'ObjectPattern', 'FunctionExpression', 'ClassExpression']);
@@ -177,6 +172,19 @@ for (const [type, key] of [['MemberExpression', 'object'], ['CallExpression', 'c
   generator[type] = function (node, state) {
     const inner = node[key] as Node | undefined;
     printPlain.call(this, inner?.type === 'ChainExpression' ? { ...node, [key]: { type: 'ParenthesizedExpression', expression: inner } } : node, state);
+  };
+}
+// `return`, `throw` and `yield` take no line break before their argument. An argument the original wrapped in
+// parentheses can start on a later line (`return (\n  a\n)`): printed on its own line it needs those parentheses back.
+for (const type of ['ReturnStatement', 'ThrowStatement', 'YieldExpression']) {
+  const printPlain = generator[type];
+  generator[type] = function (node, state) {
+    const argument = node.argument as Node | null | undefined;
+    // the line the keyword is printed on
+    const line = node.start >= 0 ? Math.max(state.line, positions.line(node.start)) : state.line;
+    let startsLater = false;
+    for (let n: Node | null | undefined = argument; n && !startsLater; n = leftChild(n)) startsLater = n.start >= 0 && positions.line(n.start) > line;
+    printPlain.call(this, startsLater ? { ...node, argument: { type: 'ParenthesizedExpression', start: -1, expression: argument } } : node, state);
   };
 }
 generator.ParenthesizedExpression = function (node, state) {
