@@ -9,8 +9,6 @@ const uncurryThis = Function.prototype.bind.bind(Function.prototype.call) as <F 
 export const ReflectApply = Reflect.apply;
 export const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
 export const ReflectGetPrototypeOf = Reflect.getPrototypeOf;
-export const ObjectDefineProperty = Object.defineProperty;
-export const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 export const ObjectHasOwn = Object.hasOwn;
 export const ArrayIsArray = Array.isArray;
 export const JSONStringify = JSON.stringify;
@@ -20,7 +18,6 @@ export const MathRound = Math.round;
 export const StringCtor = String;
 export const BufferFrom = Buffer.from.bind(Buffer) as typeof Buffer.from;
 
-export const ArrayPush = uncurryThis(Array.prototype.push as (this: unknown[], ...items: unknown[]) => number) as <T>(array: T[], ...items: T[]) => number;
 export const ArraySplice = uncurryThis(Array.prototype.splice as (this: unknown[], start: number, deleteCount?: number) => unknown[]) as <T>(array: T[], start: number, deleteCount?: number) => T[];
 export const MapGet = uncurryThis(Map.prototype.get as (this: Map<unknown, unknown>, key: unknown) => unknown) as <K, V>(map: Map<K, V>, key: K) => V | undefined;
 export const MapSet = uncurryThis(Map.prototype.set as (this: Map<unknown, unknown>, key: unknown, value: unknown) => Map<unknown, unknown>) as <K, V>(map: Map<K, V>, key: K, value: V) => Map<K, V>;
