@@ -216,6 +216,20 @@ export function install(): void {
     return path;
   }
 
+  /**
+   * An instrumented file's source map, looked up through Node once per file (when the file registers its sites, as its
+   * body starts): Node's lookup calls builtins as the program may have replaced them by the time a site is interned.
+   */
+  const sourceMaps = new Map<string, NonNullable<ReturnType<NonNullable<typeof findSourceMap>>>>();
+  function sourceMapOf(file: string): ReturnType<NonNullable<typeof findSourceMap>> | undefined {
+    let map = MapGet(sourceMaps, file);
+    if (map === undefined) {
+      map = findSourceMap?.(file) ?? findSourceMap?.(pathToFileURL(file).href);
+      if (map) MapSet(sourceMaps, file, map);
+    }
+    return map;
+  }
+
   /** `name` is how V8 names the script (a path, or a file: URL for ES modules), `file` its path. */
   function internSite(name: string, file: string, genLine: number, genColumn: number): number {
     const key = `${name}:${genLine}:${genColumn}`;
@@ -223,7 +237,7 @@ export function install(): void {
     if (id !== undefined) return id;
     let line = genLine;
     let column = genColumn;
-    const map = findSourceMap?.(name) ?? (name !== file ? findSourceMap?.(file) : undefined);
+    const map = sourceMapOf(file);
     const entry = map?.findEntry(genLine - 1, genColumn - 1) as { originalLine?: number; originalColumn?: number } | undefined;
     if (entry && typeof entry.originalLine === 'number') {
       line = entry.originalLine + 1;
@@ -380,6 +394,7 @@ export function install(): void {
       if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq);
       for (let i = 0; i < sites.length; i++) if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
       SetAdd(userFiles, file);
+      sourceMapOf(file);
       registerFunctionText(file);
       rec.meta({ t: 'sites', base, file, sites: sites as never });
       return base;
