@@ -24,8 +24,6 @@ export const MapSet = uncurryThis(Map.prototype.set as (this: Map<unknown, unkno
 export const MapHas = uncurryThis(Map.prototype.has as (this: Map<unknown, unknown>, key: unknown) => boolean) as <K>(map: Map<K, unknown>, key: K) => boolean;
 export const SetHas = uncurryThis(Set.prototype.has as (this: Set<unknown>, value: unknown) => boolean) as <T>(set: ReadonlySet<T>, value: T) => boolean;
 export const SetAdd = uncurryThis(Set.prototype.add as (this: Set<unknown>, value: unknown) => Set<unknown>) as <T>(set: Set<T>, value: T) => Set<T>;
-export const WeakMapGet = uncurryThis(WeakMap.prototype.get as (this: WeakMap<object, unknown>, key: object) => unknown) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
-export const WeakMapSet = uncurryThis(WeakMap.prototype.set as (this: WeakMap<object, unknown>, key: object, value: unknown) => WeakMap<object, unknown>) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
 export const WeakSetHas = uncurryThis(WeakSet.prototype.has as (this: WeakSet<object>, value: object) => boolean) as <T extends object>(set: WeakSet<T>, value: T) => boolean;
 export const WeakSetAdd = uncurryThis(WeakSet.prototype.add as (this: WeakSet<object>, value: object) => WeakSet<object>) as <T extends object>(set: WeakSet<T>, value: T) => WeakSet<T>;
 export const StringStartsWith = uncurryThis(String.prototype.startsWith as (this: string, search: string) => boolean);
@@ -34,13 +32,17 @@ export const StringLastIndexOf = uncurryThis(String.prototype.lastIndexOf as (th
 export const StringIncludes = uncurryThis(String.prototype.includes as (this: string, search: string) => boolean);
 export const RegExpExec = uncurryThis(RegExp.prototype.exec as (this: RegExp, s: string) => RegExpExecArray | null);
 
-/** A stack of values with no builtin call (the async hooks push and pop on every callback). */
-export function stackPush<T>(stack: T[], value: T): void {
-  stack[stack.length] = value;
+/**
+ * Collections for the hot paths (an identity per object and per key, on every shared-state access): the class holds
+ * its own copies of Map's (WeakMap's) methods, taken when the tracer started, as Node's SafeMap does; calls on it
+ * are plain method calls, no slower than a Map's, and a program that replaces Map.prototype.get does not reach them.
+ */
+function makeSafe<T extends object>(unsafe: { prototype: object }, safe: T): T {
+  const proto = (safe as unknown as { prototype: object }).prototype;
+  for (const key of Reflect.ownKeys(unsafe.prototype)) {
+    if (key !== 'constructor') Reflect.defineProperty(proto, key, Reflect.getOwnPropertyDescriptor(unsafe.prototype, key)!);
+  }
+  return safe;
 }
-export function stackPop<T>(stack: T[]): T | undefined {
-  if (stack.length === 0) return undefined;
-  const value = stack[stack.length - 1];
-  stack.length--;
-  return value;
-}
+export const SafeMap = makeSafe(Map, class SafeMap<K, V> extends Map<K, V> {});
+export const SafeWeakMap = makeSafe(WeakMap, class SafeWeakMap<K extends object, V> extends WeakMap<K, V> {});

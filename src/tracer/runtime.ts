@@ -33,14 +33,12 @@ import {
   MapSet,
   SetHas,
   SetAdd,
-  WeakMapGet,
-  WeakMapSet,
+  SafeMap,
+  SafeWeakMap,
   WeakSetHas,
   WeakSetAdd,
   StringStartsWith,
   StringSlice,
-  stackPush,
-  stackPop,
 } from './primordials';
 
 export function install(): void {
@@ -79,7 +77,10 @@ export function install(): void {
   let internal = 1; // >0 while the tracer itself works (setting up, writing output): nothing is recorded
   let userDepth = 0; // user frames on the stack in the current callback
   let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
-  const ctxFlags: boolean[] = []; // one per nested `before`: was that callback recorded?
+  // One entry per nested `before` (callbacks inside callbacks), up to ctxTop: written by index, never pushed or popped
+  // (no builtin call, none the program could have replaced)
+  let ctxTop = 0;
+  const ctxFlags: boolean[] = []; // was that callback recorded?
   const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
   let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
   let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
@@ -250,7 +251,7 @@ export function install(): void {
   }
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || ctxFlags[ctxFlags.length - 1] === true);
+  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
 
   let closePatched = false;
   function watchClose(resource: object): void {
@@ -315,21 +316,26 @@ export function install(): void {
       },
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
-        stackPush(ctxFlags, on);
-        if (ctxFlags.length === 1) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
-        stackPush(ctxUserDepth, userDepth);
-        stackPush(ctxCoroutineSteps, coroutineSteps);
+        if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+        ctxFlags[ctxTop] = on;
+        ctxUserDepth[ctxTop] = userDepth;
+        ctxCoroutineSteps[ctxTop] = coroutineSteps;
+        ctxTop++;
         // an await resumption runs the coroutine: a user frame is on the stack
         userDepth = coroutineSteps = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
         awaitWindow = 0;
         if (on) push(RawKind.Before, id);
       },
       after(id) {
-        const on = stackPop(ctxFlags);
-        userDepth = stackPop(ctxUserDepth) ?? 0;
-        coroutineSteps = stackPop(ctxCoroutineSteps) ?? 0;
+        let on = false;
+        if (ctxTop > 0) {
+          ctxTop--;
+          on = ctxFlags[ctxTop];
+          userDepth = ctxUserDepth[ctxTop];
+          coroutineSteps = ctxCoroutineSteps[ctxTop];
+        } else userDepth = coroutineSteps = 0;
         if (on) push(RawKind.After, id);
-        if (ctxFlags.length === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
+        if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
         }
@@ -344,24 +350,24 @@ export function install(): void {
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
   // identities for race detection: objects by a weak map, keys interned (objects used as keys by identity)
-  const objectIds = new WeakMap<object, number>();
+  const objectIds = new SafeWeakMap<object, number>();
   let nextObjectId = 1;
   const objectId = (o: object): number => {
-    let id = WeakMapGet(objectIds, o);
+    let id = objectIds.get(o);
     if (id === undefined) {
       id = nextObjectId++;
-      WeakMapSet(objectIds, o, id);
+      objectIds.set(o, id);
     }
     return id;
   };
-  const keyIds = new Map<string, number>();
+  const keyIds = new SafeMap<string, number>();
   const keyId = (k: unknown): number => {
     if ((typeof k === 'object' && k !== null) || typeof k === 'function') return -objectId(k as object);
     const text = `${typeof k}:${StringCtor(k)}`;
-    let id = MapGet(keyIds, text);
+    let id = keyIds.get(text);
     if (id === undefined) {
       id = keyIds.size + 1;
-      MapSet(keyIds, text, id);
+      keyIds.set(text, id);
     }
     return id;
   };
@@ -405,7 +411,7 @@ export function install(): void {
       const frame = ++frameSeq * 2 + isAsync;
       coroutineSteps += isAsync;
       awaitWindow = 0;
-      const top = ctxFlags.length - 1;
+      const top = ctxTop - 1;
       if (top >= 0 && !ctxFlags[top] && internal === 0 && userDepth === 0) {
         // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
         const eid = executionAsyncId();
@@ -629,7 +635,7 @@ export function install(): void {
       };
       // written now (a program may end in a way that skips 'exit'), again at the end with the line that threw
       rec.meta(record);
-      if (e && unhandled.length < 100) stackPush(unhandled, { record, error: e });
+      if (e && unhandled.length < 100) unhandled[unhandled.length] = { record, error: e };
       push(RawKind.Unhandled, promiseIds.idOf(promise), index);
     } catch {
       /* ignore */
