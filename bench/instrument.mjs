@@ -25,7 +25,7 @@ export function minifiedProgram(root, work) {
   return { big, program, bytes: parts.join('').length };
 }
 
-/** Times (median of runs, ms) of acorn's parse and of the whole instrumentation of `file`, in a fresh process. */
+/** Times (median of runs, ms) of acorn's parse (with locations, and without as the instrumenter parses) and of the whole instrumentation of `file`, in a fresh process. */
 export function instrumentTimes(root, work, file, runs) {
   const script = join(work, 'instrument-timer.cjs');
   const esbuild = createRequire(join(root, 'package.json'))('esbuild');
@@ -35,17 +35,20 @@ export function instrumentTimes(root, work, file, runs) {
         const acorn = require('acorn');
         const { prepareModule } = require('./src/instrument/prepare');
         const src = require('node:fs').readFileSync(process.argv[2], 'utf8');
-        const parse = [], instrument = [];
+        const parse = [], bare = [], instrument = [];
         for (let i = 0; i < ${runs}; i++) {
           let t = performance.now();
           acorn.parse(src, { ecmaVersion: 'latest', locations: true });
           parse.push(performance.now() - t);
           t = performance.now();
+          acorn.parse(src, { ecmaVersion: 'latest' });
+          bare.push(performance.now() - t);
+          t = performance.now();
           prepareModule(src, process.argv[2], 'commonjs', { races: true });
           instrument.push(performance.now() - t);
         }
         const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-        console.log(JSON.stringify({ parse: median(parse), instrument: median(instrument) }));`,
+        console.log(JSON.stringify({ parse: median(parse), bare: median(bare), instrument: median(instrument) }));`,
       resolveDir: root,
       loader: 'js',
     },

@@ -7,8 +7,8 @@
 import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type FunctionTable } from './runtime-api';
-import { print } from './printer';
-import { raceFacts, declaredIn, patternNames, childNodes, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
+import { print, Positions } from './printer';
+import { raceFacts, declaredIn, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -43,14 +43,13 @@ export class InstrumentSyntaxError extends Error {
   }
 }
 
-export type AnyNode = acorn.Node & Record<string, unknown> & { loc?: acorn.SourceLocation | null };
+export type AnyNode = acorn.Node & Record<string, unknown>;
 
 export function parse(source: string, file: string, sourceType: SourceType): acorn.Program {
   try {
     return acorn.parse(source, {
       ecmaVersion: 'latest',
       sourceType,
-      locations: true,
       allowHashBang: true,
       allowReturnOutsideFunction: sourceType === 'script',
       allowAwaitOutsideFunction: sourceType === 'module',
@@ -64,6 +63,9 @@ export function parse(source: string, file: string, sourceType: SourceType): aco
 
 /** True when the source only parses as an ES module (import/export/top-level await). */
 export function looksLikeModule(source: string): boolean {
+  // what only a module can hold (import / export declarations, top-level await, import.meta) names one of these words:
+  // without them the file is a script, with no parse (a large bundle would cost one more whole parse)
+  if (!/\b(?:import|export|await)\b/.test(source)) return false;
   try {
     acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true, allowReturnOutsideFunction: true });
     return false;
@@ -77,8 +79,8 @@ export function looksLikeModule(source: string): boolean {
   }
 }
 
-// ---- building nodes (no `loc`: what the tracer adds maps to nothing) ------------------------------------------------
-const node = (type: string, props: Record<string, unknown>): AnyNode => ({ type, start: 0, end: 0, ...props }) as AnyNode;
+// ---- building nodes (offsets -1: what the tracer adds maps to nothing) ----------------------------------------------
+const node = (type: string, props: Record<string, unknown>): AnyNode => ({ type, start: -1, end: -1, ...props }) as AnyNode;
 const ident = (name: string) => node('Identifier', { name });
 const num = (n: number) => node('Literal', { value: n, raw: String(n) });
 const str = (s: string) => node('Literal', { value: s, raw: JSON.stringify(s) });
@@ -86,8 +88,9 @@ const seq = (expressions: AnyNode[]) => (expressions.length === 1 ? expressions[
 const assign = (left: AnyNode, right: AnyNode, operator = '=') => node('AssignmentExpression', { operator, left, right });
 const stmt = (expression: AnyNode) => node('ExpressionStatement', { expression });
 const block = (body: AnyNode[]) => node('BlockStatement', { body });
-const member = (object: AnyNode, property: AnyNode, computed: boolean, loc?: unknown) =>
-  node('MemberExpression', { object, property, computed, optional: false, loc });
+/** `object.property`; `from`: the member of the original it stands for (it maps there) */
+const member = (object: AnyNode, property: AnyNode, computed: boolean, from?: AnyNode) =>
+  node('MemberExpression', { object, property, computed, optional: false, ...(from ? { start: from.start, end: from.end } : {}) });
 /** a call of the runtime: `__ls.<method>(...args)` */
 const rt = (method: RuntimeMethod, args: AnyNode[]) =>
   node('CallExpression', { callee: member(ident(RUNTIME_GLOBAL), ident(method), false), arguments: args, optional: false });
@@ -158,15 +161,6 @@ function statementAwait(s: AnyNode): AnyNode | null {
   return null;
 }
 
-const SCALAR_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'raw', 'name', 'operator', 'prefix', 'computed', 'optional', 'kind', 'async', 'generator', 'directive', 'sourceType', 'method', 'shorthand', 'static', 'delegate', 'await', 'tail', 'regex', 'bigint']);
-const keysOfType = new Map<string, string[]>();
-/** The keys that may hold child nodes, per node type (acorn gives every node of a type the same keys). */
-function childKeys(n: AnyNode): string[] {
-  let keys = keysOfType.get(n.type);
-  if (!keys) keysOfType.set(n.type, (keys = Object.keys(n).filter((k) => !SCALAR_KEYS.has(k))));
-  return keys;
-}
-
 function namesBoundBy(s: AnyNode): Set<string> {
   const names = new Set<string>();
   const add = (p: AnyNode | null | undefined): void => {
@@ -205,11 +199,22 @@ interface Scope {
   temps: number;
 }
 
-/** Where the walk is, for race recording: inside async code, the names local to it, and how a read is used. */
+/** The names a function declares, and those of the functions it is nested in when they count as its own. */
+class Locals {
+  constructor(
+    private readonly names: Set<string>,
+    private readonly outer: Locals | null,
+  ) {}
+  has(name: string): boolean {
+    return this.names.has(name) || (this.outer !== null && this.outer.has(name));
+  }
+}
+
+/** Where the walk is, for race recording: the function, the names local to it, and how a read is used. */
 interface Env {
   scope: Scope;
-  /** inside an async function (or a function nested in one), with the names it declares; null: no race recording */
-  locals: Set<string> | null;
+  /** inside a function, with the names local to it; null: no race recording (module code, static blocks, parameters) */
+  locals: Locals | null;
   /** inside the test of an if / while / ?: or the left of && || ??: a read there is a check */
   inTest: boolean;
   /** inside an initializer or a return: a read there is kept past the next await */
@@ -225,6 +230,7 @@ type Use =
 
 export function instrumentJavaScript(source: string, file: string, options: InstrumentOptions): InstrumentResult {
   const ast = parse(source, file, options.sourceType) as unknown as AnyNode;
+  const positions = new Positions(source);
   const sites: RawSite[] = [];
   // the id of the file's first site (registered on first use, so hoisted functions called early still have it);
   // its name carries the file's key, so the text of any function says which file it came from
@@ -232,9 +238,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   const isModule = options.sourceType === 'module';
 
   const site = (n: AnyNode, kind: RawSite['kind'], extra: Partial<RawSite> = {}): number => {
-    const loc = (n.loc as acorn.SourceLocation).start;
-    const mapped = options.originalPosition ? options.originalPosition(loc.line, loc.column) : null;
-    const pos = mapped ?? { line: loc.line, column: loc.column };
+    const loc = positions.at(n.start);
+    const pos = (options.originalPosition ? options.originalPosition(loc.line, loc.column) : null) ?? loc;
     sites.push({ kind, line: pos.line, column: pos.column + 1, ...extra });
     return sites.length - 1;
   };
@@ -245,8 +250,9 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   // Site 0 is the module body itself.
   site(ast, 'module', { name: '<module>', async: isModule });
 
-  // race recording happens only inside async functions: a file without any has nothing to record
-  const races: RaceFacts | null = options.races && source.includes('async') ? raceFacts(ast) : null;
+  // race recording: in every function, since a synchronous helper (in this file or another) called from a
+  // coroutine runs in that coroutine's step; the runtime drops what runs while no coroutine is running
+  const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
   // one site per variable name in this file (its first use), so every access to it names the same location
   const varSites = new Map<string, number>();
   const varRef = (id: AnyNode) => {
@@ -315,11 +321,10 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   const visitFunction = (fn: AnyNode, env: Env): AnyNode => {
     const scope: Scope = { temps: 0 };
-    let locals: Set<string> | null = null;
-    if (races) {
-      if (fn.async) locals = declaredIn(fn);
-      else if (env.locals) locals = new Set([...env.locals, ...declaredIn(fn)]);
-    }
+    let locals: Locals | null = null;
+    // an async function's own names are its locals; a synchronous function also keeps those of the functions it is
+    // nested in (a callback's closure over its creator's variables is not state another coroutine sees)
+    if (races) locals = new Locals(declaredIn(fn), fn.async ? null : env.locals);
     // parameters: nothing recorded there (they are evaluated before the body's own variables exist)
     const paramEnv: Env = { scope, locals: null, inTest: false, kept: false };
     for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);
@@ -343,7 +348,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     let statements: AnyNode[];
     if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
     else {
-      statements = [node('ReturnStatement', { argument: fn.body, loc: (fn.body as AnyNode).loc })];
+      statements = [node('ReturnStatement', { argument: fn.body, start: (fn.body as AnyNode).start, end: (fn.body as AnyNode).end })];
       fn.expression = false;
     }
     const directives: AnyNode[] = [];
@@ -395,7 +400,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       setup.push(assign(t, property));
       key = property = t;
     }
-    return { object, key, access: member(clone(object), clone(property), m.computed as boolean, m.loc) };
+    return { object, key, access: member(clone(object), clone(property), m.computed as boolean, m) };
   };
 
   /** `x op= v`, `x++`, `o.k = v`...: the read (for compound forms) before, the write after, the value kept. */
@@ -704,7 +709,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   body.splice(d, 0, varDecl(prologue));
   body.push(stmt(rt('x', [frame()])), register);
 
-  const printed = print(ast as never, options.mapSource ?? file, source);
+  const printed = print(ast as never, options.mapSource ?? file, source, positions);
   const table: FunctionTable = [];
   for (const r of printed.ranges) {
     const text = printed.code.slice(r.start, r.end);

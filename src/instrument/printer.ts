@@ -1,48 +1,48 @@
 // Prints an ESTree (acorn) AST back to JavaScript with a source map: astring owns parentheses, semicolons and
 // precedence; this file adds a mapping at the start of every node (so every stack frame finds its original line and
 // column) and guards the two places where a statement or an arrow body must not begin with `{`, `function` or `class`.
+// Lines are the original's: astring's own line breaks are spaces, and a node of the original starts on its own line
+// (line breaks are written before it until the output reaches that line), so V8's line numbers, in call sites a
+// program's own Error.prepareStackTrace reads, are the original ones. Every statement ends with `;`, so a line break
+// never changes what the code means; one is only written where the original had one before that node.
 import { GENERATOR, generate } from 'astring';
 import { GenMapping, addMapping, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
 
-type Node = { type: string; loc?: { start: { line: number; column: number } } | null; [key: string]: unknown };
-type State = { write(code: string, node?: Node): void };
+/** A node of the original has its offsets (`start` >= 0); one the instrumenter made has `start` -1 and maps to nothing. */
+type Node = { type: string; start: number; [key: string]: unknown };
+type State = { write(code: string, node?: Node): void; output: string; line: number; column: number };
 type Print = (this: Record<string, Print>, node: Node, state: State) => void;
+
+/** The node an expression's printed text begins with, when that is not the expression's own first token. */
+function leftChild(n: Node): Node | null {
+  switch (n.type) {
+    case 'MemberExpression':
+      return n.object as Node;
+    case 'CallExpression':
+      return n.callee as Node;
+    case 'TaggedTemplateExpression':
+      return n.tag as Node;
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'AssignmentExpression':
+      return n.left as Node;
+    case 'ConditionalExpression':
+      return n.test as Node;
+    case 'SequenceExpression':
+      return (n.expressions as Node[])[0];
+    case 'UpdateExpression':
+      return n.prefix ? null : (n.argument as Node);
+    case 'ChainExpression':
+      return n.expression as Node;
+    default:
+      return null;
+  }
+}
 
 /** The node at the very start of an expression as printed (what a statement would begin with). */
 function leftmost(n: Node): Node {
-  for (;;) {
-    switch (n.type) {
-      case 'MemberExpression':
-        n = n.object as Node;
-        break;
-      case 'CallExpression':
-        n = n.callee as Node;
-        break;
-      case 'TaggedTemplateExpression':
-        n = n.tag as Node;
-        break;
-      case 'BinaryExpression':
-      case 'LogicalExpression':
-      case 'AssignmentExpression':
-        n = n.left as Node;
-        break;
-      case 'ConditionalExpression':
-        n = n.test as Node;
-        break;
-      case 'SequenceExpression':
-        n = (n.expressions as Node[])[0];
-        break;
-      case 'UpdateExpression':
-        if (n.prefix) return n;
-        n = n.argument as Node;
-        break;
-      case 'ChainExpression':
-        n = n.expression as Node;
-        break;
-      default:
-        return n;
-    }
-  }
+  for (let next = leftChild(n); next; next = leftChild(n)) n = next;
+  return n;
 }
 
 const AMBIGUOUS_START = new Set(['ObjectExpression', 'ObjectPattern', 'FunctionExpression', 'ClassExpression']);
@@ -63,29 +63,84 @@ export interface PrintedRange {
 const FUNCTION_LIKE = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'MethodDefinition']);
 let ranges: PrintedRange[] = [];
 
+/** Where each line of a text starts (acorn's line breaks: \n, \r\n, \r, U+2028, U+2029). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Line (1-based) and column (0-based, UTF-16 units) of offsets in one text, as acorn's `locations` would give them. */
+export class Positions {
+  private readonly starts: number[];
+  private last = 0;
+  constructor(text: string) {
+    this.starts = lineStarts(text);
+  }
+  /** the index of the line holding `offset` (lookups go mostly forward: the last line found is tried first) */
+  private lineIndex(offset: number): number {
+    const starts = this.starts;
+    let k = this.last;
+    if (starts[k] <= offset && (k + 1 === starts.length || offset < starts[k + 1])) return k;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.last = k = lo;
+    return k;
+  }
+  line(offset: number): number {
+    return this.lineIndex(offset) + 1;
+  }
+  at(offset: number): { line: number; column: number } {
+    const k = this.lineIndex(offset);
+    return { line: k + 1, column: offset - this.starts[k] };
+  }
+}
+
+let positions: Positions;
+let addOriginal: (state: State, original: { line: number; column: number }) => void;
+
+/** Line breaks until the output is on the line where `node` starts in the original, then a mapping to it. */
+function mapStart(node: Node, state: State): void {
+  const original = positions.at(node.start);
+  if (original.line > state.line) {
+    state.output += '\n'.repeat(original.line - state.line);
+    state.line = original.line;
+    state.column = 0;
+  }
+  addOriginal(state, original);
+}
+
 const base = GENERATOR as unknown as Record<string, Print>;
 const generator: Record<string, Print> = {};
 for (const [type, print] of Object.entries(base)) {
-  // Identifiers and literals map themselves; every other node gets a mapping at its start.
-  if (type === 'Identifier' || type === 'Literal') generator[type] = print;
-  else if (FUNCTION_LIKE.has(type)) {
+  // every node of the original gets a mapping at its start
+  if (FUNCTION_LIKE.has(type)) {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) state.write('', node);
+      const original = node.start >= 0;
+      if (original) mapStart(node, state);
       // a method's text starts after `static` (astring's MethodDefinition prints object methods too)
-      const start = (state as unknown as { output: string }).output.length + (node.static ? 'static '.length : 0);
+      const start = state.output.length + (node.static ? 'static '.length : 0);
       print.call(this, node, state);
-      if (node.loc) ranges.push({ node, start, end: (state as unknown as { output: string }).output.length });
+      if (original) ranges.push({ node, start, end: state.output.length });
     };
   } else {
     generator[type] = function (this: Record<string, Print>, node, state) {
-      if (node.loc) state.write('', node);
+      if (node.start >= 0) mapStart(node, state);
       print.call(this, node, state);
     };
   }
 }
 generator.ExpressionStatement = function (node, state) {
   const e = node.expression as Node;
-  if (node.loc) state.write('', node);
+  if (node.start >= 0) mapStart(node, state);
   if (typeof node.directive === 'string') {
     this.Literal(e, state);
   } else if (needsStatementParens(e)) {
@@ -99,7 +154,7 @@ generator.ExpressionStatement = function (node, state) {
 };
 generator.ImportExpression = function (node, state) {
   // `import(specifier, { with: { type: 'json' } })`: astring prints only the specifier
-  if (node.loc) state.write('', node);
+  if (node.start >= 0) mapStart(node, state);
   state.write('import(');
   const source = node.source as Node;
   this[source.type](source, state);
@@ -117,6 +172,19 @@ for (const [type, key] of [['MemberExpression', 'object'], ['CallExpression', 'c
   generator[type] = function (node, state) {
     const inner = node[key] as Node | undefined;
     printPlain.call(this, inner?.type === 'ChainExpression' ? { ...node, [key]: { type: 'ParenthesizedExpression', expression: inner } } : node, state);
+  };
+}
+// `return`, `throw` and `yield` take no line break before their argument. An argument the original wrapped in
+// parentheses can start on a later line (`return (\n  a\n)`): printed on its own line it needs those parentheses back.
+for (const type of ['ReturnStatement', 'ThrowStatement', 'YieldExpression']) {
+  const printPlain = generator[type];
+  generator[type] = function (node, state) {
+    const argument = node.argument as Node | null | undefined;
+    // the line the keyword is printed on
+    const line = node.start >= 0 ? Math.max(state.line, positions.line(node.start)) : state.line;
+    let startsLater = false;
+    for (let n: Node | null | undefined = argument; n && !startsLater; n = leftChild(n)) startsLater = n.start >= 0 && positions.line(n.start) > line;
+    printPlain.call(this, startsLater ? { ...node, argument: { type: 'ParenthesizedExpression', start: -1, expression: argument } } : node, state);
   };
 }
 generator.ParenthesizedExpression = function (node, state) {
@@ -143,20 +211,22 @@ export interface Printed {
   ranges: PrintedRange[];
 }
 
-/** Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts). */
-export function print(ast: Node, file: string, source: string): Printed {
+/**
+ * Print `ast`; the map points into `file`, whose text is `source` (kept in the map for stack-trace excerpts).
+ * `at` gives the original positions of the nodes' offsets (acorn parses without `locations`: cheaper).
+ */
+export function print(ast: Node, file: string, source: string, at: Positions = new Positions(source)): Printed {
   const gen = new GenMapping({ file });
   setSourceContent(gen, file, source);
-  const sourceMap = {
-    file,
-    addMapping(m: { generated: { line: number; column: number }; original: { line: number; column: number } }) {
-      // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
-      // function's own name, so V8's names are already the ones untraced Node prints
-      addMapping(gen, { generated: { line: m.generated.line, column: m.generated.column }, source: file, original: m.original });
-    },
-  };
+  positions = at;
+  // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
+  // function's own name, so V8's names are already the ones untraced Node prints
+  addOriginal = (state, original) => addMapping(gen, { generated: { line: state.line, column: state.column }, source: file, original });
   ranges = [];
-  const code = generate(ast as never, { generator: generator as never, sourceMap: sourceMap as never, indent: '  ' });
+  // astring keeps count of the output's lines and columns only when it has a source map to feed (nodes carry no
+  // `loc`, so it never adds a mapping itself)
+  const counting = { file, addMapping: () => undefined };
+  const code = generate(ast as never, { generator: generator as never, sourceMap: counting as never, indent: '', lineEnd: ' ' });
   const printed = ranges;
   ranges = [];
   return { code, map: toEncodedMap(gen), ranges: printed };

@@ -4,7 +4,11 @@
 /** Name of the global through which instrumented code reaches the runtime. Defined by the tracer; never enumerable. */
 export const RUNTIME_GLOBAL = '__ls';
 
-/** Ids: `site` indexes the sites a file registered (base from `r` + the site's index), `frame` is what `e` returned. */
+/**
+ * Ids: `site` indexes the sites a file registered (base from `r` + the site's index), `frame` is what `e` returned.
+ * Shared-state accesses (rv..wa) come from every function: those of a synchronous function count only while a
+ * coroutine is running (the function was called, directly or not, from a coroutine's step).
+ */
 export interface TracerRuntime {
   /** register a file's sites (JSON of RawSite[]); returns the id of its first site */
   r(file: string, sitesJson: string): number;

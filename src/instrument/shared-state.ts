@@ -13,15 +13,30 @@ export const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splic
 const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
 const isFunction = (n: AnyNode) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
 
+const SCALAR_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'raw', 'name', 'operator', 'prefix', 'computed', 'optional', 'kind', 'async', 'generator', 'directive', 'sourceType', 'method', 'shorthand', 'static', 'delegate', 'await', 'tail', 'regex', 'bigint']);
+const keysOfType = new Map<string, string[]>();
+/** The keys that may hold child nodes, per node type (every node of a type has the same keys, acorn's and ours alike). */
+export function childKeys(n: AnyNode): string[] {
+  let keys = keysOfType.get(n.type);
+  if (!keys) keysOfType.set(n.type, (keys = Object.keys(n).filter((k) => !SCALAR_KEYS.has(k))));
+  return keys;
+}
+
+/** Calls `f` on each child node of `n`, in source order of its keys (no array made). */
+export function forEachChild(n: AnyNode, f: (c: AnyNode) => void): void {
+  const keys = childKeys(n);
+  for (let k = 0; k < keys.length; k++) {
+    const v = n[keys[k]];
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (isNode(v[i])) f(v[i] as AnyNode);
+    } else if (isNode(v)) f(v);
+  }
+}
+
 /** A node's child nodes, in source order of its keys. */
 export function childNodes(n: AnyNode): AnyNode[] {
   const out: AnyNode[] = [];
-  for (const key of Object.keys(n)) {
-    if (key === 'loc') continue;
-    const v = n[key];
-    if (Array.isArray(v)) out.push(...v.filter(isNode));
-    else if (isNode(v)) out.push(v);
-  }
+  forEachChild(n, (c) => out.push(c));
   return out;
 }
 
@@ -60,7 +75,7 @@ export function declaredIn(fn: AnyNode): Set<string> {
     if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, out);
     if (n.type === 'ClassDeclaration' && n.id) out.add((n.id as AnyNode).name as string);
     if (n.type === 'CatchClause' && n.param) patternNames(n.param as AnyNode, out);
-    for (const c of childNodes(n)) walk(c);
+    forEachChild(n, walk);
   };
   walk(fn.body as AnyNode);
   return out;
@@ -87,7 +102,7 @@ export function raceFacts(ast: AnyNode): RaceFacts {
     // an array changed in place makes its length a location that can race
     const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
     if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
-    for (const c of childNodes(n)) walk(c);
+    forEachChild(n, walk);
   };
   walk(ast);
   return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps };

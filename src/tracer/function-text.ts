@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileKey, SITE_IN_TEXT } from '../instrument/runtime-api';
 import { functionTextsPath, type FunctionTexts } from '../instrument/prepare';
+import { ReflectApply, StringIncludes, RegExpExec, MapGet, MapSet, MapHas, JSONParse, StringSlice } from './primordials';
 
 interface FileTexts {
   file: string;
@@ -17,16 +18,18 @@ interface FileTexts {
 export function restoreFunctionText(dir: string): (file: string) => void {
   const files = new Map<string, FileTexts>();
   const nativeToString = Function.prototype.toString;
-  const apply = Reflect.apply;
   const NATIVE = 'function toString() { [native code] }';
 
   const load = (entry: FileTexts): Map<string, string> | null => {
     if (entry.byKey !== undefined) return entry.byKey;
     entry.byKey = null;
     try {
-      const { source, table } = JSON.parse(readFileSync(functionTextsPath(dir, entry.file), 'utf8')) as FunctionTexts;
+      const { source, table } = JSONParse(readFileSync(functionTextsPath(dir, entry.file), 'utf8')) as FunctionTexts;
       const byKey = new Map<string, string>();
-      for (const [site, length, start, end] of table) byKey.set(`${site}:${length}`, source.slice(start, end));
+      for (let i = 0; i < table.length; i++) {
+        const [site, length, start, end] = table[i];
+        MapSet(byKey, `${site}:${length}`, StringSlice(source, start, end));
+      }
       entry.byKey = byKey;
     } catch {
       // not written (TypeScript, or unreadable): the instrumented text it is
@@ -38,17 +41,18 @@ export function restoreFunctionText(dir: string): (file: string) => void {
   const replacement = {
     toString(this: unknown): string {
       if (this === replacement) return NATIVE;
-      const text = apply(nativeToString, this, []) as string;
-      const found = text.includes('__ls$b_') ? SITE_IN_TEXT.exec(text) : null;
+      const text = ReflectApply(nativeToString, this, []) as string;
+      const found = StringIncludes(text, '__ls$b_') ? RegExpExec(SITE_IN_TEXT, text) : null;
       if (!found) return text;
-      const entry = files.get(found[1]);
-      return (entry && load(entry)?.get(`${found[2]}:${text.length}`)) ?? text;
+      const entry = MapGet(files, found[1]);
+      const byKey = entry && load(entry);
+      return (byKey && MapGet(byKey, `${found[2]}:${text.length}`)) ?? text;
     },
   }.toString;
   Object.defineProperty(Function.prototype, 'toString', { value: replacement, writable: true, enumerable: false, configurable: true });
 
   return (file) => {
     const key = fileKey(file);
-    if (!files.has(key)) files.set(key, { file, byKey: undefined });
+    if (!MapHas(files, key)) MapSet(files, key, { file, byKey: undefined });
   };
 }

@@ -5,6 +5,7 @@
 // enumerable.
 import fs from 'node:fs';
 import Module from 'node:module';
+import { BufferFrom, ReflectApply, SetHas } from './primordials';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -38,17 +39,17 @@ class Utf8Stream {
   /** a string written with a UTF-8 encoding: no bytes needed unless a character is pending */
   text(s: string): string {
     if (this.carry === null) return s;
-    return this.bytes(Buffer.from(s, 'utf8'));
+    return this.bytes(BufferFrom(s, 'utf8'));
   }
 
   bytes(chunk: Uint8Array): string {
-    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let data = BufferFrom(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry !== null) {
       data = Buffer.concat([this.carry, data]);
       this.carry = null;
     }
     const tail = incompleteTail(data);
-    if (tail > 0) this.carry = Buffer.from(data.subarray(data.length - tail));
+    if (tail > 0) this.carry = BufferFrom(data.subarray(data.length - tail));
     return data.toString('utf8', 0, data.length - tail);
   }
 
@@ -95,8 +96,8 @@ export function captureOutput(sink: OutputSink): { flush(): void } {
   /** a string in some encoding (a Buffer encoding name; UTF-8 without a copy) */
   const emitString = (stream: Stream, s: string, encoding: unknown) => {
     if (s.length === 0) return;
-    if (UTF8.has(encoding as string)) emitText(stream, s);
-    else emitBytes(stream, Buffer.from(s, encoding as BufferEncoding));
+    if (SetHas(UTF8, encoding as string)) emitText(stream, s);
+    else emitBytes(stream, BufferFrom(s, encoding as BufferEncoding));
   };
 
   // Writes nested inside one already captured (a stream writing through fs.writeSync, writeFileSync looping over
@@ -107,7 +108,7 @@ export function captureOutput(sink: OutputSink): { flush(): void } {
     nested++;
     if (hide) sink.enter();
     try {
-      return fn.apply(self, args);
+      return ReflectApply(fn, self, args);
     } finally {
       nested--;
       if (hide) sink.leave();
@@ -142,7 +143,7 @@ export function captureOutput(sink: OutputSink): { flush(): void } {
           sink.enter();
           try {
             // eslint-disable-next-line prefer-rest-params
-            return original.apply(this, arguments as unknown as unknown[]);
+            return ReflectApply(original, this, arguments);
           } finally {
             nested--;
             sink.leave();
@@ -173,8 +174,8 @@ export function captureOutput(sink: OutputSink): { flush(): void } {
         try {
           if (typeof data === 'string') {
             const enc = typeof rest[1] === 'string' ? rest[1] : 'utf8';
-            const bytes = Buffer.from(data, enc as BufferEncoding);
-            if (written >= bytes.length && UTF8.has(enc)) emitText(stream, data);
+            const bytes = BufferFrom(data, enc as BufferEncoding);
+            if (written >= bytes.length && SetHas(UTF8, enc)) emitText(stream, data);
             else emitBytes(stream, bytes.subarray(0, written));
           } else {
             const bytes = asBytes(data);

@@ -1,8 +1,12 @@
 // Fixed-size event records in a preallocated Int32Array, flushed to events.bin with blocking writes: no per-event
 // allocation, no JSON and no strings in the hot path (the notes measured those as what makes tracers slow).
-import { writeSync, openSync, closeSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_INTS, EVENTS_FILE, META_FILE, type MetaRecord } from '../core/raw-events';
+import { BufferFrom, JSONStringify } from './primordials';
+
+// the program's output capture wraps fs.writeSync, and a program may replace it: the tracer writes with the original
+const { writeSync, closeSync } = fs;
 
 const CAPACITY = 1 << 15; // events per chunk (1 MiB)
 
@@ -18,12 +22,14 @@ export class Recorder {
   private closed = false;
 
   constructor(dir: string) {
-    this.eventsFd = openSync(join(dir, EVENTS_FILE), 'w');
-    this.metaFd = openSync(join(dir, META_FILE), 'w');
+    this.eventsFd = fs.openSync(join(dir, EVENTS_FILE), 'w');
+    this.metaFd = fs.openSync(join(dir, META_FILE), 'w');
   }
 
   push(kind: number, a: number, b: number, c: number, d: number, e: number, time: number): void {
     if (this.closed) return;
+    // a flush that failed (a stack overflow of the program reached into it) is retried before the buffer overflows
+    if (this.used >= CAPACITY) this.flush();
     const buf = this.buffer;
     let i = this.used * RECORD_INTS;
     buf[i++] = kind;
@@ -34,7 +40,7 @@ export class Recorder {
     buf[i++] = e;
     buf[i] = time;
     this.count++;
-    if (++this.used === CAPACITY || this.writeThrough) this.flush();
+    if (++this.used >= CAPACITY || this.writeThrough) this.flush();
   }
 
   get buffered(): number {
@@ -52,7 +58,7 @@ export class Recorder {
 
   meta(record: MetaRecord): void {
     if (this.closed) return;
-    const line = Buffer.from(JSON.stringify(record) + '\n');
+    const line = BufferFrom(JSONStringify(record) + '\n');
     let off = 0;
     while (off < line.length) off += writeSync(this.metaFd, line, off, line.length - off);
   }

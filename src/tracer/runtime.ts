@@ -18,6 +18,28 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
+import {
+  ReflectApply,
+  ReflectGetOwnPropertyDescriptor,
+  ReflectGetPrototypeOf,
+  ObjectHasOwn,
+  ArrayIsArray,
+  JSONParse,
+  MathMin,
+  MathRound,
+  StringCtor,
+  ArraySplice,
+  MapGet,
+  MapSet,
+  SetHas,
+  SetAdd,
+  SafeMap,
+  SafeWeakMap,
+  WeakSetHas,
+  WeakSetAdd,
+  StringStartsWith,
+  StringSlice,
+} from './primordials';
 
 export function install(): void {
   const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
@@ -31,6 +53,7 @@ export function install(): void {
 
   // Captured before the program can replace them.
   const { executionAsyncId } = asyncHooks;
+  const { isProxy } = utilTypes;
   const now = performance.now.bind(performance);
   const realSetTimeout = setTimeout;
   const RealError = Error;
@@ -41,24 +64,34 @@ export function install(): void {
     for (const stream of [process.stdout, process.stderr]) {
       const kind = (stream as unknown as { _handle?: { constructor?: { name?: string } } })._handle?.constructor?.name;
       const at = kind ? list.indexOf(`${kind}Wrap`) : -1;
-      if (at >= 0) list.splice(at, 1);
+      if (at >= 0) ArraySplice(list, at, 1);
     }
     return list;
   };
 
   const rec = new Recorder(config.dir);
   const t0 = now();
-  const micros = (): number => Math.min(0x7fffffff, Math.round((now() - t0) * 1000));
+  const micros = (): number => MathMin(0x7fffffff, MathRound((now() - t0) * 1000));
 
   // ---- state ---------------------------------------------------------------------------------------------------
   let internal = 1; // >0 while the tracer itself works (setting up, writing output): nothing is recorded
   let userDepth = 0; // user frames on the stack in the current callback
   let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
-  const ctxFlags: boolean[] = []; // one per nested `before`: was that callback recorded?
+  // One entry per nested `before` (callbacks inside callbacks), up to ctxTop: written by index, never pushed or popped
+  // (no builtin call, none the program could have replaced)
+  let ctxTop = 0;
+  const ctxFlags: boolean[] = []; // was that callback recorded?
   const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
   let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
   let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
   let awaitPromises: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> made by an await (its before resumes a coroutine)
+  let asyncSites: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12); // site -> 1 for an async function (or async generator)
+  // Coroutine steps on the stack now: +1 when an async function is entered or resumed (after an await, a yield of an
+  // async generator), -1 when it suspends or returns. Shared-state accesses of synchronous functions count only while
+  // it is above 0: a helper called from a coroutine's step is part of that step. A frame id is odd for an async
+  // function, even otherwise, so the hooks tell them apart without a lookup.
+  let coroutineSteps = 0;
+  const ctxCoroutineSteps: number[] = []; // coroutineSteps to restore when that callback ends
   const typeCodeOf = new Map<string, number>();
   let frameSeq = 0;
   let siteSeq = 0;
@@ -75,10 +108,10 @@ export function install(): void {
   }
 
   function typeCode(type: string): number {
-    let code = typeCodeOf.get(type);
+    let code = MapGet(typeCodeOf, type);
     if (code === undefined) {
       code = typeCodeOf.size + 1;
-      typeCodeOf.set(type, code);
+      MapSet(typeCodeOf, type, code);
       rec.meta({ t: 'type', code, name: type });
     }
     return code;
@@ -94,10 +127,10 @@ export function install(): void {
   const siteIds = new Map<string, number>();
   // the real module.findSourceMap, for the tracer's own lookups; the program's shows no map of an instrumented file
   const findSourceMap = Module.findSourceMap?.bind(Module);
-  hideInstrumentedSourceMaps((file) => userFiles.has(file));
+  hideInstrumentedSourceMaps((file) => SetHas(userFiles, file));
   // stack frames of instrumented files at their original positions, formatted as untraced Node formats them
   mapStackFrames({
-    instrumented: (name) => userFiles.has(name.startsWith('file://') ? filePath(name) : name),
+    instrumented: (name) => SetHas(userFiles, StringStartsWith(name, 'file://') ? filePath(name) : name),
     findSourceMap: (name) => findSourceMap?.(name) as never,
     programSourceMaps: programSourceMapsEnabled,
   });
@@ -151,9 +184,9 @@ export function install(): void {
           builtin = true;
           continue;
         }
-        const file = name.startsWith('file://') ? filePath(name) : name;
-        if (!userFiles.has(file)) {
-          if (!file.startsWith(cfg.tracerDir) && file !== 'node:internal/async_hooks') {
+        const file = StringStartsWith(name, 'file://') ? filePath(name) : name;
+        if (!SetHas(userFiles, file)) {
+          if (!StringStartsWith(file, cfg.tracerDir) && file !== 'node:internal/async_hooks') {
             apiFrames++;
             skipOwn = false;
           }
@@ -176,42 +209,56 @@ export function install(): void {
 
   const filePaths = new Map<string, string>();
   function filePath(url: string): string {
-    let path = filePaths.get(url);
+    let path = MapGet(filePaths, url);
     if (path === undefined) {
       path = fileURLToPath(url);
-      filePaths.set(url, path);
+      MapSet(filePaths, url, path);
     }
     return path;
+  }
+
+  /**
+   * An instrumented file's source map, looked up through Node once per file (when the file registers its sites, as its
+   * body starts): Node's lookup calls builtins as the program may have replaced them by the time a site is interned.
+   */
+  const sourceMaps = new Map<string, NonNullable<ReturnType<NonNullable<typeof findSourceMap>>>>();
+  function sourceMapOf(file: string): ReturnType<NonNullable<typeof findSourceMap>> | undefined {
+    let map = MapGet(sourceMaps, file);
+    if (map === undefined) {
+      map = findSourceMap?.(file) ?? findSourceMap?.(pathToFileURL(file).href);
+      if (map) MapSet(sourceMaps, file, map);
+    }
+    return map;
   }
 
   /** `name` is how V8 names the script (a path, or a file: URL for ES modules), `file` its path. */
   function internSite(name: string, file: string, genLine: number, genColumn: number): number {
     const key = `${name}:${genLine}:${genColumn}`;
-    let id = siteIds.get(key);
+    let id = MapGet(siteIds, key);
     if (id !== undefined) return id;
     let line = genLine;
     let column = genColumn;
-    const map = findSourceMap?.(name) ?? (name !== file ? findSourceMap?.(file) : undefined);
+    const map = sourceMapOf(file);
     const entry = map?.findEntry(genLine - 1, genColumn - 1) as { originalLine?: number; originalColumn?: number } | undefined;
     if (entry && typeof entry.originalLine === 'number') {
       line = entry.originalLine + 1;
       column = (entry.originalColumn ?? 0) + 1;
     }
     id = siteSeq++;
-    siteIds.set(key, id);
+    MapSet(siteIds, key, id);
     rec.meta({ t: 'site', id, file, line, column });
     return id;
   }
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || ctxFlags[ctxFlags.length - 1] === true);
+  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
 
   let closePatched = false;
   function watchClose(resource: object): void {
     // A handle's close callback runs in libuv's close phase; note when the program asks for a close.
     closePatched = true;
     let proto = Object.getPrototypeOf(resource) as Record<string, unknown> | null;
-    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'close')) proto = Object.getPrototypeOf(proto);
+    while (proto && !ObjectHasOwn(proto, 'close')) proto = ReflectGetPrototypeOf(proto) as Record<string, unknown> | null;
     if (!proto) return;
     const original = proto.close as (this: { getAsyncId?: () => number }, ...args: unknown[]) => unknown;
     if (typeof original !== 'function' || (original as { __lsWrapped?: boolean }).__lsWrapped) return;
@@ -222,7 +269,7 @@ export function install(): void {
       } catch {
         /* never disturb the program */
       }
-      return original.apply(this, args);
+      return ReflectApply(original, this, args);
     };
     (wrapped as { __lsWrapped?: boolean }).__lsWrapped = true;
     proto.close = wrapped;
@@ -248,7 +295,7 @@ export function install(): void {
           let delay = -1;
           if (type === 'Timeout') {
             const t = resource as { _idleTimeout?: number; _repeat?: number | null };
-            delay = Math.max(0, Math.round(t._idleTimeout ?? 0));
+            delay = t._idleTimeout! > 0 ? MathRound(t._idleTimeout!) : 0;
             if (t._repeat) delay = -2 - delay; // intervals encode as -2 - delay
           }
           push(RawKind.Init, id, trigger, code, executionAsyncId(), delay);
@@ -262,26 +309,33 @@ export function install(): void {
             const site = userCallSite(true);
             if (site >= 0) push(RawKind.ScheduledAt, id, site, userFrameIndex);
           }
-          if (!closePatched && HANDLE_TYPES.has(type)) watchClose(resource as object);
+          if (!closePatched && SetHas(HANDLE_TYPES, type)) watchClose(resource as object);
         } catch {
           /* a throwing hook would kill the program */
         }
       },
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
-        ctxFlags.push(on);
-        if (ctxFlags.length === 1) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
-        ctxUserDepth.push(userDepth);
+        if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+        ctxFlags[ctxTop] = on;
+        ctxUserDepth[ctxTop] = userDepth;
+        ctxCoroutineSteps[ctxTop] = coroutineSteps;
+        ctxTop++;
         // an await resumption runs the coroutine: a user frame is on the stack
-        userDepth = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
+        userDepth = coroutineSteps = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
         awaitWindow = 0;
         if (on) push(RawKind.Before, id);
       },
       after(id) {
-        const on = ctxFlags.pop();
-        userDepth = ctxUserDepth.pop() ?? 0;
+        let on = false;
+        if (ctxTop > 0) {
+          ctxTop--;
+          on = ctxFlags[ctxTop];
+          userDepth = ctxUserDepth[ctxTop];
+          coroutineSteps = ctxCoroutineSteps[ctxTop];
+        } else userDepth = coroutineSteps = 0;
         if (on) push(RawKind.After, id);
-        if (ctxFlags.length === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
+        if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
         }
@@ -296,7 +350,7 @@ export function install(): void {
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
   // identities for race detection: objects by a weak map, keys interned (objects used as keys by identity)
-  const objectIds = new WeakMap<object, number>();
+  const objectIds = new SafeWeakMap<object, number>();
   let nextObjectId = 1;
   const objectId = (o: object): number => {
     let id = objectIds.get(o);
@@ -306,10 +360,10 @@ export function install(): void {
     }
     return id;
   };
-  const keyIds = new Map<string, number>();
+  const keyIds = new SafeMap<string, number>();
   const keyId = (k: unknown): number => {
     if ((typeof k === 'object' && k !== null) || typeof k === 'function') return -objectId(k as object);
-    const text = `${typeof k}:${String(k)}`;
+    const text = `${typeof k}:${StringCtor(k)}`;
     let id = keyIds.get(text);
     if (id === undefined) {
       id = keyIds.size + 1;
@@ -326,31 +380,38 @@ export function install(): void {
       if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return undefined;
       let holder: object | null = value as object;
       let desc: PropertyDescriptor | undefined;
-      while (holder && !utilTypes.isProxy(holder) && !(desc = Reflect.getOwnPropertyDescriptor(holder, key))) holder = Reflect.getPrototypeOf(holder);
+      while (holder && !isProxy(holder) && !(desc = ReflectGetOwnPropertyDescriptor(holder, key))) holder = ReflectGetPrototypeOf(holder);
       if (!desc || !('value' in desc)) return undefined;
       value = desc.value;
     }
     return value;
   };
+  /** an access by a synchronous function while no coroutine runs: not part of any coroutine's step */
+  const outsideCoroutine = (frame: number): boolean => (frame & 1) === 0 && coroutineSteps === 0;
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
   const runtime = {
     /** register a file's sites; returns the id of its first site */
     r(file: string, sitesJson: string): number {
-      const sites = JSON.parse(sitesJson) as unknown[];
+      const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean }[];
       const base = siteSeq;
       siteSeq += sites.length;
-      userFiles.add(file);
+      if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq);
+      for (let i = 0; i < sites.length; i++) if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
+      SetAdd(userFiles, file);
+      sourceMapOf(file);
       registerFunctionText(file);
       rec.meta({ t: 'sites', base, file, sites: sites as never });
       return base;
     },
     /** enter a function or module body */
     e(site: number): number {
-      const frame = ++frameSeq;
+      const isAsync = site < asyncSites.length ? asyncSites[site] : 0;
+      const frame = ++frameSeq * 2 + isAsync;
+      coroutineSteps += isAsync;
       awaitWindow = 0;
-      const top = ctxFlags.length - 1;
+      const top = ctxTop - 1;
       if (top >= 0 && !ctxFlags[top] && internal === 0 && userDepth === 0) {
         // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
         const eid = executionAsyncId();
@@ -366,12 +427,14 @@ export function install(): void {
     /** exit a function or module body */
     x(frame: number): void {
       if (userDepth > 0) userDepth--;
+      if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       push(RawKind.Exit, frame);
     },
     /** await reached: returns the awaited value untouched */
     a<T>(frame: number, site: number, value: T): T {
       push(RawKind.Await, frame, site);
       if (userDepth > 0) userDepth--;
+      if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       awaitWindow = 2;
       return value;
     },
@@ -387,40 +450,49 @@ export function install(): void {
     y<T>(frame: number, site: number, value: T): T {
       push(RawKind.Yield, frame, site);
       if (userDepth > 0) userDepth--;
+      if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       return value;
     },
     /** resumed after yield */
     yr<T>(frame: number, value: T): T {
       userDepth++;
+      coroutineSteps += frame & 1;
       push(RawKind.YieldResume, frame);
       return value;
     },
     /** shared state: a variable read / written (v = the variable's site id) */
     rv(frame: number, site: number, v: number): void {
+      if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 0);
     },
     wv(frame: number, site: number, v: number): void {
+      if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 1);
     },
     /** shared state: a property of an object read / written */
     rp(frame: number, site: number, obj: unknown, key: unknown): void {
+      if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
     },
     wp(frame: number, site: number, obj: unknown, key: unknown): void {
+      if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
     },
     /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
     rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
+      if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
     },
     wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
+      if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
     },
     wa(frame: number, site: number, root: unknown, path: readonly string[]): void {
+      if (outsideCoroutine(frame)) return;
       const array = dataPath(root, path);
-      if (Array.isArray(array)) push(RawKind.Access, frame, site, objectId(array), keyId('length'), 1);
+      if (ArrayIsArray(array)) push(RawKind.Access, frame, site, objectId(array), keyId('length'), 1);
     },
   /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
@@ -444,7 +516,7 @@ export function install(): void {
     write(stream, text) {
       try {
         const keep = outputBytes < cfg.maxOutputBytes;
-        const stored = keep ? text.slice(0, cfg.maxOutputBytes - outputBytes) : '';
+        const stored = keep ? StringSlice(text, 0, cfg.maxOutputBytes - outputBytes) : '';
         outputBytes += text.length;
         const index = outputIndex++;
         rec.meta({ t: 'output', index, stream, text: stored, ...(stored.length < text.length ? { truncated: true } : {}) });
@@ -478,6 +550,7 @@ export function install(): void {
   /** errors Node formats itself: the one that ends the program, a rejection it warns about */
   const formattedByNode = new WeakSet<object>();
   const unhandledMode = /--unhandled-rejections[= ](\S+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))?.[1] ?? 'throw';
+  const warnMode = /^warn/.test(unhandledMode);
   /** the uncaught exception being handled now (between the monitor and the listeners' verdict) */
   let uncaught: { error: unknown; origin: string } | null = null;
   /** the one that ends the program: written when it ends, with where it was thrown */
@@ -500,12 +573,13 @@ export function install(): void {
     return { t: 'error', origin, name: e.name, message: e.message, ...(stack !== undefined ? { stack } : {}), ...where };
   };
   // a reason that is not an Error: primitives as they are; objects not touched (that would run their code)
-  const describe = (x: unknown) => (x === null || (typeof x !== 'object' && typeof x !== 'function') ? String(x).slice(0, 500) : 'an object that is not an Error');
+  const describe = (x: unknown) => (x === null || (typeof x !== 'object' && typeof x !== 'function') ? StringSlice(StringCtor(x), 0, 500) : 'an object that is not an Error');
 
   const realEmit = process.emit as (...a: unknown[]) => boolean;
   const emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
     if (stopping || (name !== 'exit' && name !== 'unhandledRejection' && name !== 'uncaughtExceptionMonitor' && name !== 'uncaughtException')) {
-      return realEmit.call(this, name, ...args);
+      // eslint-disable-next-line prefer-rest-params
+      return ReflectApply(realEmit, this, arguments);
     }
     if (name === 'exit') {
       internal++;
@@ -513,25 +587,28 @@ export function install(): void {
       rec.writeThrough = true; // from here on every event goes straight to disk
       internal--;
       try {
-        return realEmit.call(this, name, ...args);
+        // eslint-disable-next-line prefer-rest-params
+      return ReflectApply(realEmit, this, arguments);
       } finally {
         finish(args[0]); // after the program's exit listeners (what they print is captured); Node prints a crash next
       }
     }
     if (name === 'uncaughtExceptionMonitor') {
-      uncaught = { error: args[0], origin: String(args[1]) };
-      return realEmit.call(this, name, ...args);
+      uncaught = { error: args[0], origin: StringCtor(args[1]) };
+      // eslint-disable-next-line prefer-rest-params
+      return ReflectApply(realEmit, this, arguments);
     }
     if (name === 'uncaughtException') {
-      const handled = realEmit.call(this, name, ...args);
-      const u = uncaught ?? { error: args[0], origin: String(args[1]) };
+      // eslint-disable-next-line prefer-rest-params
+      const handled = ReflectApply(realEmit, this, arguments) as boolean;
+      const u = uncaught ?? { error: args[0], origin: StringCtor(args[1]) };
       uncaught = null;
       internal++;
       try {
         if (handled) rec.meta(errorRecord(u.error, u.origin, false));
         else {
           // Node prints it and ends the program: after 'exit', or at once when the program is exiting already
-          if (typeof u.error === 'object' && u.error !== null) formattedByNode.add(u.error);
+          if (typeof u.error === 'object' && u.error !== null) WeakSetAdd(formattedByNode, u.error);
           fatal = u;
           if ((process as unknown as { _exiting?: boolean })._exiting) finish(1);
         }
@@ -558,16 +635,17 @@ export function install(): void {
       };
       // written now (a program may end in a way that skips 'exit'), again at the end with the line that threw
       rec.meta(record);
-      if (e && unhandled.length < 100) unhandled.push({ record, error: e });
+      if (e && unhandled.length < 100) unhandled[unhandled.length] = { record, error: e };
       push(RawKind.Unhandled, promiseIds.idOf(promise), index);
     } catch {
       /* ignore */
     } finally {
       internal--;
     }
-    const handled = realEmit.call(this, name, ...args);
+    // eslint-disable-next-line prefer-rest-params
+    const handled = ReflectApply(realEmit, this, arguments) as boolean;
     // not handled, in a warn mode: Node warns with the reason's stack right after this returns
-    if (!handled && /^warn/.test(unhandledMode) && args[0] instanceof RealError) formattedByNode.add(args[0]);
+    if (!handled && warnMode && args[0] instanceof RealError) WeakSetAdd(formattedByNode, args[0]);
     return handled;
   };
   // on process's own prototype (whose prototype is EventEmitter.prototype), not on process: no own property appears
@@ -582,7 +660,7 @@ export function install(): void {
     value: {
       reallyExit(this: unknown, code: number) {
         finish(code);
-        return realReallyExit.call(this, code);
+        return ReflectApply(realReallyExit, this, [code]);
       },
     }.reallyExit,
   });
@@ -611,8 +689,9 @@ export function install(): void {
     // without a program's own Error.prepareStackTrace, reading a stack runs no program code: it is read whether or not
     // Node formats the error itself
     const noProgramFormatter = (Error as { prepareStackTrace?: unknown }).prepareStackTrace === defaultPrepareStackTrace;
-    for (const { record, error } of unhandled.splice(0)) {
-      if (!error || (!formattedByNode.has(error) && !noProgramFormatter)) continue;
+    for (let i = 0; i < unhandled.length; i++) {
+      const { record, error } = unhandled[i];
+      if (!error || (!WeakSetHas(formattedByNode, error) && !noProgramFormatter)) continue;
       let where = {};
       try {
         where = firstUserFrame(error.stack ?? '');
@@ -621,6 +700,7 @@ export function install(): void {
       }
       rec.meta({ ...record, ...where });
     }
+    unhandled.length = 0;
   }
 
   function firstUserFrame(stack: string): { file?: string; line?: number; column?: number } {
@@ -650,7 +730,7 @@ export function install(): void {
           } catch {
             /* never disturb the program */
           }
-          return original.call(this, t);
+          return ReflectApply(original, this, [t]);
         },
       }[name];
       g[name] = wrapped;
@@ -677,7 +757,7 @@ export function install(): void {
           }
         }
         // eslint-disable-next-line prefer-rest-params
-        return realKill.apply(this, arguments as unknown as [number, (string | number)?]);
+        return ReflectApply(realKill, this, arguments);
       },
     }.kill;
     Object.defineProperty(kill, 'length', { value: realKill.length });
@@ -709,7 +789,7 @@ export function install(): void {
     const proto = net.Server.prototype as unknown as { _listen2: (...a: unknown[]) => unknown };
     const listen2 = proto._listen2;
     proto._listen2 = function (this: import('node:net').Server, ...args: unknown[]) {
-      const result = listen2.apply(this, args);
+      const result = ReflectApply(listen2, this, args);
       try {
         const a = (this as unknown as { _handle?: unknown })._handle ? this.address() : null;
         if (a && typeof a === 'object') rec.meta({ t: 'listening', port: a.port, address: a.address });
@@ -775,7 +855,7 @@ export function install(): void {
     if (!originalCompile.name) Object.defineProperty(originalCompile, 'name', { value: '_compile', configurable: true });
     moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
       if (isUserFile(filename, cfg) && typeof content === 'string') content = instrumentCommonJs(content, filename, rest[0] === 'module' ? 'module' : 'commonjs');
-      return originalCompile.call(this, content, filename, ...rest);
+      return ReflectApply(originalCompile, this, [content, filename, ...rest]);
     };
   }
   for (const ext of ['.ts', '.cts', '.tsx', '.jsx']) {
@@ -816,7 +896,7 @@ export function install(): void {
           internal--;
         }
       }
-      return resolveFilename.call(this, request, parent, ...rest);
+      return ReflectApply(resolveFilename, this, [request, parent, ...rest]);
     };
   }
 

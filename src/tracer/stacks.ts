@@ -9,10 +9,12 @@
 // position: Node's header, then `at ` + the frame. Frames of other files go to Node's own formatting when the program
 // turned source maps on itself (as untraced), V8's otherwise.
 //
-// Not covered: a program's own Error.prepareStackTrace gets V8's CallSite objects of the instrumented code (their
-// getLineNumber() is the instrumented line). CallSite's methods cannot be replaced (V8 makes them read-only and
-// non-configurable), and handing the program's function other objects would need Error.prepareStackTrace to become an
-// accessor that returns something other than what the program stored.
+// A program's own Error.prepareStackTrace gets V8's CallSite objects of the instrumented code: getLineNumber() is the
+// original line (the printer keeps every statement on its line), getColumnNumber() the instrumented column. CallSite's
+// methods cannot be replaced (V8 makes them read-only and non-configurable), and handing the program's function other
+// objects would need Error.prepareStackTrace to become an accessor that returns something other than what the program
+// stored.
+import { ReflectApply, StringLastIndexOf, StringSlice } from './primordials';
 
 interface CallSite {
   getFileName(): string | undefined | null;
@@ -60,8 +62,8 @@ export function mapStackFrames(options: {
   /** a frame's original [line, column], or null when not in an instrumented file (or not mapped) */
   const position = (cs: CallSite): [number, number] | null => {
     try {
-      const file = getFileName.call(cs);
-      if (typeof file === 'string' && options.instrumented(file)) return map(file, getLineNumber.call(cs), getColumnNumber.call(cs));
+      const file = ReflectApply(getFileName, cs, []);
+      if (typeof file === 'string' && options.instrumented(file)) return map(file, ReflectApply(getLineNumber, cs, []), ReflectApply(getColumnNumber, cs, []));
     } catch {
       /* a position we cannot map stays as it is */
     }
@@ -69,12 +71,12 @@ export function mapStackFrames(options: {
   };
   /** V8's text of a frame (`name (file:L:C)`, or `file:L:C` for an unnamed function), at the original position */
   const frameText = (cs: CallSite): string => {
-    const text = toString.call(cs) as string;
+    const text = ReflectApply(toString, cs, []) as string;
     const p = position(cs);
     if (!p) return text;
-    const tail = `:${getLineNumber.call(cs)}:${getColumnNumber.call(cs)}`;
-    const at = text.lastIndexOf(tail);
-    return at < 0 ? text : `${text.slice(0, at)}:${p[0]}:${p[1]}${text.slice(at + tail.length)}`;
+    const tail = `:${ReflectApply(getLineNumber, cs, [])}:${ReflectApply(getColumnNumber, cs, [])}`;
+    const at = StringLastIndexOf(text, tail);
+    return at < 0 ? text : `${StringSlice(text, 0, at)}:${p[0]}:${p[1]}${StringSlice(text, at + tail.length)}`;
   };
 
   // ---- the default Error.prepareStackTrace -------------------------------------------------------------------

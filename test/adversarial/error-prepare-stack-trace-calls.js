@@ -1,5 +1,4 @@
 // rule: a program's Error.prepareStackTrace runs only when the program reads a stack, and sees its own frames
-// known difference (Node 20, 22, 24): a program's own Error.prepareStackTrace gets V8's call sites of the instrumented code, whose lines and columns are the printed file's (Node maps only the stacks it formats itself)
 let calls = 0
 const seen = []
 Error.prepareStackTrace = (err, frames) => {
