@@ -28,6 +28,8 @@ interface Colors {
 const MAX_VISIBLE_LANES = 12;
 /** ... and after it: the canvas grows to this many, beyond which the rest scroll. */
 const MAX_EXPANDED_LANES = 200;
+/** Coroutine lanes listed for screen readers (and tests); the canvas draws them all. */
+const MAX_LISTED_LANES = 1000;
 
 export type TimelineAxis = 'time' | 'steps';
 
@@ -41,8 +43,6 @@ export interface DrawnBox {
   h: number;
   text?: string;
 }
-/** Coroutine lanes listed for screen readers (and tests); the canvas draws them all. */
-const MAX_LISTED_LANES = 1000;
 
 export class TimelineView {
   readonly el: HTMLElement;
