@@ -252,6 +252,14 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-legend-wait::before { content: ""; display: inline-block; width: 1.6em; border-top: 2px dashed var(--ls-wait); margin-right: 0.35em; vertical-align: middle; }
 .ls-timeline .ls-toolbar { margin-left: auto; }
 .ls-tl-scroll { position: relative; overflow-x: hidden; overflow-y: auto; border: 1px solid var(--ls-border); border-radius: 6px; }
+.ls-seg { display: inline-flex; margin-left: auto; }
+.ls-seg .ls-seg-btn { border-radius: 0; padding: 0.15em 0.7em; }
+.ls-seg .ls-seg-btn:first-child { border-radius: 4px 0 0 4px; }
+.ls-seg .ls-seg-btn:last-child { border-radius: 0 4px 4px 0; }
+.ls-seg .ls-seg-btn[aria-pressed="true"] { background: var(--ls-link); color: var(--ls-panel); border-color: var(--ls-link); font-weight: 600; }
+.ls-timeline .ls-seg + .ls-toolbar { margin-left: 0.5em; }
+.ls-tl-more { margin-top: 0.4em; }
+.ls-tl-more[hidden] { display: none; }
 .ls-tl-canvas { position: sticky; top: 0; left: 0; display: block; cursor: crosshair; touch-action: none; }
 
 /* sequence diagram */

@@ -1,8 +1,9 @@
-// The timeline: one lane per queue and one per coroutine, x = step index. Drawn on a canvas, only what is visible:
-// a binary search per lane finds the visible spans, and spans narrower than a pixel merge, so 100k steps stay fluid.
-// Click or drag to scrub; Ctrl+wheel (or the buttons, or +/-) to zoom; Shift+wheel to pan.
+// The timeline: one lane per queue and one per coroutine, x = time in ms (tasks as they ran, awaits as waits spanning
+// time) or the step index. Drawn on a canvas, only what is visible: a binary search per lane finds the visible spans,
+// and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
+// or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../core/queues';
-import { buildLanes, spansIn, type Lane, type Span, type TaskSpan } from '../core/timeline-lanes';
+import { buildLanes, lanesInTime, spansIn, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../core/timeline-lanes';
 import type { QueueName } from '../core/trace-format';
 import { shortSource } from '../core/stepping';
 import { h, button } from './dom';
@@ -23,10 +24,25 @@ interface Colors {
   font: string;
 }
 
-/** At most this many lanes are visible at once; more scroll (queue lanes stay pinned on top). */
+/** Lanes shown before "+N more lanes" (queue lanes stay pinned on top, the rest scroll) ... */
 const MAX_VISIBLE_LANES = 12;
+/** ... and after it: the canvas grows to this many, beyond which the rest scroll. */
+const MAX_EXPANDED_LANES = 200;
 /** Coroutine lanes listed for screen readers (and tests); the canvas draws them all. */
 const MAX_LISTED_LANES = 1000;
+
+export type TimelineAxis = 'time' | 'steps';
+
+/** What the last frame drew where (canvas CSS pixels): the tests check that bars overlap and labels do not. */
+export interface DrawnBox {
+  kind: 'bar' | 'wait' | 'label';
+  lane: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text?: string;
+}
 
 export class TimelineView {
   readonly el: HTMLElement;
@@ -34,25 +50,40 @@ export class TimelineView {
   private readonly scroller: HTMLElement;
   private readonly spacer: HTMLElement;
   private readonly laneList: HTMLUListElement;
+  /** lanes in steps; `shown` is the same lanes in the current axis's units (steps, or microseconds) */
   private readonly lanes: Lane[];
+  private shown: Lane[];
+  private timeLanes: Lane[] | null = null;
+  private readonly time: TimeAxis;
+  private axisMode: TimelineAxis;
+  private expanded = false;
+  private readonly moreButton: HTMLButtonElement;
+  private readonly axisButtons: Record<TimelineAxis, HTMLButtonElement>;
+  private drawnBoxes: DrawnBox[] = [];
   private readonly queueLanes: number;
   /** lane index of each queue and coroutine, for the causality arrow and following the current step */
   private readonly laneOfQueue = new Map<QueueName, number>();
   private readonly laneOfCoroutine = new Map<number, number>();
   private colors!: Colors;
-  private pxPerStep = 10;
-  /** the step at the left edge of the plot (fractional) */
+  /** pixels per unit of the axis (a step, or a microsecond) */
+  private pxPerUnit = 10;
+  /** the unit at the left edge of the plot (fractional) */
   private x0 = 0;
   private step = 0;
   private frame = 0;
   private scrubbing = false;
   private downAt: { x: number; y: number } | null = null;
   private fitted = false;
-  private m = { rem: 14, lane: 26, axis: 22, gutter: 140, width: 600, height: 200 };
+  /** axis: the ruler's height; top: where lanes start (below the ruler and the row of race labels) */
+  private m = { rem: 14, lane: 26, axis: 22, top: 22, gutter: 140, width: 600, height: 200 };
   private readonly resize: ResizeObserver;
 
   constructor(private readonly ctx: ViewContext) {
     this.lanes = buildLanes(ctx.trace);
+    this.shown = this.lanes;
+    this.time = new TimeAxis(ctx.trace);
+    // a server under load is about time (requests overlapping, a database wait); a puzzle is about order
+    this.axisMode = ctx.trace.program.requests?.length ? 'time' : 'steps';
     this.queueLanes = this.lanes.filter((l) => l.kind === 'queue').length;
     this.lanes.forEach((l, i) => (l.kind === 'queue' ? this.laneOfQueue.set(l.queue, i) : this.laneOfCoroutine.set(l.coroutine, i)));
     this.canvas = h('canvas', {
@@ -60,7 +91,7 @@ export class TimelineView {
       attrs: {
         tabindex: 0,
         role: 'img',
-        'aria-label': `Timeline: ${this.queueLanes} queue lanes and ${this.lanes.length - this.queueLanes} coroutine lanes over ${ctx.trace.steps.length} steps. Click or drag to choose a step; plus and minus zoom.`,
+        'aria-label': `Timeline: ${this.queueLanes} queue lanes and ${this.lanes.length - this.queueLanes} coroutine lanes over ${ctx.trace.steps.length} steps (${(this.time.end / 1000).toFixed(1)} ms). Click or drag to choose a step; plus and minus zoom.`,
         'data-lanes': this.lanes.length,
       },
     });
@@ -70,6 +101,13 @@ export class TimelineView {
     this.lanes.slice(0, this.queueLanes + MAX_LISTED_LANES).forEach((l) => {
       this.laneList.appendChild(h('li', { text: l.label, attrs: { 'data-kind': l.kind, ...(l.kind === 'coroutine' ? { 'data-coroutine': l.coroutine } : { 'data-queue': l.queue }) } }));
     });
+    this.moreButton = h('button', { class: 'ls-btn ls-tl-more', attrs: { type: 'button' }, on: { click: () => this.setExpanded(!this.expanded) } });
+    const axisButton = (mode: TimelineAxis, text: string, title: string) =>
+      h('button', { class: 'ls-btn ls-seg-btn', text, title, attrs: { type: 'button', 'data-axis': mode }, on: { click: () => this.setAxis(mode) } });
+    this.axisButtons = {
+      time: axisButton('time', 'Time', 'x is time in milliseconds: tasks as long as they ran, awaits as waits'),
+      steps: axisButton('steps', 'Steps', 'x counts steps: every step the same width, in the order they happened'),
+    };
     this.el = h('section', { class: 'ls-panel ls-timeline', attrs: { 'aria-label': 'Timeline' } }, [
       h('div', { class: 'ls-panel-head' }, [
         h('h2', { class: 'ls-panel-title', text: 'Timeline' }),
@@ -77,6 +115,7 @@ export class TimelineView {
           h('span', { class: 'ls-legend-run', text: 'running' }),
           h('span', { class: 'ls-legend-wait', text: 'await: suspended → resumed' }),
         ]),
+        h('span', { class: 'ls-seg', attrs: { role: 'group', 'aria-label': 'Timeline axis' } }, [this.axisButtons.time, this.axisButtons.steps]),
         h('span', { class: 'ls-toolbar' }, [
           button({ icon: 'zoomOut', label: 'Zoom out the timeline', keys: '-', onClick: () => this.zoomAt(0.5) }),
           button({ icon: 'zoomIn', label: 'Zoom in the timeline', keys: '+', onClick: () => this.zoomAt(2) }),
@@ -84,8 +123,12 @@ export class TimelineView {
         ]),
       ]),
       this.scroller,
+      this.moreButton,
       this.laneList,
     ]);
+    this.syncControls();
+    // the tests read what the last frame drew (a method, so nothing is serialized unless asked)
+    Object.defineProperty(this.canvas, 'drawnBoxes', { value: () => this.drawnBoxes.slice() });
     this.canvas.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     this.canvas.addEventListener('pointermove', (e) => this.onPointerMove(e));
     this.canvas.addEventListener('pointerup', (e) => this.onPointerUp(e));
@@ -108,6 +151,32 @@ export class TimelineView {
     this.layout();
   }
 
+  /** Switch the x axis between time (ms) and steps. */
+  setAxis(mode: TimelineAxis): void {
+    if (mode === this.axisMode) return;
+    this.axisMode = mode;
+    this.fitted = false;
+    this.syncControls();
+    this.layout();
+  }
+
+  /** Show every lane, or only the first MAX_VISIBLE_LANES. */
+  setExpanded(on: boolean): void {
+    this.expanded = on;
+    this.syncControls();
+    this.layout();
+  }
+
+  private syncControls(): void {
+    for (const [mode, b] of Object.entries(this.axisButtons)) b.setAttribute('aria-pressed', String(mode === this.axisMode));
+    this.shown = this.axisMode === 'time' ? (this.timeLanes ??= lanesInTime(this.ctx.trace, this.lanes, this.time)) : this.lanes;
+    this.canvas.dataset.axis = this.axisMode;
+    const hidden = this.lanes.length - MAX_VISIBLE_LANES;
+    this.moreButton.hidden = hidden <= 0;
+    this.moreButton.textContent = this.expanded ? 'Show fewer lanes' : `+${hidden} more lanes`;
+    this.moreButton.setAttribute('aria-expanded', String(this.expanded));
+  }
+
   update(step: number): void {
     this.step = step;
     this.follow();
@@ -122,12 +191,37 @@ export class TimelineView {
     return Math.max(10, this.m.width - this.m.gutter);
   }
 
-  private get visibleSteps(): number {
-    return this.plotWidth / this.pxPerStep;
+  /** the axis's extent in its units */
+  private get units(): number {
+    return this.axisMode === 'time' ? this.time.end : this.lastStep + 1;
+  }
+
+  private get visibleUnits(): number {
+    return this.plotWidth / this.pxPerUnit;
   }
 
   private fitPx(): number {
-    return this.plotWidth / (this.lastStep + 1);
+    return this.plotWidth / this.units;
+  }
+
+  /** the most a unit may be zoomed to: 4 rem per step, or per 10 microseconds */
+  private get maxPx(): number {
+    return this.axisMode === 'time' ? this.m.rem * 0.4 : this.m.rem * 4;
+  }
+
+  /** Where a step starts on the axis (and, with `after`, where it ends). */
+  private unitOf(step: number, after = false): number {
+    return this.axisMode === 'time' ? this.time.stepTime(step, after) : step + (after ? 1 : 0);
+  }
+
+  private stepAtUnit(u: number): number {
+    const step = this.axisMode === 'time' ? this.time.stepAt(u) : Math.floor(u);
+    return Math.max(0, Math.min(this.lastStep, step));
+  }
+
+  /** The right end of a span: step spans include their last step, time spans end at their `to`. */
+  private spanEnd(s: Span): number {
+    return this.axisMode === 'time' ? s.to : s.to + 1;
   }
 
   private readColors(): Colors {
@@ -154,24 +248,28 @@ export class TimelineView {
     const rem = parseFloat(getComputedStyle(this.el).fontSize) || 14;
     const lane = Math.round(rem * 1.9);
     const axis = Math.round(rem * 1.7);
-    const visibleLanes = Math.min(this.lanes.length, MAX_VISIBLE_LANES);
-    const height = axis + Math.max(1, visibleLanes) * lane + 4;
+    // race labels get a row of their own under the ruler, so they never sit on a bar
+    const top = axis + (this.ctx.trace.findings.some((f) => f.steps) ? Math.round(rem * 1.4) : 0);
+    const visibleLanes = Math.min(this.lanes.length, this.expanded ? MAX_EXPANDED_LANES : MAX_VISIBLE_LANES);
+    const height = top + Math.max(1, visibleLanes) * lane + 4;
     const width = Math.max(200, this.scroller.clientWidth);
     const gutter = Math.round(Math.min(width * 0.3, rem * 11));
-    this.m = { rem, lane, axis, gutter, width, height };
+    this.m = { rem, lane, axis, top, gutter, width, height };
     this.colors = this.readColors();
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(width * dpr);
     this.canvas.height = Math.round(height * dpr);
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
+    this.canvas.dataset.visibleLanes = String(visibleLanes);
     this.scroller.style.height = `${height}px`;
     this.spacer.style.height = `${Math.max(0, (this.lanes.length - visibleLanes) * lane)}px`;
     if (!this.fitted) {
       this.fitted = true;
       const fit = this.fitPx();
-      if (fit >= 6) this.pxPerStep = Math.min(fit, rem * 3);
-      else this.pxPerStep = Math.max(2, rem * 0.7);
+      // time: the whole run fits; steps: at least ~0.7 rem per step (the rest pans)
+      if (this.axisMode === 'time' || fit >= 6) this.pxPerUnit = Math.min(fit, this.maxPx);
+      else this.pxPerUnit = Math.max(2, rem * 0.7);
       this.x0 = 0;
     }
     this.clampView();
@@ -180,62 +278,74 @@ export class TimelineView {
   }
 
   private clampView(): void {
-    const minPx = Math.min(this.fitPx(), this.m.rem * 3);
-    this.pxPerStep = Math.max(minPx, Math.min(this.pxPerStep, this.m.rem * 4));
-    const maxX0 = Math.max(0, this.lastStep + 1 - this.visibleSteps);
+    const minPx = Math.min(this.fitPx(), this.maxPx);
+    this.pxPerUnit = Math.max(minPx, Math.min(this.pxPerUnit, this.maxPx));
+    const maxX0 = Math.max(0, this.units - this.visibleUnits);
     this.x0 = Math.max(0, Math.min(this.x0, maxX0));
   }
 
   /** Keep the current step (and its coroutine's lane) in view. */
   private follow(): void {
-    const vis = this.visibleSteps;
-    if (this.step < this.x0 || this.step + 1 > this.x0 + vis) {
-      this.x0 = this.step - vis * 0.3;
+    const vis = this.visibleUnits;
+    const from = this.unitOf(this.step);
+    const to = this.unitOf(this.step, true);
+    if (from < this.x0 || to > this.x0 + vis) {
+      this.x0 = from - vis * 0.3;
       this.clampView();
     }
     const s = this.ctx.trace.steps[this.step];
     const laneIdx = s && s.coroutine >= 0 ? this.laneOfCoroutine.get(s.coroutine) : undefined;
     if (laneIdx !== undefined && !this.scrubbing) {
       const rel = (laneIdx - this.queueLanes) * this.m.lane;
-      const viewH = this.m.height - this.m.axis - this.queueLanes * this.m.lane;
+      const viewH = this.m.height - this.m.top - this.queueLanes * this.m.lane;
       if (rel < this.scroller.scrollTop || rel + this.m.lane > this.scroller.scrollTop + viewH) this.scroller.scrollTop = Math.max(0, rel - viewH / 2);
     }
   }
 
   private zoomAt(factor: number, atX?: number): void {
-    const anchorStep = atX === undefined ? this.step + 0.5 : this.x0 + (atX - this.m.gutter) / this.pxPerStep;
-    const anchorX = atX ?? this.m.gutter + (anchorStep - this.x0) * this.pxPerStep;
-    this.pxPerStep *= factor;
+    const anchor = atX === undefined ? (this.unitOf(this.step) + this.unitOf(this.step, true)) / 2 : this.x0 + (atX - this.m.gutter) / this.pxPerUnit;
+    const anchorX = atX ?? this.m.gutter + (anchor - this.x0) * this.pxPerUnit;
+    this.pxPerUnit *= factor;
     this.clampView();
-    this.x0 = anchorStep - (anchorX - this.m.gutter) / this.pxPerStep;
+    this.x0 = anchor - (anchorX - this.m.gutter) / this.pxPerUnit;
     this.clampView();
     this.requestDraw();
   }
 
   private fit(): void {
-    this.pxPerStep = this.fitPx();
+    this.pxPerUnit = this.fitPx();
     this.x0 = 0;
     this.clampView();
     this.requestDraw();
   }
 
+  private unitAtX(x: number): number {
+    return this.x0 + (x - this.m.gutter) / this.pxPerUnit;
+  }
+
   private stepAtX(x: number): number {
-    return Math.max(0, Math.min(this.lastStep, Math.floor(this.x0 + (x - this.m.gutter) / this.pxPerStep)));
+    return this.stepAtUnit(this.unitAtX(x));
   }
 
   /** Lane under a y coordinate (canvas CSS pixels), or -1. */
   private laneAtY(y: number): number {
-    const { axis, lane } = this.m;
-    if (y < axis) return -1;
-    const pinned = axis + this.queueLanes * lane;
-    if (y < pinned) return Math.floor((y - axis) / lane);
+    const { top, lane } = this.m;
+    if (y < top) return -1;
+    const pinned = top + this.queueLanes * lane;
+    if (y < pinned) return Math.floor((y - top) / lane);
     const i = this.queueLanes + Math.floor((y - pinned + this.scroller.scrollTop) / lane);
     return i < this.lanes.length ? i : -1;
   }
 
   private laneY(i: number): number {
-    const { axis, lane } = this.m;
-    return i < this.queueLanes ? axis + i * lane : axis + i * lane - this.scroller.scrollTop;
+    const { top, lane } = this.m;
+    return i < this.queueLanes ? top + i * lane : top + i * lane - this.scroller.scrollTop;
+  }
+
+  /** The span of a lane's list under unit `u`, or undefined. */
+  private spanAt<T extends Span>(spans: readonly T[], u: number): T | undefined {
+    const [span] = spansIn(spans, u, u);
+    return span && span.from <= u ? span : undefined;
   }
 
   private onPointerDown(e: PointerEvent): void {
@@ -273,12 +383,11 @@ export class TimelineView {
     const r = this.canvas.getBoundingClientRect();
     const x = e.clientX - r.left;
     if (e.type === 'pointerup' && this.downAt && Math.abs(x - this.downAt.x) < 4) {
-      const lane = this.lanes[this.laneAtY(this.downAt.y)];
-      const step = this.stepAtX(x);
+      const lane = this.shown[this.laneAtY(this.downAt.y)];
       if (lane?.kind === 'queue') {
-        const [span] = spansIn(lane.spans, step, step);
-        const task = span && span.from <= step ? this.ctx.trace.tasks[span.task] : undefined;
-        if (task?.source) this.ctx.select(step, task.source);
+        const span = this.spanAt(lane.spans, this.unitAtX(x));
+        const task = span ? this.ctx.trace.tasks[span.task] : undefined;
+        if (task?.source) this.ctx.select(this.stepAtX(x), task.source);
       }
     }
     this.downAt = null;
@@ -291,7 +400,7 @@ export class TimelineView {
       this.zoomAt(Math.pow(2, -e.deltaY / 300), e.clientX - r.left);
     } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
       e.preventDefault();
-      this.x0 += (e.shiftKey ? e.deltaY || e.deltaX : e.deltaX) / this.pxPerStep;
+      this.x0 += (e.shiftKey ? e.deltaY || e.deltaX : e.deltaX) / this.pxPerUnit;
       this.clampView();
       this.requestDraw();
     }
@@ -309,26 +418,33 @@ export class TimelineView {
 
   /** Tooltip text for the point under the mouse. */
   private describe(x: number, y: number): string {
-    const lane = this.lanes[this.laneAtY(y)];
-    if (!lane) return '';
+    const i = this.laneAtY(y);
+    const lane = this.lanes[i];
+    const shown = this.shown[i];
+    if (!lane || !shown) return '';
     if (x < this.m.gutter) {
       if (lane.kind === 'queue') return `${lane.label}: ${lane.spans.length} tasks`;
       const c = this.ctx.trace.coroutines[lane.coroutine];
-      return `${lane.label} (${c?.kind ?? 'coroutine'}, ${shortSource(c?.source ?? null)}): ${c?.awaits.length ?? 0} awaits. Click to go to its call.`;
+      return `${lane.label} (${c?.name ?? 'coroutine'}, ${c?.kind ?? 'coroutine'}, ${shortSource(c?.source ?? null)}): ${c?.awaits.length ?? 0} awaits. Click to go to its call.`;
     }
+    const u = this.unitAtX(x);
     const step = this.stepAtX(x);
-    if (lane.kind === 'queue') {
-      const [span] = spansIn(lane.spans, step, step);
-      const t = span && span.from <= step ? this.ctx.trace.tasks[span.task] : undefined;
-      return t ? `Task ${t.id} (${t.queue}): ${t.label}, steps ${t.startStep}–${t.endStep}` : `step ${step}`;
+    const ms = (v: number) => `${(v / 1000).toFixed(v < 10_000 ? 2 : 1)} ms`;
+    if (shown.kind === 'queue') {
+      const span = this.spanAt(shown.spans, u);
+      const t = span ? this.ctx.trace.tasks[span.task] : undefined;
+      return t ? `Task ${t.id} (${t.queue}): ${t.label}, steps ${t.startStep}–${t.endStep}, ran ${ms(t.duration)} at ${ms(t.startTime - this.time.t0)}` : `step ${step}`;
     }
-    const [wait] = spansIn(lane.waits, step, step);
-    if (wait && wait.from <= step) {
+    if (lane.kind !== 'coroutine') return '';
+    const wait = this.spanAt(shown.waits, u) as WaitSpan | undefined;
+    if (wait) {
       const a = this.ctx.trace.coroutines[lane.coroutine]?.awaits[wait.await];
-      return `${lane.label} suspended at ${shortSource(a?.source ?? null)} (step ${wait.from})${wait.resumed ? `, resumed at step ${wait.to}` : ', never resumed'}`;
+      const inSteps = lane.waits.find((w) => w.await === wait.await);
+      const took = this.axisMode === 'time' ? `, waited ${ms(wait.to - wait.from)}` : '';
+      return `${lane.label} suspended at ${shortSource(a?.source ?? null)} (step ${inSteps?.from})${wait.resumed ? `, resumed at step ${inSteps?.to}` : ', never resumed'}${took}`;
     }
-    const [run] = spansIn(lane.spans, step, step);
-    return run && run.from <= step ? `${lane.label} running, steps ${run.from}–${run.to}` : `step ${step}`;
+    const run = this.spanAt(shown.spans, u);
+    return run ? `${lane.label} running at step ${step}` : `step ${step}`;
   }
 
   private requestDraw(): void {
@@ -339,54 +455,63 @@ export class TimelineView {
     });
   }
 
-  private draw(): void {
-    const g = this.canvas.getContext('2d');
-    if (!g || !this.el.isConnected) return;
-    if (!this.colors) this.colors = this.readColors();
+  /** Ruler: ticks every 1, 2 or 5 x 10^k units, at least ~5 rem apart; time is labelled in ms. */
+  private drawRuler(g: CanvasRenderingContext2D, X: (u: number) => number, from: number, to: number): void {
     const c = this.colors;
-    const { width, height, gutter, lane, axis, rem } = this.m;
-    const dpr = window.devicePixelRatio || 1;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.fillStyle = c.bg;
-    g.fillRect(0, 0, width, height);
-    const from = Math.max(0, Math.floor(this.x0));
-    const to = Math.min(this.lastStep, Math.ceil(this.x0 + this.visibleSteps));
-    const X = (step: number) => gutter + (step - this.x0) * this.pxPerStep;
-    const fontPx = Math.round(rem * 0.85);
-    g.font = `${fontPx}px ${c.font}`;
-    g.textBaseline = 'middle';
-    let drawn = 0;
-
-    // axis: step numbers every 1, 2 or 5 x 10^k steps, at least ~70px apart
+    const { axis, height, rem } = this.m;
     const minGap = rem * 5;
     let every = 1;
-    for (const mult of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000]) {
-      every = mult;
-      if (mult * this.pxPerStep >= minGap) break;
+    for (let k = 0; k < 40; k++) {
+      every = [1, 2, 5][k % 3] * Math.pow(10, Math.floor(k / 3));
+      if (every * this.pxPerUnit >= minGap) break;
     }
+    const time = this.axisMode === 'time';
+    const decimals = time ? Math.max(0, 3 - Math.floor(Math.log10(every))) : 0;
     g.fillStyle = c.muted;
     g.strokeStyle = c.border;
     g.lineWidth = 1;
-    for (let s = Math.ceil(from / every) * every; s <= to; s += every) {
-      const x = Math.round(X(s)) + 0.5;
+    for (let u = Math.ceil(from / every) * every; u <= to; u += every) {
+      const x = Math.round(X(u)) + 0.5;
       g.beginPath();
       g.moveTo(x, axis - 5);
       g.lineTo(x, height);
       g.globalAlpha = 0.35;
       g.stroke();
       g.globalAlpha = 1;
-      g.fillText(String(s), x + 3, axis / 2);
+      this.label(g, time ? (u / 1000).toFixed(decimals) : String(u), x + 3, axis / 2, -1);
     }
+  }
+
+  private draw(): void {
+    const g = this.canvas.getContext('2d');
+    if (!g || !this.el.isConnected) return;
+    if (!this.colors) this.colors = this.readColors();
+    this.drawnBoxes = [];
+    const c = this.colors;
+    const { width, height, gutter, lane, axis, top, rem } = this.m;
+    const time = this.axisMode === 'time';
+    const dpr = window.devicePixelRatio || 1;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.fillStyle = c.bg;
+    g.fillRect(0, 0, width, height);
+    const from = Math.max(0, this.x0);
+    const to = Math.min(this.units, this.x0 + this.visibleUnits);
+    const X = (u: number) => gutter + (u - this.x0) * this.pxPerUnit;
+    const fontPx = Math.round(rem * 0.85);
+    g.font = `${fontPx}px ${c.font}`;
+    g.textBaseline = 'middle';
+    let drawn = 0;
+    this.drawRuler(g, X, from, to);
 
     const drawLane = (i: number) => {
-      const l = this.lanes[i];
+      const l = this.shown[i];
       const y = this.laneY(i);
       const pad = Math.max(2, Math.round(lane * 0.14));
-      const top = y + pad;
+      const barTop = y + pad;
       const hgt = lane - 2 * pad;
       if (l.kind === 'queue') {
         const tasks = this.ctx.trace.tasks;
-        drawn += this.drawSpans(g, l.spans, from, to, X, top, hgt, c.queue[l.queue], (s) => tasks[(s as TaskSpan).task]?.label ?? '', (s) => !!tasks[(s as TaskSpan).task]?.internal);
+        drawn += this.drawSpans(g, i, l.spans, from, to, X, barTop, hgt, c.queue[l.queue], (s) => tasks[(s as TaskSpan).task]?.label ?? '', (s) => !!tasks[(s as TaskSpan).task]?.internal);
       } else {
         // waits first (a dashed line through the lane), then the running spans on top
         const mid = Math.round(y + lane / 2) + 0.5;
@@ -394,12 +519,14 @@ export class TimelineView {
         g.lineWidth = 2;
         let lastRight = -Infinity;
         for (const w of spansIn(l.waits, from, to)) {
-          const xa = X(w.from + 1);
-          const xb = Math.max(xa, w.resumed ? X(w.to) : X(w.to + 1));
+          // steps: the wait lies between the suspend step and the resume step; time: it spans its own from..to
+          const xa = time ? X(w.from) : X(w.from + 1);
+          const xb = Math.max(xa, time || !w.resumed ? X(this.spanEnd(w)) : X(w.to));
           // waits that end in a pixel column already drawn are skipped (zoomed far out): at most one per column
           if (Math.floor(xb) <= lastRight) continue;
           lastRight = Math.floor(xb);
           drawn++;
+          this.drawnBoxes.push({ kind: 'wait', lane: i, x: xa, y: barTop, w: xb - xa, h: hgt });
           g.setLineDash([4, 3]);
           g.beginPath();
           g.moveTo(xa, mid);
@@ -418,16 +545,17 @@ export class TimelineView {
             g.closePath();
             g.fill();
           } else if (xb - xa > rem * 8) {
-            g.fillText('never resumed', xa + 6, mid - hgt / 2);
+            g.fillStyle = c.muted;
+            this.label(g, 'never resumed', Math.max(xa, gutter) + 6, y + pad + fontPx / 2, i);
           }
         }
         g.lineWidth = 1;
-        drawn += this.drawSpans(g, l.spans, from, to, X, top, hgt, c.coroutine, () => l.label);
+        drawn += this.drawSpans(g, i, l.spans, from, to, X, barTop, hgt, c.coroutine, () => l.label);
       }
     };
 
     // coroutine lanes scroll under the pinned queue lanes
-    const pinnedBottom = axis + this.queueLanes * lane;
+    const pinnedBottom = top + this.queueLanes * lane;
     g.save();
     g.beginPath();
     g.rect(0, pinnedBottom, width, height - pinnedBottom);
@@ -437,6 +565,8 @@ export class TimelineView {
     for (let i = firstCo; i <= lastCo; i++) drawLane(i);
     g.restore();
     for (let i = 0; i < this.queueLanes; i++) drawLane(i);
+    // what was panned under the gutter is not on screen
+    this.drawnBoxes = this.drawnBoxes.filter((b) => b.lane < 0 || (b.x + b.w > gutter && b.y + b.h > top && b.y < height));
 
     // lane separators and the label gutter (drawn last, over anything panned under it)
     g.fillStyle = c.gutter;
@@ -447,14 +577,18 @@ export class TimelineView {
     g.lineTo(gutter - 0.5, height);
     g.moveTo(0, axis - 0.5);
     g.lineTo(width, axis - 0.5);
+    if (top > axis) {
+      g.moveTo(0, top - 0.5);
+      g.lineTo(width, top - 0.5);
+    }
     if (this.queueLanes < this.lanes.length) {
       g.moveTo(0, pinnedBottom - 0.5);
       g.lineTo(width, pinnedBottom - 0.5);
     }
     g.stroke();
     g.fillStyle = c.muted;
-    g.fillText('step', 8, axis / 2);
-    const label = (i: number) => {
+    g.fillText(time ? 'time (ms)' : 'step', 8, axis / 2);
+    const laneLabel = (i: number) => {
       const l = this.lanes[i];
       const y = this.laneY(i) + lane / 2;
       const dot = l.kind === 'queue' ? c.queue[l.queue] : c.coroutine;
@@ -466,12 +600,12 @@ export class TimelineView {
       g.fillStyle = c.fg;
       this.fitText(g, l.kind === 'coroutine' && !l.finished ? `${l.label} (unfinished)` : l.label, 22, y, gutter - 28);
     };
-    for (let i = 0; i < this.queueLanes; i++) label(i);
+    for (let i = 0; i < this.queueLanes; i++) laneLabel(i);
     g.save();
     g.beginPath();
     g.rect(0, pinnedBottom, gutter, height - pinnedBottom);
     g.clip();
-    for (let i = firstCo; i <= lastCo; i++) label(i);
+    for (let i = firstCo; i <= lastCo; i++) laneLabel(i);
     g.restore();
 
     // causality: an arrow from where the current task was scheduled to where it ran
@@ -486,9 +620,9 @@ export class TimelineView {
       const fromLane = by ? this.laneOfQueue.get(by.queue) : undefined;
       const toLane = this.laneOfQueue.get(task.queue);
       if (fromLane !== undefined && toLane !== undefined) {
-        const x1 = X(task.enqueuedAt + 0.5);
+        const x1 = X((this.unitOf(task.enqueuedAt) + this.unitOf(task.enqueuedAt, true)) / 2);
         const y1 = this.laneY(fromLane) + lane / 2;
-        const x2 = X(task.startStep);
+        const x2 = X(this.unitOf(task.startStep));
         const y2 = this.laneY(toLane) + lane / 2;
         g.strokeStyle = c.accent;
         g.fillStyle = c.accent;
@@ -504,44 +638,50 @@ export class TimelineView {
         g.fill();
       }
     }
-    // races across awaits: a band from the read to the stale write, a tick at each moment, the kind and location
+    // races across awaits: a band from the read to the stale write, a tick at each moment, and the kind and location
+    // in the row under the ruler (a label that would overlap the previous one is left to the tooltip and the list)
     let races = 0;
     for (const f of this.ctx.trace.findings) {
       if (!f.steps) continue;
-      const first = f.steps.read;
-      const last = f.steps.staleWrite ?? f.steps.otherWrite;
+      const first = this.unitOf(f.steps.read);
+      const last = this.unitOf(f.steps.staleWrite ?? f.steps.otherWrite, true);
       if (last < from || first > to) continue;
       races++;
       const x1 = Math.max(gutter, X(first));
-      const x2 = Math.max(x1 + 2, X(last + 1));
+      const x2 = Math.max(x1 + 2, X(last));
       g.fillStyle = 'rgba(220, 60, 60, 0.13)';
       g.fillRect(x1, axis, x2 - x1, height - axis);
       g.strokeStyle = 'rgba(200, 40, 40, 0.85)';
       g.lineWidth = 2;
       for (const m of [f.steps.read, f.steps.suspend, f.steps.otherWrite, f.steps.staleWrite]) {
-        if (m === null || m < from || m > to) continue;
-        const xm = Math.round(X(m + 0.5));
+        if (m === null) continue;
+        const um = (this.unitOf(m) + this.unitOf(m, true)) / 2;
+        if (um < from || um > to) continue;
+        const xm = Math.round(X(um));
         g.beginPath();
         g.moveTo(xm, axis);
         g.lineTo(xm, height);
         g.stroke();
       }
       g.fillStyle = c.fg;
-      g.fillText(`${f.kind.replace(/-/g, ' ')}: ${f.location ?? ''}`, x1 + 4, axis + fontPx);
+      this.label(g, `${f.kind.replace(/-/g, ' ')}: ${f.location ?? ''}`, x1 + 4, (axis + top) / 2, -1, true);
     }
     this.canvas.dataset.races = String(races);
-    // current task outline and the current step line
+    // the current task outlined and the current step marked: a line at its time (or across its step)
     if (task) {
       const li = this.laneOfQueue.get(task.queue);
       if (li !== undefined) {
         g.strokeStyle = c.fg;
         g.lineWidth = 2;
         const pad = Math.max(2, Math.round(lane * 0.14));
-        g.strokeRect(X(task.startStep) - 1, this.laneY(li) + pad - 1, Math.max(2, (task.endStep - task.startStep + 1) * this.pxPerStep) + 2, lane - 2 * pad + 2);
+        const xa = X(this.unitOf(task.startStep));
+        const xb = Math.max(xa + 2, X(this.unitOf(task.endStep, true)));
+        g.strokeRect(xa - 1, this.laneY(li) + pad - 1, xb - xa + 2, lane - 2 * pad + 2);
       }
     }
     g.restore();
-    const xs = X(this.step + 0.5);
+    const xs = X((this.unitOf(this.step) + this.unitOf(this.step, true)) / 2);
+    this.canvas.dataset.currentX = xs.toFixed(1);
     if (xs >= gutter) {
       g.strokeStyle = c.accent;
       g.lineWidth = 2;
@@ -558,12 +698,33 @@ export class TimelineView {
       g.fill();
     }
     this.canvas.dataset.drawn = String(drawn);
-    this.canvas.dataset.range = `${from}-${to}`;
+    this.canvas.dataset.range = `${this.stepAtUnit(from)}-${this.stepAtUnit(to)}`;
+  }
+
+  /**
+   * Draw a text label at (x, y) unless it would overlap a label already drawn in this frame (then it is left to the
+   * tooltip). `lane` is the lane it belongs to, or -1 for the ruler and the race row. Returns whether it was drawn.
+   */
+  private label(g: CanvasRenderingContext2D, text: string, x: number, y: number, lane: number, plate = false): boolean {
+    const w = g.measureText(text).width;
+    const hgt = Math.round(this.m.rem * 0.85) + 2;
+    const box: DrawnBox = { kind: 'label', lane, x, y: y - hgt / 2, w, h: hgt, text };
+    const hits = (b: DrawnBox) => b.kind === 'label' && b.x < box.x + box.w && box.x < b.x + b.w && b.y < box.y + box.h && box.y < b.y + b.h;
+    if (x + w > this.m.width || this.drawnBoxes.some(hits)) return false;
+    if (plate) {
+      const fill = g.fillStyle;
+      g.fillStyle = this.colors.bg;
+      g.fillRect(x - 2, box.y, w + 4, hgt);
+      g.fillStyle = fill;
+    }
+    g.fillText(text, x, y);
+    this.drawnBoxes.push(box);
+    return true;
   }
 
   /** Draw the visible spans of one lane; spans that would share a pixel are merged. Returns how many were drawn. */
   private drawSpans(
-    g: CanvasRenderingContext2D, spans: readonly Span[], from: number, to: number, X: (s: number) => number, top: number, hgt: number, color: string,
+    g: CanvasRenderingContext2D, lane: number, spans: readonly Span[], from: number, to: number, X: (u: number) => number, top: number, hgt: number, color: string,
     labelOf: (s: Span) => string, dim?: (s: Span) => boolean,
   ): number {
     let lastRight = -Infinity;
@@ -572,7 +733,8 @@ export class TimelineView {
     g.fillStyle = color;
     for (const s of spansIn(spans, from, to)) {
       let xa = X(s.from);
-      const xb = Math.max(xa + 1, X(s.to + 1) - 1);
+      // a step span leaves a pixel between neighbours; a task in time is at least 2 px wide, however short it ran
+      const xb = this.axisMode === 'time' ? Math.max(xa + 2, X(s.to)) : Math.max(xa + 1, X(s.to + 1) - 1);
       // at most one span per pixel column: zoomed far out, thousands of tasks share a pixel
       if (Math.floor(xb) <= lastRight) continue;
       xa = Math.max(xa, lastRight);
@@ -580,6 +742,7 @@ export class TimelineView {
       const faint = dim?.(s) ?? false;
       if (faint) g.globalAlpha = 0.3;
       g.fillRect(xa, top, xb - xa, hgt);
+      this.drawnBoxes.push({ kind: 'bar', lane, x: xa, y: top, w: xb - xa, h: hgt });
       lastRight = Math.floor(xb);
       n++;
       if (faint) {
@@ -591,12 +754,17 @@ export class TimelineView {
     if (wide.length) {
       g.fillStyle = this.colors.onQueue;
       for (const { x, w, s } of wide) {
+        // the label is clipped to its own bar, so it never covers another
+        const text = labelOf(s);
+        const tx = Math.max(x, this.m.gutter) + 4;
         g.save();
         g.beginPath();
         g.rect(x, top, w, hgt);
         g.clip();
-        g.fillText(labelOf(s), Math.max(x, this.m.gutter) + 4, top + hgt / 2 + 1);
+        g.fillText(text, tx, top + hgt / 2 + 1);
         g.restore();
+        const tw = Math.min(g.measureText(text).width, x + w - tx);
+        if (tw > 0) this.drawnBoxes.push({ kind: 'label', lane, x: tx, y: top, w: tw, h: hgt, text });
       }
     }
     return n;

@@ -1,0 +1,74 @@
+// The timeline's time axis and lane names on real traced runs: steps map to times that never go backwards and back
+// to the same step, waits span from the suspension to the resuming task's start, and a server's coroutines are named
+// after the requests they handled.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runTraced } from '../../src/runner/run-traced';
+import type { Trace } from '../../src/core/trace-format';
+import { buildLanes, lanesInTime, laneNames, TimeAxis, type CoroutineLane } from '../../src/core/timeline-lanes';
+
+const dir = mkdtempSync(join(tmpdir(), 'loopscope-timeline-time-'));
+let server: Trace;
+let two: Trace;
+
+beforeAll(async () => {
+  const source = readFileSync(resolve(__dirname, '../../examples/counter-server.mjs'), 'utf8');
+  writeFileSync(join(dir, 'server.mjs'), source);
+  server = (await runTraced({ entry: join(dir, 'server.mjs'), cwd: dir, stdio: 'pipe', requests: [{ method: 'GET', path: '/visit', repeat: 3 }] })).trace;
+  writeFileSync(join(dir, 'two.js'), `const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+async function job(ms) { await pause(ms); return ms; }
+Promise.all([job(5), job(15)]).then((r) => console.log(r));
+`);
+  two = (await runTraced({ entry: join(dir, 'two.js'), cwd: dir, stdio: 'pipe' })).trace;
+}, 120_000);
+
+describe('lane names', () => {
+  it('a request handler is named after its request in order of arrival, and what it called after it', () => {
+    const { names, order } = laneNames(server);
+    const handlers = server.coroutines.filter((c) => c.name.startsWith('createServer callback'));
+    expect(handlers.map((c) => names[c.id])).toEqual(['GET /visit #1', 'GET /visit #2', 'GET /visit #3']);
+    const load1 = server.coroutines.find((c) => c.name === 'load#1')!;
+    expect(names[load1.id]).toBe('GET /visit #1 › load');
+    // each request's coroutines are listed together, the handler first
+    const listed = order.map((id) => names[id]);
+    expect(listed.slice(0, 3)).toEqual(['GET /visit #1', 'GET /visit #1 › load', 'GET /visit #1 › save']);
+  });
+
+  it('a program without requests keeps its coroutines’ own names, in call order', () => {
+    const { names, order } = laneNames(two);
+    expect(names).toEqual(two.coroutines.map((c) => c.name));
+    expect(order).toEqual(two.coroutines.map((c) => c.id));
+  });
+});
+
+describe('time axis', () => {
+  it('step times never go backwards, and the step at a step’s time is that step', () => {
+    for (const t of [server, two]) {
+      const axis = new TimeAxis(t);
+      let prev = 0;
+      for (let s = 0; s < t.steps.length; s++) {
+        const at = axis.stepTime(s);
+        expect(at).toBeGreaterThanOrEqual(prev);
+        prev = at;
+        const task = t.tasks[t.steps[s].task];
+        // within a task whose duration is long enough to tell its steps apart, the time maps back to the step
+        if (task.duration >= 4 * (task.endStep - task.startStep + 1)) expect(axis.stepAt((axis.stepTime(s) + axis.stepTime(s, true)) / 2)).toBe(s);
+      }
+      expect(axis.end).toBeGreaterThanOrEqual(prev);
+    }
+  });
+
+  it('two concurrent awaits wait at the same time, each about as long as its timer', () => {
+    const axis = new TimeAxis(two);
+    const lanes = lanesInTime(two, buildLanes(two), axis).filter((l): l is CoroutineLane => l.kind === 'coroutine');
+    const [a, b] = lanes.map((l) => l.waits[0]);
+    expect(a.from < b.to && b.from < a.to).toBe(true);
+    expect(a.to - a.from).toBeGreaterThan(4_000);
+    expect(b.to - b.from).toBeGreaterThan(14_000);
+    // a wait ends where the task that resumed the coroutine started
+    const c = two.coroutines[lanes[0].coroutine];
+    expect(a.to).toBe(two.tasks[c.awaits[0].resumeTask!].startTime - axis.t0);
+  });
+});
