@@ -85,6 +85,13 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
   };
 
   let currentTask = -1;
+  // the coroutines running inside the current task, innermost last: what they print or schedule is drawn on their own
+  // lifeline, not on the callback (or main script) that called them
+  let inside: string[] = [];
+  const leave = (c: string) => {
+    const at = inside.lastIndexOf(c);
+    if (at >= 0) inside = inside.slice(0, at);
+  };
   // Node's own work (internal tasks) is folded into one note per run of consecutive internal tasks.
   let folded: { step: number; tasks: Set<number>; labels: Set<string> } | null = null;
   const flushFolded = () => {
@@ -99,6 +106,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     if (s.task !== currentTask) {
       if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
       currentTask = s.task;
+      inside = [];
     }
     const taskInfo = trace.tasks[s.task];
     if (taskInfo?.internal) {
@@ -109,6 +117,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     }
     flushFolded();
     const actor = actorOfTask(s.task);
+    const here = inside[inside.length - 1] ?? actor;
     const mark = i === current ? ' ◀ current' : '';
     const push = (text: string, kind: Line['kind'] = 'message') => lines.push({ text, kind, step: i });
     switch (s.kind) {
@@ -132,33 +141,36 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
       case 'call': {
         if (s.coroutine < 0) break;
         const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
-        if (c !== actor) push(`${actor}->>${c}: ${escapeLabel(`call${lineOf(trace, s)}${mark}`)}`);
+        if (c !== here) push(`${here}->>${c}: ${escapeLabel(`call${lineOf(trace, s)}${mark}`)}`);
+        if (c !== actor) inside.push(c);
         break;
       }
       case 'await': {
-        const c = s.coroutine >= 0 ? use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name) : actor;
+        const c = s.coroutine >= 0 ? use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name) : here;
+        leave(c);
         push(`${c}--)${loop()}: ${escapeLabel(`await${lineOf(trace, s)}, suspended${mark}`)}`);
         break;
       }
       case 'return': {
         if (s.coroutine < 0) break;
         const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
-        push(`${c}-->>${c === actor ? loop() : actor}: ${escapeLabel(`finished${mark}`)}`);
+        leave(c);
+        push(`${c}-->>${c === actor ? loop() : inside[inside.length - 1] ?? actor}: ${escapeLabel(`finished${mark}`)}`);
         break;
       }
       case 'schedule': {
         const text = s.text.replace(/^schedule /, '').replace(/ \((?:\w+ queue|pending I\/O)\)$/, '');
-        push(`${actor}-)${queue(s.queue ?? 'other')}: ${escapeLabel(text + lineOf(trace, s) + mark)}`);
+        push(`${here}-)${queue(s.queue ?? 'other')}: ${escapeLabel(text + lineOf(trace, s) + mark)}`);
         break;
       }
       case 'settle':
-        push(`${actor}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
+        push(`${here}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
         break;
       case 'cancel':
-        push(`${actor}-x${queue(s.queue ?? 'timer')}: ${escapeLabel(`${s.text.replace(/:.*$/, '')}${lineOf(trace, s)}${mark}`)}`);
+        push(`${here}-x${queue(s.queue ?? 'timer')}: ${escapeLabel(`${s.text.replace(/:.*$/, '')}${lineOf(trace, s)}${mark}`)}`);
         break;
       case 'output':
-        push(`Note over ${actor}: ${escapeLabel(s.text + mark)}`, 'note');
+        push(`Note over ${here}: ${escapeLabel(s.text + mark)}`, 'note');
         break;
       default:
         break;

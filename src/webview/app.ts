@@ -169,6 +169,8 @@ export class App implements ViewContext {
       this.diagram.refreshTheme();
     });
     this.render();
+    // mermaid is loaded and the diagram drawn only after the rest is on screen
+    this.diagram.prefetch();
   }
 
   get step(): number {
@@ -300,7 +302,7 @@ export class App implements ViewContext {
     this.root.classList.toggle('ls-presenting', this.settings.presentation === true);
   }
 
-  /** Show one of the views below the step bar; the others stay laid out (the diagram renders off screen). */
+  /** Show one of the views below the step bar; the others stay laid out (a hidden diagram is drawn once, off screen). */
   showTab(i: number): void {
     this.tabs.forEach((t, k) => {
       const on = k === i;
@@ -310,6 +312,7 @@ export class App implements ViewContext {
       t.panel.inert = !on;
     });
     this.root.dataset.tab = String(i);
+    this.diagram.setVisible(this.tabs[i]?.panel.contains(this.diagram.el) === true);
   }
 
   private setMode(mode: Partial<StepMode>): void {

@@ -202,5 +202,7 @@ function start(): void {
   else showError('no trace in this page and no VS Code host to send one.');
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+// The report's data (and the panel's mount point) come before this script, so it starts at once: waiting for
+// DOMContentLoaded would wait for everything after it too.
+if (document.readyState !== 'loading' || document.getElementById('loopscope-trace') || document.getElementById('loopscope-root')) start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });
