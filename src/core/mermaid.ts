@@ -33,6 +33,25 @@ export function escapeLabel(text: string): string {
   return flat.replace(/[#;&"<>%\\{}:`|]|-(?=[-)x>])/g, (c) => ENTITY[c]) || ' ';
 }
 
+/**
+ * Tasks drawn as Node's own work (folded into a note on the event loop): those Node marks internal, and those that
+ * ran none of the user's code and printed nothing (the settling of an fs.promises call, say). Computed once per trace.
+ */
+const nodeWorkCache = new WeakMap<Trace, Uint8Array>();
+function nodeWork(trace: Trace, task: number): boolean {
+  let flags = nodeWorkCache.get(trace);
+  if (!flags) {
+    const f = new Uint8Array(trace.tasks.length);
+    trace.tasks.forEach((t, i) => {
+      f[i] = t.internal || (t.queue !== 'main' && t.resumes === undefined) ? 1 : 0;
+    });
+    for (const st of trace.steps) if (st.task >= 0 && (st.kind === 'call' || st.kind === 'output') && !trace.tasks[st.task]?.internal) f[st.task] = 0;
+    nodeWorkCache.set(trace, f);
+    flags = f;
+  }
+  return flags[task] === 1;
+}
+
 interface Line {
   text: string;
   kind: 'message' | 'note' | 'control';
@@ -92,7 +111,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     const at = inside.lastIndexOf(c);
     if (at >= 0) inside = inside.slice(0, at);
   };
-  // Node's own work (internal tasks) is folded into one note per run of consecutive internal tasks.
+  // Node's own work is folded into one note per run of consecutive tasks of it.
   let folded: { step: number; tasks: Set<number>; labels: Set<string> } | null = null;
   const flushFolded = () => {
     if (!folded) return;
@@ -104,12 +123,12 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     const s = trace.steps[i];
     if (!s) break;
     if (s.task !== currentTask) {
-      if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
+      if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
       currentTask = s.task;
       inside = [];
     }
     const taskInfo = trace.tasks[s.task];
-    if (taskInfo?.internal) {
+    if (nodeWork(trace, s.task)) {
       folded ??= { step: i, tasks: new Set(), labels: new Set() };
       folded.tasks.add(s.task);
       folded.labels.add(taskInfo.label);
@@ -177,7 +196,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     }
   }
   flushFolded();
-  if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
+  if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
   return { participants: [...participants.values()], lines };
 }
 
@@ -212,10 +231,10 @@ export function windowForStep(trace: Trace, step: number, options: DiagramOption
   return all.find((w) => step >= w.fromStep && step <= w.toStep) ?? all[all.length - 1];
 }
 
-/** Does step i draw a message or note? A run of internal tasks draws one note, at its first step. */
+/** Does step i draw a message or note? A run of Node's own tasks draws one note, at its first step. */
 function producesElement(trace: Trace, i: number): boolean {
   const s = trace.steps[i];
-  if (trace.tasks[s.task]?.internal) return i === 0 || !trace.tasks[trace.steps[i - 1].task]?.internal;
+  if (nodeWork(trace, s.task)) return i === 0 || !nodeWork(trace, trace.steps[i - 1].task);
   if (s.kind === 'call' || s.kind === 'return') return s.coroutine >= 0;
   return s.kind !== 'yield';
 }
