@@ -78,9 +78,6 @@ function runReport(embedded: Embedded): void {
   const fromHash = /(?:^#|&)step=(\d+)/.exec(location.hash);
   let hashTimer = 0;
   const host: Host = {
-    reveal: () => {
-      // a report has no editor to open: selecting the step (done by the viewer) is all there is
-    },
     stepChanged: (step) => {
       clearTimeout(hashTimer);
       hashTimer = window.setTimeout(() => {
