@@ -24,7 +24,7 @@ function themeFor(theme: ThemeKind, setting: DiagramTheme | undefined): string {
 }
 
 /**
- * mermaid (3.5 MB) is never part of the first paint. In VS Code it is a separate async script; in the HTML report it
+ * mermaid (1.3 MB: the sequence diagram only) is never part of the first paint. In VS Code it is a separate async script; in the HTML report it
  * sits gzipped in a data element (#loopscope-mermaid) and is unpacked and run, with the page's nonce, only when the
  * diagram is wanted (its tab is shown, or the page is idle after the first paint). The diagram waits for it here.
  */
@@ -152,9 +152,13 @@ export class DiagramView {
     this.prefetched = true;
     whenIdle(() => {
       if (this.destroyed) return;
-      void loadMermaid().then(() => {
-        if (!this.destroyed && !this.shown) this.schedule(0);
-      });
+      loadMermaid().then(
+        () => {
+          if (!this.destroyed && !this.shown) this.schedule(0);
+        },
+        // the render that needs it says why it failed, when the tab is shown
+        () => undefined,
+      );
     });
   }
 
