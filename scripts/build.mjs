@@ -1,6 +1,6 @@
 // Builds one bundle per runtime: the tracer (inside the user's Node), the CLI, the extension host, the webview.
 import { build } from 'esbuild';
-import { writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
@@ -21,7 +21,30 @@ await Promise.all([
   // The viewer (HTML report and VS Code panel): browser code with mermaid inside, one file the report can inline.
   build({ ...common, sourcemap: false, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
 ]);
-// mermaid as its own script, loaded after the viewer: its official browser build defines window.mermaid.
-copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/mermaid.js');
+// mermaid as its own script, loaded after the viewer, defining window.mermaid. Only the sequence diagram is bundled:
+// the other diagram types (and their layout engines) are loaded by mermaid through dynamic imports, which are
+// replaced here by a module that throws. 1.3 MB instead of the official 3.5 MB build: the report stays small and the
+// script is parsed in a third of the time.
+const sequenceOnly = {
+  name: 'mermaid-sequence-only',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)[^/]*(Diagram|definition|diagram-|cose-bilkent)[^/]*\.mjs$/ }, (a) =>
+      a.kind === 'dynamic-import' && a.importer.includes('/mermaid/dist/') && !/sequenceDiagram/.test(a.path) ? { path: a.path, namespace: 'not-bundled' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'not-bundled' }, () => ({ contents: 'throw new Error("Loopscope bundles only the sequence diagram of mermaid");', loader: 'js' }));
+  },
+};
+await build({
+  ...common,
+  sourcemap: false,
+  legalComments: 'eof',
+  stdin: { contents: "import mermaid from 'mermaid/dist/mermaid.core.mjs'; globalThis.mermaid = mermaid;", resolveDir: '.', loader: 'js' },
+  outfile: 'dist/mermaid.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  plugins: [sequenceOnly],
+});
 // An empty module: `--import` of it puts a TypeScript ES module entry into Node's ESM loader on every Node version.
 writeFileSync('dist/tracer/esm-entry.mjs', '// intentionally empty\n');

@@ -33,6 +33,25 @@ export function escapeLabel(text: string): string {
   return flat.replace(/[#;&"<>%\\{}:`|]|-(?=[-)x>])/g, (c) => ENTITY[c]) || ' ';
 }
 
+/**
+ * Tasks drawn as Node's own work (folded into a note on the event loop): those Node marks internal, and those that
+ * ran none of the user's code and printed nothing (the settling of an fs.promises call, say). Computed once per trace.
+ */
+const nodeWorkCache = new WeakMap<Trace, Uint8Array>();
+function nodeWork(trace: Trace, task: number): boolean {
+  let flags = nodeWorkCache.get(trace);
+  if (!flags) {
+    const f = new Uint8Array(trace.tasks.length);
+    trace.tasks.forEach((t, i) => {
+      f[i] = t.internal || (t.queue !== 'main' && t.resumes === undefined) ? 1 : 0;
+    });
+    for (const st of trace.steps) if (st.task >= 0 && (st.kind === 'call' || st.kind === 'output') && !trace.tasks[st.task]?.internal) f[st.task] = 0;
+    nodeWorkCache.set(trace, f);
+    flags = f;
+  }
+  return flags[task] === 1;
+}
+
 interface Line {
   text: string;
   kind: 'message' | 'note' | 'control';
@@ -85,7 +104,14 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
   };
 
   let currentTask = -1;
-  // Node's own work (internal tasks) is folded into one note per run of consecutive internal tasks.
+  // the coroutines running inside the current task, innermost last: what they print or schedule is drawn on their own
+  // lifeline, not on the callback (or main script) that called them
+  let inside: string[] = [];
+  const leave = (c: string) => {
+    const at = inside.lastIndexOf(c);
+    if (at >= 0) inside = inside.slice(0, at);
+  };
+  // Node's own work is folded into one note per run of consecutive tasks of it.
   let folded: { step: number; tasks: Set<number>; labels: Set<string> } | null = null;
   const flushFolded = () => {
     if (!folded) return;
@@ -97,11 +123,12 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     const s = trace.steps[i];
     if (!s) break;
     if (s.task !== currentTask) {
-      if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
+      if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
       currentTask = s.task;
+      inside = [];
     }
     const taskInfo = trace.tasks[s.task];
-    if (taskInfo?.internal) {
+    if (nodeWork(trace, s.task)) {
       folded ??= { step: i, tasks: new Set(), labels: new Set() };
       folded.tasks.add(s.task);
       folded.labels.add(taskInfo.label);
@@ -109,6 +136,7 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     }
     flushFolded();
     const actor = actorOfTask(s.task);
+    const here = inside[inside.length - 1] ?? actor;
     const mark = i === current ? ' ◀ current' : '';
     const push = (text: string, kind: Line['kind'] = 'message') => lines.push({ text, kind, step: i });
     switch (s.kind) {
@@ -132,40 +160,43 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
       case 'call': {
         if (s.coroutine < 0) break;
         const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
-        if (c !== actor) push(`${actor}->>${c}: ${escapeLabel(`call${lineOf(trace, s)}${mark}`)}`);
+        if (c !== here) push(`${here}->>${c}: ${escapeLabel(`call${lineOf(trace, s)}${mark}`)}`);
+        if (c !== actor) inside.push(c);
         break;
       }
       case 'await': {
-        const c = s.coroutine >= 0 ? use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name) : actor;
+        const c = s.coroutine >= 0 ? use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name) : here;
+        leave(c);
         push(`${c}--)${loop()}: ${escapeLabel(`await${lineOf(trace, s)}, suspended${mark}`)}`);
         break;
       }
       case 'return': {
         if (s.coroutine < 0) break;
         const c = use(`c${s.coroutine}`, trace.coroutines[s.coroutine].name);
-        push(`${c}-->>${c === actor ? loop() : actor}: ${escapeLabel(`finished${mark}`)}`);
+        leave(c);
+        push(`${c}-->>${c === actor ? loop() : inside[inside.length - 1] ?? actor}: ${escapeLabel(`finished${mark}`)}`);
         break;
       }
       case 'schedule': {
         const text = s.text.replace(/^schedule /, '').replace(/ \((?:\w+ queue|pending I\/O)\)$/, '');
-        push(`${actor}-)${queue(s.queue ?? 'other')}: ${escapeLabel(text + lineOf(trace, s) + mark)}`);
+        push(`${here}-)${queue(s.queue ?? 'other')}: ${escapeLabel(text + lineOf(trace, s) + mark)}`);
         break;
       }
       case 'settle':
-        push(`${actor}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
+        push(`${here}-)${queue('microtask')}: ${escapeLabel(`promise settled, reaction queued${mark}`)}`);
         break;
       case 'cancel':
-        push(`${actor}-x${queue(s.queue ?? 'timer')}: ${escapeLabel(`${s.text.replace(/:.*$/, '')}${lineOf(trace, s)}${mark}`)}`);
+        push(`${here}-x${queue(s.queue ?? 'timer')}: ${escapeLabel(`${s.text.replace(/:.*$/, '')}${lineOf(trace, s)}${mark}`)}`);
         break;
       case 'output':
-        push(`Note over ${actor}: ${escapeLabel(s.text + mark)}`, 'note');
+        push(`Note over ${here}: ${escapeLabel(s.text + mark)}`, 'note');
         break;
       default:
         break;
     }
   }
   flushFolded();
-  if (currentTask >= 0 && !trace.tasks[currentTask]?.internal) deactivate(actorOfTask(currentTask));
+  if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
   return { participants: [...participants.values()], lines };
 }
 
@@ -200,10 +231,10 @@ export function windowForStep(trace: Trace, step: number, options: DiagramOption
   return all.find((w) => step >= w.fromStep && step <= w.toStep) ?? all[all.length - 1];
 }
 
-/** Does step i draw a message or note? A run of internal tasks draws one note, at its first step. */
+/** Does step i draw a message or note? A run of Node's own tasks draws one note, at its first step. */
 function producesElement(trace: Trace, i: number): boolean {
   const s = trace.steps[i];
-  if (trace.tasks[s.task]?.internal) return i === 0 || !trace.tasks[trace.steps[i - 1].task]?.internal;
+  if (nodeWork(trace, s.task)) return i === 0 || !nodeWork(trace, trace.steps[i - 1].task);
   if (s.kind === 'call' || s.kind === 'return') return s.coroutine >= 0;
   return s.kind !== 'yield';
 }

@@ -169,6 +169,8 @@ export class App implements ViewContext {
       this.diagram.refreshTheme();
     });
     this.render();
+    // mermaid is loaded and the diagram drawn only after the rest is on screen
+    this.diagram.prefetch();
   }
 
   get step(): number {
@@ -199,7 +201,24 @@ export class App implements ViewContext {
 
   select(step: number, source: SourceSite | null): void {
     this.goTo(step);
-    if (source) this.host.reveal(source);
+    if (source) this.reveal(source);
+  }
+
+  /**
+   * Show a source line: in the editor (VS Code), else in the viewer's own code view. A file:line link (`openCode`)
+   * also brings the code view into sight; a click in the diagram or timeline leaves its tab where it is.
+   */
+  private reveal(source: SourceSite, openCode = false): void {
+    if (this.host.reveal) {
+      this.host.reveal(source);
+      return;
+    }
+    this.code.pin(source, this.current);
+    this.code.update(this.current, stateAt(this.trace, this.current));
+    if (openCode) {
+      this.showTab(0);
+      this.code.el.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   exportFile(file: ExportFile): void {
@@ -300,7 +319,7 @@ export class App implements ViewContext {
     this.root.classList.toggle('ls-presenting', this.settings.presentation === true);
   }
 
-  /** Show one of the views below the step bar; the others stay laid out (the diagram renders off screen). */
+  /** Show one of the views below the step bar; the others stay laid out (a hidden diagram is drawn once, off screen). */
   showTab(i: number): void {
     this.tabs.forEach((t, k) => {
       const on = k === i;
@@ -310,6 +329,7 @@ export class App implements ViewContext {
       t.panel.inert = !on;
     });
     this.root.dataset.tab = String(i);
+    this.diagram.setVisible(this.tabs[i]?.panel.contains(this.diagram.el) === true);
   }
 
   private setMode(mode: Partial<StepMode>): void {
@@ -323,12 +343,15 @@ export class App implements ViewContext {
 
   private revealCurrent(): void {
     const src = sourceOfStep(this.trace, this.current);
-    if (src) this.host.reveal(src);
+    if (src) this.reveal(src, true);
   }
 
   private goToScheduler(): void {
     const t = this.trace.tasks[this.trace.steps[this.current]?.task ?? -1];
-    if (t && t.enqueuedAt !== null) this.select(t.enqueuedAt, t.source);
+    if (t && t.enqueuedAt !== null) {
+      this.goTo(t.enqueuedAt);
+      if (t.source) this.reveal(t.source, true);
+    }
   }
 
   private render(): void {
@@ -461,7 +484,7 @@ export class App implements ViewContext {
           h('strong', { text: `${err.origin}: ` }),
           `${err.name}: ${err.message}`,
           err.source
-            ? h('button', { class: 'ls-link', text: ` at ${shortSource(err.source)}`, attrs: { type: 'button' }, on: { click: () => err.source && this.host.reveal(err.source) } })
+            ? h('button', { class: 'ls-link', text: ` at ${shortSource(err.source)}`, attrs: { type: 'button' }, on: { click: () => err.source && this.reveal(err.source, true) } })
             : null,
         ])
       : null;
@@ -550,8 +573,8 @@ export class App implements ViewContext {
                 label: `Go to the ${ROLE[site.role] ?? site.role} (${shortSource(site)})`,
                 onClick: () => {
                   const step = stepFor(f, site);
-                  if (step !== null) this.select(step, site);
-                  else this.host.reveal(site);
+                  if (step !== null) this.goTo(step);
+                  this.reveal(site, true);
                 },
               }),
             ),

@@ -15,6 +15,8 @@ export class CodeView {
   private readonly box: HTMLElement;
   private readonly lines = new Map<string, string[]>();
   private shown: { file: string; from: number; to: number } | null = null;
+  /** a line asked for by a file:line link (the report has no editor): shown until the step changes */
+  private pinned: { site: SourceSite; step: number } | null = null;
 
   constructor(private readonly ctx: ViewContext) {
     this.title = h('span', { class: 'ls-code-file' });
@@ -34,8 +36,15 @@ export class CodeView {
     return lines;
   }
 
-  /** The line to show: the step's own, else the innermost frame's, else where the running callback was scheduled. */
+  /** Show `site` instead of the step's own line until the current step moves away from `step`. */
+  pin(site: SourceSite, step: number): void {
+    this.pinned = { site, step };
+  }
+
+  /** The line to show: a pinned one, else the step's own, else the innermost frame's, else where the running callback was scheduled. */
   private siteFor(step: number, state: LoopState): { site: SourceSite; exact: boolean } | null {
+    if (this.pinned && this.pinned.step !== step) this.pinned = null;
+    if (this.pinned) return { site: this.pinned.site, exact: true };
     const own = sourceOfStep(this.ctx.trace, step);
     if (own) return { site: own, exact: true };
     for (let i = state.stack.length - 1; i >= 0; i--) {

@@ -6,8 +6,8 @@ import type { ThemeKind } from './theme';
 
 /** What the page embedding the viewer does for it. The HTML report and the VS Code panel each implement one. */
 export interface Host {
-  /** show this source line (VS Code opens the editor there; the report has nothing to open) */
-  reveal(source: SourceSite): void;
+  /** show this source line in an editor (VS Code). Without it (the HTML report) the viewer's own code view shows it. */
+  reveal?(source: SourceSite): void;
   /** the current step changed (VS Code moves its editor decoration); `number` of `total` is what the panel shows */
   stepChanged(step: number, source: SourceSite | null, shown: { number: number; total: number }): void;
   /** save a file; without it the viewer downloads the file itself */

@@ -78,9 +78,6 @@ function runReport(embedded: Embedded): void {
   const fromHash = /(?:^#|&)step=(\d+)/.exec(location.hash);
   let hashTimer = 0;
   const host: Host = {
-    reveal: () => {
-      // a report has no editor to open: selecting the step (done by the viewer) is all there is
-    },
     stepChanged: (step) => {
       clearTimeout(hashTimer);
       hashTimer = window.setTimeout(() => {
@@ -202,5 +199,7 @@ function start(): void {
   else showError('no trace in this page and no VS Code host to send one.');
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+// The report's data (and the panel's mount point) come before this script, so it starts at once: waiting for
+// DOMContentLoaded would wait for everything after it too.
+if (document.readyState !== 'loading' || document.getElementById('loopscope-trace') || document.getElementById('loopscope-root')) start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });

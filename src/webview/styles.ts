@@ -280,7 +280,11 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-diagram-box text.messageText, .ls-diagram-box [data-et="note"] { cursor: pointer; }
 .ls-diagram-box text.messageText:hover { text-decoration: underline; }
 .ls-diagram-box .ls-current[data-et="message"] { stroke: var(--ls-link) !important; }
-.ls-diagram-box text.ls-current { fill: var(--ls-link) !important; font-weight: 700 !important; }
+/* the current message: the band mermaid draws behind it (rect.rect, our only "rect" statement) and its text take the
+   viewer's current-step pair, which holds 4.5:1 in light, dark and high contrast; without the band the same text sits
+   on the panel's own background */
+.ls-diagram-box rect.rect { fill: var(--ls-current-bg) !important; }
+.ls-diagram-box text.ls-current { fill: var(--ls-current-fg) !important; font-weight: 700 !important; }
 .ls-diagram-box [data-et="note"].ls-current rect { stroke: var(--ls-link) !important; stroke-width: 3px !important; }
 .ls-diagram-box.ls-mark-stale rect.rect { opacity: 0.15; }
 .ls-diagram-box :focus-visible { outline: 3px solid var(--ls-focus); }

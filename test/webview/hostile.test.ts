@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, waitForDiagramSettled, hasCount, type Traced } from './helpers';
+import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, waitForDiagramSettled, hasCount, showTab, type Traced } from './helpers';
 
 const HOSTILE = [
   '; # %% --> end loop "quotes" <script>alert(1)</script>',
@@ -85,6 +85,8 @@ describe('hostile strings', () => {
     const w = await watchedPage(browser);
     await openReport(w, traced.html);
     const page = w.page;
+    // the diagram is drawn (and re-drawn while stepping) on its own tab
+    await showTab(page, 'Sequence diagram');
     await page.keyboard.press('End');
     await waitForStep(page, traced.trace.steps.length - 1);
     await waitForDiagramSettled(page);
@@ -106,8 +108,8 @@ describe('hostile strings', () => {
 
     // nothing hostile became markup anywhere in the page
     expect(await page.locator('#loopscope script, #loopscope img, #loopscope iframe, #loopscope [onerror], #loopscope [onclick]').count()).toBe(0);
-    // the settings, trace and sources JSON blocks, the viewer and mermaid: nothing else
-    expect(await page.locator('script').count()).toBe(5);
+    // the settings, trace and sources JSON blocks, the viewer, mermaid packed and mermaid unpacked: nothing else
+    expect(await page.locator('script').count()).toBe(6);
     expect(w.dialogs).toEqual([]);
     expect(await w.cspViolations()).toEqual([]);
     expect(w.consoleErrors).toEqual([]);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import type { Trace } from '../../src/core/trace-format';
 import { diagramPages, highlightedWindowText } from '../../src/core/diagram-pages';
@@ -86,9 +87,10 @@ describe('HTML report file', () => {
     expect(csp).toMatch(/^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{16,}'; style-src 'unsafe-inline'; img-src data: blob:$/);
     const nonce = /'nonce-([^']+)'/.exec(csp!)![1];
     expect(html).toContain(`<script nonce="${nonce}">`);
-    // every executable script carries the nonce; the others are JSON data
+    // every executable script carries the nonce; the others are data (JSON, and mermaid gzipped, run on demand)
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-    expect(scripts.filter((a) => !a.includes('application/json')).every((a) => a.includes(`nonce="${nonce}"`))).toBe(true);
+    const data = (a: string) => a.includes('type="application/json"') || a.includes('type="application/gzip"');
+    expect(scripts.filter((a) => !data(a)).every((a) => a.includes(`nonce="${nonce}"`))).toBe(true);
     // outside the script bodies (the viewer's code mentions <img> and friends in strings): nothing that loads anything
     const markup = html.replace(/(<script[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
     expect(markup).not.toMatch(/<link\b|<img\b|<iframe\b|\ssrc=|\shref=|@import|url\(/i);
@@ -349,6 +351,8 @@ describe('viewer on the classic puzzle', () => {
 
   it('follows a change of the colour scheme: its palette, and mermaid re-rendered with the dark theme', async () => {
     const page = w.page;
+    // a hidden diagram is not re-drawn; its tab shows it
+    await showTab(page, 'Sequence diagram');
     const bg = () => page.locator('.ls-app').evaluate((el) => getComputedStyle(el).backgroundColor);
     const svg = () => page.locator('.ls-diagram-box svg').evaluate((el) => el.outerHTML);
     const light = await bg();
@@ -463,4 +467,180 @@ describe('diagram pages on real traces', () => {
       }
     }
   });
+});
+
+/** WCAG contrast of every diagram text in view against what is drawn beneath it (SVG rects, then the page). */
+async function diagramContrasts(page: import('playwright-core').Page): Promise<{ text: string; ratio: number; current: boolean }[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string): [number, number, number, number] => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return [0, 0, 0, 0];
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p[3] ?? 1];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const over = (top: number[], below: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3]));
+    const box = document.querySelector('.ls-diagram-box')!.getBoundingClientRect();
+    const out: { text: string; ratio: number; current: boolean }[] = [];
+    for (const t of document.querySelectorAll<SVGTextElement>('.ls-diagram-box svg text')) {
+      const r = t.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (!r.width || x < box.left || x > box.right || y < box.top || y > box.bottom || y > innerHeight || x > innerWidth) continue;
+      // the layers under the text's centre, topmost first, down to the first opaque one
+      const layers: number[][] = [];
+      for (const el of document.elementsFromPoint(x, y)) {
+        if (el === t || t.contains(el) || el.closest('text')) continue;
+        const cs = getComputedStyle(el);
+        let c: number[];
+        if (el instanceof SVGRectElement) {
+          c = rgba(cs.fill);
+          c[3] *= Number(cs.fillOpacity) * Number(cs.opacity);
+        } else if (el instanceof SVGElement) continue;
+        else c = rgba(cs.backgroundColor);
+        if (c[3] <= 0) continue;
+        layers.push(c);
+        if (c[3] >= 1) break;
+      }
+      let bg = [255, 255, 255];
+      for (const l of layers.reverse()) bg = over(l, bg);
+      // the glyphs take their colour from the innermost tspan where mermaid styles one
+      const fg = over(rgba(getComputedStyle(t.querySelector('tspan') ?? t).fill), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((p, q) => q - p);
+      out.push({ text: (t.textContent ?? '').slice(0, 60), ratio: Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100, current: t.classList.contains('ls-current') });
+    }
+    return out;
+  });
+}
+
+describe('the bundled puzzle: diagram in step, report as good as the panel', () => {
+  let example: Traced;
+  beforeAll(() => {
+    example = traceProgram(tmp.dir, 'event-loop-puzzle.js', readFileSync(join(__dirname, '..', '..', 'examples', 'event-loop-puzzle.js'), 'utf8'));
+  }, 60_000);
+
+  it('the report is under 1.5 MB, with mermaid in it once (gzipped data, not a second script)', () => {
+    const html = readFileSync(example.html, 'utf8');
+    console.log(`report size for event-loop-puzzle.js: ${(html.length / 1e6).toFixed(2)} MB`);
+    expect(html.length).toBeLessThan(1_500_000);
+    expect(html.match(/id="loopscope-mermaid"/g)).toHaveLength(1);
+    const scriptBodies = [...html.matchAll(/<script nonce="[^"]+">([\s\S]*?)<\/script>/g)].map((m) => m[1].length);
+    expect(scriptBodies).toHaveLength(1);
+    expect(scriptBodies[0]).toBeLessThan(400_000);
+  });
+
+  it('the panel shows within 1.5 s, and the diagram is drawn within a generous 3 s of it', async () => {
+    const w = await watchedPage(browser, { width: 1600, height: 1000 });
+    const page = w.page;
+    await page.addInitScript(() => {
+      new MutationObserver((_, o) => {
+        if (document.querySelector('.ls-app')) {
+          (window as unknown as { __appAt: number }).__appAt = performance.now();
+          o.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(pathToFileURL(example.html).href, { waitUntil: 'commit' });
+    await page.waitForSelector('.ls-app');
+    // the user asks for the diagram at once: what it costs is loading mermaid plus one render
+    await showTab(page, 'Sequence diagram');
+    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('.ls-diagram')?.dataset.drawnAt, undefined, { timeout: 30_000 });
+    const t = await page.evaluate(() => ({
+      appAt: (window as unknown as { __appAt: number }).__appAt,
+      drawnAt: Number(document.querySelector<HTMLElement>('.ls-diagram')!.dataset.drawnAt),
+      renderMs: Number(document.querySelector<HTMLElement>('.ls-diagram')!.dataset.renderMs),
+    }));
+    console.log(`panel shown ${Math.round(t.appAt)} ms after navigation; diagram drawn ${Math.round(t.drawnAt - t.appAt)} ms after the panel (mermaid render ${t.renderMs} ms)`);
+    expect(t.appAt).toBeLessThan(1500);
+    expect(t.drawnAt - t.appAt).toBeLessThan(3000);
+    await expectClean(w);
+    await page.close();
+  }, 60_000);
+
+  for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+    it(`${theme}: every diagram text in view, the current message too, has at least 4.5:1 contrast`, async () => {
+      const w = await watchedPage(browser, { colorScheme: theme === 'light' ? 'light' : 'dark', width: 1600, height: 1000 });
+      const page = w.page;
+      await openReport(w, example.html);
+      if (theme === 'high-contrast') {
+        // VS Code's high contrast theme: its body class and the colours it gives the webview
+        await page.evaluate(() => {
+          const vars = { '--vscode-editor-background': '#000000', '--vscode-sideBar-background': '#000000', '--vscode-foreground': '#ffffff', '--vscode-textLink-foreground': '#21a6ff', '--vscode-contrastBorder': '#6fc3df' };
+          for (const [k, v] of Object.entries(vars)) document.body.style.setProperty(k, v);
+          document.body.classList.add('vscode-high-contrast');
+        });
+      }
+      await showTab(page, 'Sequence diagram');
+      const step = example.trace.steps.findIndex((s) => s.kind === 'schedule');
+      await page.evaluate((s) => window.loopscope!.goTo(s), step);
+      await waitForStep(page, step);
+      await waitForDiagramSettled(page);
+      await containsText(page.locator('.ls-diagram-box text.messageText.ls-current'), '◀ current');
+      if (theme !== 'light') await eventually(async () => expect(await page.locator('.ls-diagram-box svg').evaluate((el) => el.outerHTML)).toContain('#1f2020'), 20_000);
+      const ratios = await diagramContrasts(page);
+      const current = ratios.filter((r) => r.current);
+      console.log(`${theme}: current message ${current.map((r) => r.ratio).join(', ')}:1; lowest of ${ratios.length} texts ${Math.min(...ratios.map((r) => r.ratio))}:1`);
+      expect(current).toHaveLength(1);
+      expect(ratios.length).toBeGreaterThan(10);
+      expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      if (theme !== 'high-contrast') {
+        await page.screenshot({ path: join(OUT, `diagram-tab-${theme}.png`) });
+        await showTab(page, 'Event loop');
+        await page.screenshot({ path: join(OUT, `report-${theme}.png`) });
+      }
+      await page.close();
+    }, 60_000);
+  }
+
+  it('a coroutine prints on its own lifeline, not on the main script that called it', async () => {
+    const text = sequenceDiagramWindows(example.trace, { windowSize: 250 })[0].text;
+    const load = /participant (P\d+) as load/.exec(text)![1];
+    const main = /participant (P\d+) as main script/.exec(text)![1];
+    expect(text).toContain(`Note over ${load}: prints #quot;load()#58; before await#quot;`);
+    expect(text).toContain(`Note over ${main}: prints #quot;2. script end#quot;`);
+  });
+
+  it('shows the source with the current line, and its file:line links move to the code view at that line', async () => {
+    const w = await watchedPage(browser, { width: 1600, height: 1000 });
+    const page = w.page;
+    await openReport(w, example.html);
+    const lines = readFileSync(example.file, 'utf8').split('\n');
+    const at = stepOfOutput(example.trace, 'load(): before await');
+    await page.evaluate((s) => window.loopscope!.goTo(s), at);
+    await waitForStep(page, at);
+    const printLine = lines.findIndex((l) => l.includes("console.log('load(): before await')")) + 1;
+    await hasAttr(page.locator('.ls-code-current'), 'data-line', String(printLine));
+    await containsText(page.locator('.ls-code-current'), "console.log('load(): before await')");
+    await hasText(page.locator('.ls-code-file'), `event-loop-puzzle.js:${printLine}`);
+    // from the diagram's tab, the step's file:line link brings the code view back at that line
+    await showTab(page, 'Sequence diagram');
+    await page.locator('.ls-step-source').click();
+    await hasAttr(page.getByRole('tab', { name: 'Event loop' }), 'aria-selected', 'true');
+    await hasAttr(page.locator('.ls-code-current'), 'data-line', String(printLine));
+    expect(await page.locator('.ls-code').isVisible()).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('an error\'s file:line link shows that line in the code view (a line the current step is not on)', async () => {
+    const failing = traceProgram(tmp.dir, 'fails.js', "console.log('start');\n\nsetTimeout(() => {\n  console.log('about to fail');\n  throw new Error('boom');\n}, 0);\n");
+    const w = await watchedPage(browser, { width: 1600, height: 1000 });
+    const page = w.page;
+    await openReport(w, failing.html);
+    expect(failing.trace.program.error?.source?.line).toBe(5);
+    await waitForStep(page, 0);
+    await hasCount(page.locator('.ls-code-current[data-line="5"]'), 0);
+    await page.locator('.ls-program-error button').click();
+    await hasAttr(page.locator('.ls-code-current'), 'data-line', '5');
+    await containsText(page.locator('.ls-code-current'), "throw new Error('boom')");
+    // the next step shows its own line again
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, new StepIndex(failing.trace).nextStep(0));
+    await hasCount(page.locator('.ls-code-current[data-line="5"]'), 0);
+    await page.close();
+  }, 60_000);
 });
