@@ -15,6 +15,17 @@ export const WEBVIEW_JS = join(ROOT, 'dist', 'webview.js');
 export const MERMAID_JS = join(ROOT, 'dist', 'mermaid.js');
 export const OUT = join(__dirname, 'out');
 
+/** Two visits read a shared counter, await and write it back: a lost update (read line 4, await 5, write 6). */
+export const LOST_UPDATE = `let visits = 0;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function visit(ms) {
+  const seen = visits;
+  await pause(ms);
+  visits = seen + 1;
+}
+Promise.all([visit(5), visit(10)]).then(() => console.log('visits', visits));
+`;
+
 export function requireBuild(): void {
   for (const f of [CLI, WEBVIEW_JS]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run "node scripts/build.mjs" before the webview tests`);

@@ -3,17 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { launch, tempDir, traceProgram, watchedPage, openReport, OUT, type Traced } from './helpers';
+import { launch, tempDir, traceProgram, watchedPage, openReport, OUT, type Traced, LOST_UPDATE } from './helpers';
 
-const PROGRAM = `let visits = 0;
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function visit(ms) {
-  const seen = visits;
-  await pause(ms);
-  visits = seen + 1;
-}
-Promise.all([visit(5), visit(10)]).then(() => console.log('visits', visits));
-`;
 
 const REJECTS = `async function save(name) {
   await new Promise((resolve) => setTimeout(resolve, 5));
@@ -29,7 +20,7 @@ let rejects: Traced;
 let browser: Browser;
 
 beforeAll(async () => {
-  traced = traceProgram(tmp.dir, 'race.js', PROGRAM);
+  traced = traceProgram(tmp.dir, 'race.js', LOST_UPDATE);
   rejects = traceProgram(tmp.dir, 'rejects.js', REJECTS);
   browser = await launch();
 }, 120_000);

@@ -5,22 +5,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, tempDir, traceProgram, watchedPage, openReport, showTab, screenshot, ROOT, type Traced } from './helpers';
+import { launch, tempDir, traceProgram, watchedPage, openReport, showTab, screenshot, ROOT, type Traced, LOST_UPDATE } from './helpers';
 import type { DrawnBox } from '../../src/webview/timeline-view';
 import { buildLanes, lanesInTime, TimeAxis } from '../../src/core/timeline-lanes';
 
 const SERVER = readFileSync(join(ROOT, 'examples', 'counter-server.mjs'), 'utf8');
 const REQUESTS = 6;
 
-const PROMISE_ALL = `let visits = 0;
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function visit(ms) {
-  const seen = visits;
-  await pause(ms);
-  visits = seen + 1;
-}
-Promise.all([visit(5), visit(10)]).then(() => console.log('visits', visits));
-`;
 
 const tmp = tempDir('loopscope-timeline-time-');
 let server: Traced;
@@ -31,7 +22,7 @@ beforeAll(async () => {
   const requests = join(tmp.dir, 'load.requests.json');
   writeFileSync(requests, JSON.stringify([{ method: 'GET', path: '/visit', repeat: REQUESTS }]));
   server = traceProgram(tmp.dir, 'server.mjs', SERVER, ['--requests', requests]);
-  all = traceProgram(tmp.dir, 'all.js', PROMISE_ALL);
+  all = traceProgram(tmp.dir, 'all.js', LOST_UPDATE);
   browser = await launch();
 }, 120_000);
 
