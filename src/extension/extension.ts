@@ -39,6 +39,22 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   // predicting the output survives a window reload (the panel comes back with the secret kept)
   ctl.predict = context.globalState.get<boolean>('loopscope.predict', false);
   let maximizedByUs = false;
+  let layoutChanges: Promise<void> = Promise.resolve();
+  const applyPresentationLayout = async (): Promise<void> => {
+    const panel = TracePanel.all().find((p) => p.panel.visible);
+    if (ctl.presentation && !maximizedByUs && panel) {
+      panel.panel.reveal(undefined, false);
+      await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
+      maximizedByUs = true;
+    } else if (!ctl.presentation && maximizedByUs) {
+      maximizedByUs = false;
+      panel?.panel.reveal(undefined, false);
+      await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
+      // the side bar we hid comes back, and the panel keeps the focus
+      await vscode.commands.executeCommand('workbench.action.focusSideBar');
+      panel?.panel.reveal(undefined, false);
+    }
+  };
   const currentSettings = () => viewSettings(readSettings(), ctl);
 
   const command = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -94,24 +110,10 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
     ctl.presentation = !ctl.presentation;
     for (const p of TracePanel.all()) p.applySettings(currentSettings());
     void vscode.window.setStatusBarMessage(`Loopscope presentation mode ${ctl.presentation ? 'on' : 'off'}`, 2500);
-    // a class sees the panel alone: its editor group fills the window (the panel shows the code itself); the layout
-    // changes run after the command has returned
-    const panel = TracePanel.all().find((p) => p.panel.visible);
-    const layout = async () => {
-      if (ctl.presentation && panel) {
-        panel.panel.reveal(undefined, false);
-        await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
-        maximizedByUs = true;
-      } else if (!ctl.presentation && maximizedByUs) {
-        maximizedByUs = false;
-        panel?.panel.reveal(undefined, false);
-        await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
-        // the side bar we hid comes back, and the panel keeps the focus
-        await vscode.commands.executeCommand('workbench.action.focusSideBar');
-        panel?.panel.reveal(undefined, false);
-      }
-    };
-    void layout();
+    // a class sees the panel alone: its editor group fills the window (the panel shows the code itself). The layout
+    // changes run after the command has returned, one after the other, each bringing the layout to the mode as it is
+    // then: toggled on and off quickly, the window ends as the mode says
+    layoutChanges = layoutChanges.then(applyPresentationLayout).catch((err: unknown) => output.appendLine(`Presentation Mode: the window layout could not be changed (${String(err)})`));
   });
   command('loopscope.togglePredict', () => {
     ctl.predict = !ctl.predict;

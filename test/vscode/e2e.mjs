@@ -403,6 +403,8 @@ test('teaching: a bundled example in one click, predict the output, presentation
   );
   await screenshot(page, 'e2e-presentation.png');
   await runCommand(page, 'Loopscope: Toggle Presentation Mode');
+  // the layout comes back (after the command returns): the program's own editor is in view again
+  await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
 
   // a window reload restores the panel and its trace
   await page.reload();
