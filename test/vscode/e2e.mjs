@@ -406,7 +406,8 @@ test('teaching: a bundled example in one click, predict the output, presentation
   // the layout comes back (after the command returns): the program's own editor is in view again
   await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
 
-  // a window reload restores the panel and its trace
+  // a window reload restores the panel and its trace (once the workbench has stored the restored layout)
+  await page.waitForTimeout(3000);
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().click({ timeout: 60_000 });
