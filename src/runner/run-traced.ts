@@ -7,7 +7,7 @@ import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace } from '../model';
 import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord, type RawRun } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
-import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS } from '../instrument/prepare';
+import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS, type ModuleFormat } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
 import { fireRequests, type RequestSpec, type RequestResult } from './requests';
@@ -69,7 +69,12 @@ export function tracerDir(): string {
  * Check the entry before running anything: exists, is a script, is text, parses. With `prepare.cacheDir`, the entry
  * instrumented here is kept for the traced process, which then does not do it again.
  */
-export function checkEntry(entryArg: string, cwd: string, overrides: Record<string, string> = {}, prepare: { races?: boolean; cacheDir?: string } = {}): string {
+export function checkEntry(
+  entryArg: string,
+  cwd: string,
+  overrides: Record<string, string> = {},
+  prepare: { races?: boolean; cacheDir?: string } = {},
+): { entry: string; format: ModuleFormat } {
   const entry = resolve(cwd, entryArg);
   let st;
   try {
@@ -88,8 +93,10 @@ export function checkEntry(entryArg: string, cwd: string, overrides: Record<stri
   // a NUL can stand in a string literal of a program Node runs; only a file that also fails to parse is called binary
   const hasNul = head.subarray(0, got).includes(0);
   const source = overrides[entry] ?? readFileSync(entry, 'utf8');
+  let format: ModuleFormat;
   try {
-    prepareModuleOnce(source.replace(/^\uFEFF/, ''), entry, moduleFormatOf(entry, source), prepare);
+    format = moduleFormatOf(entry, source);
+    prepareModuleOnce(source.replace(/^\uFEFF/, ''), entry, format, prepare);
   } catch (err) {
     if (err instanceof InstrumentSyntaxError && hasNul) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
     if (err instanceof InstrumentSyntaxError) {
@@ -102,7 +109,7 @@ export function checkEntry(entryArg: string, cwd: string, overrides: Record<stri
     }
     throw err;
   }
-  return entry;
+  return { entry, format };
 }
 
 function codeFrame(source: string, line: number, column: number): string {
@@ -127,8 +134,9 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   const races = options.races ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
   let entry: string;
+  let format: ModuleFormat;
   try {
-    entry = checkEntry(options.entry, cwd, overrides, { races, cacheDir: dir });
+    ({ entry, format } = checkEntry(options.entry, cwd, overrides, { races, cacheDir: dir }));
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -149,6 +157,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     stackCaptures: 50_000,
     outputSiteCaptures: 20_000,
     esmHooks: join(tracer, 'esm-hooks.mjs'),
+    esmEntry: format === 'module',
     tracerDir: dirname(join(tracer, 'x')) + sep,
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
     overridesFile,
@@ -164,7 +173,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   // thread's stack is 8 MB on Linux and macOS; Windows is left as it is.
   if (process.platform !== 'win32') nodeArgs.push(`--stack-size=${Math.round(984 * STACK_ALLOWANCE)}`);
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
-  if (needsCompiling(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
+  if (needsCompiling(entry) && format === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   config.execArgv = [...nodeArgs];
   config.control = CONTROL_FD;
   const node = options.node ?? 'node';

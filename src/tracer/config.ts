@@ -18,6 +18,8 @@ export interface TracerConfig {
   outputSiteCaptures: number;
   /** absolute path of the ESM hooks module */
   esmHooks: string;
+  /** false: the entry is CommonJS, so the ES module hooks start only when the program may import (see the runtime) */
+  esmEntry?: boolean;
   /** absolute path of the tracer's own folder: never instrumented */
   tracerDir: string;
   /** path fragments that mark files as not the user's code (node_modules by default) */

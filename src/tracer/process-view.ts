@@ -95,20 +95,52 @@ export function enableSourceMaps(): void {
 }
 
 /**
- * Run `fn` (which starts Node's ES module loader thread) and take off process.stdout and process.stderr the
- * listeners it added: Node pipes the loader thread's output into them, and the pipe's 'error', 'close', 'finish' and
- * 'unpipe' listeners would show in the program's listenerCount('error') and eventNames(). The loader thread runs only
- * the tracer's hooks, which print nothing; whatever it wrote would still be written (the pipe's data side stays).
+ * Run `fn`, which starts Node's ES module loader thread, leaving nothing of it that the program could see; it may run
+ * in the middle of the program (see the runtime's registerEsmHooks). Node pipes the thread's output into
+ * process.stdout and process.stderr: the pipe's 'error', 'close', 'finish' and 'unpipe' listeners would show in the
+ * program's listenerCount('error') and eventNames(), and adding them emits 'newListener' and 'pipe' there; they are
+ * taken off again and those events are not emitted (the thread runs only the tracer's hooks, which print nothing;
+ * whatever it wrote would still be written, the pipe's data side stays). Starting the thread also queues
+ * process.nextTick callbacks (resuming the two pipes, emitting process 'worker'): queued while the program runs,
+ * they would make its next microtasks drain inside processTicksAndRejections, one more frame in their stack traces.
+ * They run here, at once, and process 'worker' is not emitted (untraced there is no such worker).
  */
 export function withoutStdioListeners(fn: () => void): void {
   const streams = [process.stdout, process.stderr];
   const before = streams.map((s) => new Map(s.eventNames().map((e) => [e, s.listeners(e)] as const)));
-  fn();
+  const hidden = (events: string[], target: object, run: () => void) => {
+    const own = Object.getOwnPropertyDescriptor(target, 'emit');
+    const emit = (target as { emit: (...a: unknown[]) => boolean }).emit;
+    Object.defineProperty(target, 'emit', {
+      value: function (this: unknown, event: unknown, ...args: unknown[]) {
+        return typeof event === 'string' && events.includes(event) ? false : Reflect.apply(emit, this, [event, ...args]);
+      },
+      writable: true,
+      configurable: true,
+    });
+    try {
+      run();
+    } finally {
+      if (own) Object.defineProperty(target, 'emit', own);
+      else delete (target as { emit?: unknown }).emit;
+    }
+  };
+  const deferred: [(...a: unknown[]) => void, unknown[]][] = [];
+  const nextTick = Object.getOwnPropertyDescriptor(process, 'nextTick')!;
+  process.nextTick = (callback: (...a: unknown[]) => void, ...args: unknown[]) => void deferred.push([callback, args]);
+  try {
+    hidden(['newListener', 'pipe'], streams[0], () => hidden(['newListener', 'pipe'], streams[1], fn));
+  } finally {
+    Object.defineProperty(process, 'nextTick', nextTick);
+  }
   streams.forEach((s, i) => {
     for (const e of s.eventNames()) {
       const had = before[i].get(e) ?? [];
       for (const l of s.listeners(e)) if (!had.includes(l)) s.removeListener(e, l as (...a: unknown[]) => void);
     }
+  });
+  hidden(['worker'], process, () => {
+    for (const [callback, args] of deferred) Reflect.apply(callback, undefined, args);
   });
 }
 

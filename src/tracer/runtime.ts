@@ -39,6 +39,7 @@ import {
   WeakSetAdd,
   StringStartsWith,
   StringSlice,
+  RegExpExec,
 } from './primordials';
 
 export function install(): void {
@@ -804,6 +805,28 @@ export function install(): void {
   realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
   // ---- instrument the user's modules -----------------------------------------------------------------------------
+  // Node's ES module loader runs the ES module hooks on a thread of its own, which takes 0.1-0.3 s to start. An ES
+  // module entry needs it from the start; a CommonJS program reaches that loader only through import() (or
+  // require() of an ES module, whose hooks do not run there except on Node 20), so the thread is started just
+  // before the first CommonJS file whose text could call import() is compiled, user code or not: a program that
+  // never imports does not wait for it. Code that builds the word at run time (eval of 'imp' + 'ort(x)') is missed.
+  const registerAsync = (Module as unknown as { register?: (url: string, options: object) => void }).register;
+  let esmHooks = !registerAsync;
+  const registerEsmHooks = (): void => {
+    if (esmHooks) return;
+    esmHooks = true;
+    internal++;
+    try {
+      withoutStdioListeners(() => registerAsync!(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } }));
+    } finally {
+      internal--;
+    }
+  };
+  const MAY_IMPORT = /\bimport\b|importModuleDynamically/;
+  /** Called with the text of every CommonJS file before it is compiled. */
+  const beforeCompile = (code: string): void => {
+    if (!esmHooks && RegExpExec(MAY_IMPORT, code) !== null) registerEsmHooks();
+  };
   type CompileFn = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
   const moduleInternals = Module as unknown as {
     prototype: { _compile: CompileFn };
@@ -837,8 +860,11 @@ export function install(): void {
         // a require()d .js file has no format yet here (Node decides later): the same rules decide it first
         if ((result.format != null && result.format !== 'commonjs') || result.source == null || !url.startsWith('file:')) return result;
         const filename = fileURLToPath(url);
-        if (!isUserFile(filename, cfg) || needsCompiling(filename)) return result;
         const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
+        if (!isUserFile(filename, cfg) || needsCompiling(filename)) {
+          beforeCompile(text);
+          return result;
+        }
         internal++;
         let format: ModuleFormat;
         try {
@@ -846,7 +872,10 @@ export function install(): void {
         } finally {
           internal--;
         }
-        return format === 'commonjs' ? { ...result, source: instrumentCommonJs(text, filename, 'commonjs') } : result;
+        if (format !== 'commonjs') return result;
+        const code = instrumentCommonJs(text, filename, 'commonjs');
+        beforeCompile(code);
+        return { ...result, source: code };
       },
     });
   } else {
@@ -855,6 +884,7 @@ export function install(): void {
     if (!originalCompile.name) Object.defineProperty(originalCompile, 'name', { value: '_compile', configurable: true });
     moduleInternals.prototype._compile = function (content: string, filename: string, ...rest: unknown[]) {
       if (isUserFile(filename, cfg) && typeof content === 'string') content = instrumentCommonJs(content, filename, rest[0] === 'module' ? 'module' : 'commonjs');
+      if (typeof content === 'string') beforeCompile(content);
       return ReflectApply(originalCompile, this, [content, filename, ...rest]);
     };
   }
@@ -870,7 +900,12 @@ export function install(): void {
         internal--;
       }
       // with load hooks there is no _compile hook: the handler instruments what it compiles
-      module._compile(loadHooks ? instrumentCommonJs(source, filename, format === 'module' ? 'module' : 'commonjs') : source, filename, format);
+      let code = source;
+      if (loadHooks) {
+        code = instrumentCommonJs(source, filename, format === 'module' ? 'module' : 'commonjs');
+        beforeCompile(code);
+      }
+      module._compile(code, filename, format);
     };
     // loaded through the extension table, but not listed in it (Object.keys(require.extensions) stays as untraced)
     if (Object.hasOwn(moduleInternals._extensions, ext)) moduleInternals._extensions[ext] = load;
@@ -904,10 +939,7 @@ export function install(): void {
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
-  const register = (Module as unknown as { register?: (url: string, options: object) => void }).register;
-  if (register) {
-    withoutStdioListeners(() => register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } }));
-  }
+  if (cfg.esmEntry !== false) registerEsmHooks();
 
   rec.meta({
     t: 'start',
