@@ -1,10 +1,28 @@
 // Builds one bundle per runtime: the tracer (inside the user's Node), the CLI, the extension host, the webview.
 import { build } from 'esbuild';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
-const node = { ...common, platform: 'node', target: 'node20', external: ['esbuild', 'vscode'] };
+// The instrumenter's build, part of every key of the persistent cache of instrumented files (src/instrument/cache.ts):
+// a hash of what its output depends on, its sources and the exact versions of its dependencies (acorn, astring,
+// esbuild, the source map libraries), so a changed instrumenter never reads what an earlier one wrote.
+const instrumenterBuild = createHash('sha1');
+for (const dir of ['src/instrument', 'src/core']) {
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    if (name.endsWith('.ts')) instrumenterBuild.update(`${dir}/${name}\0`).update(readFileSync(join(dir, name)));
+  }
+}
+instrumenterBuild.update(readFileSync('package-lock.json'));
+const node = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  external: ['esbuild', 'vscode'],
+  define: { __LOOPSCOPE_INSTRUMENTER_BUILD__: JSON.stringify(instrumenterBuild.digest('hex').slice(0, 16)) },
+};
 
 mkdirSync('dist/tracer', { recursive: true });
 await Promise.all([

@@ -11,6 +11,7 @@ import { writeTraceFile, readTraceFile } from '../runner/trace-file';
 import { sequenceDiagramWindows } from '../core/mermaid';
 import { renderHtmlReport } from '../report/html';
 import { renderHostExport } from '../report/exports';
+import { CACHE_MAX_BYTES } from '../instrument/cache';
 
 export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
        loopscope report <trace.json> [--mermaid <out.mmd>] [--markdown <out.md>] [--html <out.html>] [--perfetto <out.json>] [--window <n>]
@@ -31,6 +32,9 @@ Options:
   --node <path>           the Node.js to run it with (default: node on PATH)
   --exclude <fragment>    files whose path contains this are not user code (repeatable; default /node_modules/)
   --no-races              do not record shared state (no race findings; a little faster)
+  --cache-dir <dir>       keep instrumented files here between runs (default: LOOPSCOPE_CACHE_DIR, else the OS's
+                          cache folder, e.g. ~/.cache/loopscope; at most ${CACHE_MAX_BYTES / 1024 / 1024} MB, least recently used dropped)
+  --no-cache              instrument every file anew (nothing read from or written to the cache)
   --requests <file.json>  trace a server under load: once it listens, send these requests at once, then stop it
                           (default: <program>.requests.json next to the program, when there is one)
   -q, --quiet             no summary
@@ -57,6 +61,7 @@ interface Parsed {
   quiet: boolean;
   races: boolean;
   requests?: string;
+  cacheDir?: string | false;
 }
 
 class UsageError extends Error {}
@@ -95,6 +100,8 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a === '--no-races') out.races = false;
     else if (a === '--requests') out.requests = value();
+    else if (a === '--cache-dir') out.cacheDir = value();
+    else if (a === '--no-cache') out.cacheDir = false;
     else if (a === '-h' || a === '--help') return 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.file) out.file = a;
@@ -150,6 +157,7 @@ export async function runCli(argv: string[]): Promise<number> {
       maxEvents: p.maxEvents,
       exclude: p.exclude.length ? p.exclude : undefined,
       races: p.races,
+      cacheDir: p.cacheDir,
       stdio: 'inherit',
     });
   } catch (err) {

@@ -1,7 +1,6 @@
 // Turns a user's source file (JavaScript or TypeScript) into instrumented JavaScript with one composed source map,
 // so every site and every stack frame points at the original file, line and column.
 import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { dirname, join, extname, resolve } from 'node:path';
@@ -11,6 +10,42 @@ import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError, type Sour
 import { fileKey, FUNCTION_TABLE_FIELD, type FunctionTable } from './runtime-api';
 import type { RawSite } from '../core/raw-events';
 import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
+import { entryKey, readEntry, writeEntry, INSTRUMENTER_BUILD } from './cache';
+
+/**
+ * Where prepared files are kept: `runDir`, the run's own folder (shared by the runner and the traced process's
+ * threads); `cacheDir`, the persistent cache across runs (see cache.ts). Without either, the work is done each time.
+ */
+export interface PrepareCache {
+  runDir?: string;
+  cacheDir?: string;
+}
+
+/** The folders to look in, the run's first; the persistent one only when the instrumenter's build is known. */
+function cacheDirs(cache: PrepareCache): string[] {
+  const dirs: string[] = [];
+  if (cache.runDir) dirs.push(cache.runDir);
+  if (cache.cacheDir && INSTRUMENTER_BUILD) dirs.push(cache.cacheDir);
+  return dirs;
+}
+
+/**
+ * The strings `compute()` gives, or gave before for the same key, from the first of `dirs` that has them (and
+ * `valid` takes); computed, they are kept in all. `outsideRun` is called with strings not from the run's own folder.
+ */
+function cached(dirs: readonly string[], key: string, valid: (parts: string[]) => boolean, compute: () => string[], outsideRun?: (parts: string[]) => void): string[] {
+  for (let i = 0; i < dirs.length; i++) {
+    const hit = readEntry(dirs[i], key, i > 0);
+    if (hit && valid(hit)) {
+      if (i > 0) outsideRun?.(hit);
+      return hit;
+    }
+  }
+  const parts = compute();
+  for (const dir of dirs) writeEntry(dir, key, parts);
+  outsideRun?.(parts);
+  return parts;
+}
 
 export type ModuleFormat = 'module' | 'commonjs';
 
@@ -70,9 +105,10 @@ export function packageType(file: string): 'module' | 'commonjs' | undefined {
 /**
  * How a file will be loaded, following Node's rules: the extension, then the package "type". A .ts or .tsx file
  * without one is what tsc makes of it: CommonJS when tsconfig.json's "module" emits CommonJS there (commonjs,
- * node16, nodenext), else it goes by its syntax, as Node does with tsc's output.
+ * node16, nodenext), else it goes by its syntax, as Node does with tsc's output. Deciding by syntax can take a
+ * whole parse: with a `cache`, it is done once per text.
  */
-export function moduleFormatOf(file: string, source?: string): ModuleFormat {
+export function moduleFormatOf(file: string, source?: string, cache: PrepareCache = {}): ModuleFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.mjs' || ext === '.mts') return 'module';
   if (ext === '.cjs' || ext === '.cts') return 'commonjs';
@@ -80,8 +116,13 @@ export function moduleFormatOf(file: string, source?: string): ModuleFormat {
   if (declared) return declared;
   if ((ext === '.ts' || ext === '.tsx') && emittedFormat(tsconfigFor(file)?.compilerOptions ?? {}) === 'commonjs') return 'commonjs';
   const text = source ?? readFileSync(file, 'utf8');
-  if (needsCompiling(file)) return looksLikeModule(stripTypes(text, file)) ? 'module' : 'commonjs';
-  return looksLikeModule(text) ? 'module' : 'commonjs';
+  const compiled = needsCompiling(file);
+  const bySyntax = (): ModuleFormat => (looksLikeModule(compiled ? stripTypes(text, file) : text) ? 'module' : 'commonjs');
+  const dirs = cacheDirs(cache);
+  if (dirs.length === 0) return bySyntax();
+  const key = entryKey(['format', compiled && (loaderFor(file) + JSON.stringify(tsconfigFor(file) ?? null))], text);
+  const [cachedFormat] = cached(dirs, key, ([f]) => f === 'module' || f === 'commonjs', () => [bySyntax()]);
+  return cachedFormat as ModuleFormat;
 }
 
 type Esbuild = typeof import('esbuild');
@@ -184,30 +225,42 @@ export function prepareModule(source: string, file: string, format: ModuleFormat
 }
 
 /**
- * `prepareModule` done once per run: with a `cacheDir` (the run's own folder), the result is kept there under a hash of
- * everything it depends on, so the runner's entry check and the traced process (its main thread and its ES module
- * loader thread) never instrument the same text twice.
+ * The instrumented code of `prepareModule`, done once per run and, with a persistent `cacheDir`, once for as long as
+ * the file, its format, the options (and for TypeScript its tsconfig.json) and the instrumenter stay the same: the
+ * runner's entry check and the traced process (its main thread and its ES module loader thread) never instrument
+ * the same text twice.
  */
-export function prepareModuleOnce(source: string, file: string, format: ModuleFormat, options: { races?: boolean; cacheDir?: string } = {}): PreparedModule {
-  if (!options.cacheDir) return prepareModule(source, file, format, options);
-  const key = createHash('sha1').update(`${file}\0${format}\0${options.races ? 1 : 0}\0`).update(source).digest('hex');
-  const path = join(options.cacheDir, `prepared-${key}.json`);
+export function prepareModuleOnce(source: string, file: string, format: ModuleFormat, options: { races?: boolean } & PrepareCache = {}): string {
+  const dirs = cacheDirs(options);
+  if (dirs.length === 0) return prepareModule(source, file, format, options).code;
+  const key = entryKey(['prepared', file, format, options.races ? 1 : 0, needsCompiling(file) && JSON.stringify(tsconfigFor(file) ?? null)], source);
+  const { runDir } = options;
+  const [code] = cached(
+    dirs,
+    key,
+    (parts) => parts.length === 2,
+    () => {
+      const prepared = prepareModule(source, file, format, options);
+      return [prepared.code, prepared.functionTexts ? JSON.stringify(prepared.functionTexts) : ''];
+    },
+    // the run's folder holds the function texts the traced process reads (see tracer/function-text.ts)
+    ([, texts]) => {
+      const path = runDir && texts && functionTextsPath(runDir, file);
+      if (path && !existsSync(path)) writeWhole(path, texts);
+    },
+  );
+  return code;
+}
+
+/** Written to a temporary file, then renamed: a reader on another thread never sees half a file. */
+function writeWhole(path: string, text: string): void {
+  const partial = `${path}.${process.pid}-${threadId}.tmp`;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PreparedModule;
-  } catch {
-    // not prepared yet in this run
-  }
-  const prepared = prepareModule(source, file, format, options);
-  try {
-    if (prepared.functionTexts) writeFileSync(functionTextsPath(options.cacheDir, file), JSON.stringify(prepared.functionTexts));
-    // written whole, then renamed: a reader on another thread never sees half a file
-    const partial = `${path}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(partial, JSON.stringify(prepared));
+    writeFileSync(partial, text);
     renameSync(partial, path);
   } catch {
-    // a cache that cannot be written only costs time
+    // only costs the function texts (the instrumented text is shown instead)
   }
-  return prepared;
 }
 
 function withInlineMap(code: string, map: string): string {

@@ -7,7 +7,8 @@ import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace } from '../model';
 import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord, type RawRun } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
-import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS, type ModuleFormat } from '../instrument/prepare';
+import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS, type ModuleFormat, type PrepareCache } from '../instrument/prepare';
+import { defaultCacheDir, pruneCache } from '../instrument/cache';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { CONFIG_ENV, type TracerConfig } from '../tracer/config';
 import { fireRequests, type RequestSpec, type RequestResult } from './requests';
@@ -37,6 +38,11 @@ export interface TraceOptions {
   races?: boolean;
   /** a server under load: once it listens, these requests are sent at once; it is stopped when all are answered */
   requests?: RequestSpec[];
+  /**
+   * the persistent cache of instrumented files (a file unchanged since an earlier run is not instrumented again);
+   * default: LOOPSCOPE_CACHE_DIR, else the OS's cache folder (see instrument/cache.ts); false: none
+   */
+  cacheDir?: string | false;
   /** handed the raw recording before the model reads it (the model's golden tests keep it, see test/model) */
   onRawRun?: (run: RawRun) => void;
 }
@@ -66,14 +72,14 @@ export function tracerDir(): string {
 }
 
 /**
- * Check the entry before running anything: exists, is a script, is text, parses. With `prepare.cacheDir`, the entry
- * instrumented here is kept for the traced process, which then does not do it again.
+ * Check the entry before running anything: exists, is a script, is text, parses. With `prepare.runDir` (and
+ * `cacheDir`), the entry instrumented here is kept for the traced process, which then does not do it again.
  */
 export function checkEntry(
   entryArg: string,
   cwd: string,
   overrides: Record<string, string> = {},
-  prepare: { races?: boolean; cacheDir?: string } = {},
+  prepare: { races?: boolean } & PrepareCache = {},
 ): { entry: string; format: ModuleFormat } {
   const entry = resolve(cwd, entryArg);
   let st;
@@ -95,7 +101,7 @@ export function checkEntry(
   const source = overrides[entry] ?? readFileSync(entry, 'utf8');
   let format: ModuleFormat;
   try {
-    format = moduleFormatOf(entry, source);
+    format = moduleFormatOf(entry, source, prepare);
     prepareModuleOnce(source.replace(/^\uFEFF/, ''), entry, format, prepare);
   } catch (err) {
     if (err instanceof InstrumentSyntaxError && hasNul) throw new TraceInputError(`${entry} is a binary file, not JavaScript or TypeScript source`);
@@ -133,10 +139,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   const overrides = options.sourceOverrides ?? {};
   const races = options.races ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'loopscope-'));
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(options.env ?? process.env));
   let entry: string;
   let format: ModuleFormat;
   try {
-    ({ entry, format } = checkEntry(options.entry, cwd, overrides, { races, cacheDir: dir }));
+    ({ entry, format } = checkEntry(options.entry, cwd, overrides, { races, runDir: dir, cacheDir }));
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -158,6 +165,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     outputSiteCaptures: 20_000,
     esmHooks: join(tracer, 'esm-hooks.mjs'),
     esmEntry: format === 'module',
+    cacheDir,
     tracerDir: dirname(join(tracer, 'x')) + sep,
     exclude: options.exclude ?? [`${sep}node_modules${sep}`],
     overridesFile,
@@ -319,6 +327,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     options.signal?.removeEventListener('abort', onAbort);
     process.removeListener('SIGINT', forwardInterrupt);
     rmSync(dir, { recursive: true, force: true });
+    if (cacheDir) pruneCache(cacheDir);
   }
 }
 

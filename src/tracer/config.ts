@@ -20,6 +20,8 @@ export interface TracerConfig {
   esmHooks: string;
   /** false: the entry is CommonJS, so the ES module hooks start only when the program may import (see the runtime) */
   esmEntry?: boolean;
+  /** the persistent cache of instrumented files, if any (see instrument/cache.ts) */
+  cacheDir?: string;
   /** absolute path of the tracer's own folder: never instrumented */
   tracerDir: string;
   /** path fragments that mark files as not the user's code (node_modules by default) */

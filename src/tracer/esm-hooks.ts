@@ -1,16 +1,18 @@
 // ES module customization hooks (run on Node's loader thread): instrument the user's ES modules and TypeScript.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSpecifiers } from '../instrument/prepare';
+import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSpecifiers, type PrepareCache } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
 import { isUserFile, readOverrides, type TracerConfig } from './config';
 
 let config: TracerConfig | undefined;
 let overrides = new Map<string, string>();
+let cache: PrepareCache = {};
 
 export function initialize(data: { config: TracerConfig }): void {
   config = data.config;
   overrides = readOverrides(config);
+  cache = { runDir: config.dir, cacheDir: config.cacheDir };
 }
 
 interface ResolveContext { parentURL?: string }
@@ -45,15 +47,15 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   if (needsCompiling(file)) {
     const source = overrides.get(file) ?? readFileSync(file, 'utf8');
     // TypeScript that is CommonJS goes to the CommonJS loader, where the compile hook instruments it.
-    if (moduleFormatOf(file, source) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
-    return { format: 'module', source: prepareModuleOnce(source, file, 'module', { races: config.races, cacheDir: config.dir }).code, shortCircuit: true };
+    if (moduleFormatOf(file, source, cache) === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
+    return { format: 'module', source: prepareModuleOnce(source, file, 'module', { races: config.races, ...cache }), shortCircuit: true };
   }
   const result = await next(url, context);
   if (result.format === 'commonjs') return { format: 'commonjs', source: null, shortCircuit: true };
   if (result.format !== 'module' || result.source == null) return result;
   const source = overrides.get(file) ?? (typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8'));
   try {
-    return { format: 'module', source: prepareModuleOnce(source, file, 'module', { races: config.races, cacheDir: config.dir }).code, shortCircuit: true };
+    return { format: 'module', source: prepareModuleOnce(source, file, 'module', { races: config.races, ...cache }), shortCircuit: true };
   } catch (err) {
     if (err instanceof InstrumentSyntaxError) return result; // Node reports it exactly as it would untraced
     throw err;

@@ -809,7 +809,9 @@ export function install(): void {
   // module entry needs it from the start; a CommonJS program reaches that loader only through import() (or
   // require() of an ES module, whose hooks do not run there except on Node 20), so the thread is started just
   // before the first CommonJS file whose text could call import() is compiled, user code or not: a program that
-  // never imports does not wait for it. Code that builds the word at run time (eval of 'imp' + 'ort(x)') is missed.
+  // never imports does not wait for it. In CommonJS the word import can only be a call, `import (` or `import /* */ (`
+  // (anything else with it, a string or a method named import, only starts the thread for nothing); code that builds
+  // the call at run time (eval of 'imp' + 'ort(x)') is missed.
   const registerAsync = (Module as unknown as { register?: (url: string, options: object) => void }).register;
   let esmHooks = !registerAsync;
   const registerEsmHooks = (): void => {
@@ -822,7 +824,7 @@ export function install(): void {
       internal--;
     }
   };
-  const MAY_IMPORT = /\bimport\b|importModuleDynamically/;
+  const MAY_IMPORT = /\bimport\s*(?:\(|\/[/*])|importModuleDynamically/;
   /** Called with the text of every CommonJS file before it is compiled. */
   const beforeCompile = (code: string): void => {
     if (!esmHooks && RegExpExec(MAY_IMPORT, code) !== null) registerEsmHooks();
@@ -833,12 +835,13 @@ export function install(): void {
     _extensions: Record<string, (module: { _compile: CompileFn }, filename: string) => void>;
   };
   const overrides = readOverrides(cfg);
+  const cache = { runDir: cfg.dir, cacheDir: cfg.cacheDir };
   const originalCompile = moduleInternals.prototype._compile;
   /** A CommonJS module's instrumented text; JavaScript that does not parse is left for Node to report as untraced. */
   const instrumentCommonJs = (content: string, filename: string, format: ModuleFormat): string => {
     internal++;
     try {
-      return prepareModuleOnce(stripBom(overrides.get(filename) ?? content), filename, format, { races: cfg.races, cacheDir: cfg.dir }).code;
+      return prepareModuleOnce(stripBom(overrides.get(filename) ?? content), filename, format, { races: cfg.races, ...cache });
     } catch (err) {
       if (!(err instanceof InstrumentSyntaxError) || needsCompiling(filename)) throw err;
       return content;
@@ -868,7 +871,7 @@ export function install(): void {
         internal++;
         let format: ModuleFormat;
         try {
-          format = moduleFormatOf(filename, text);
+          format = moduleFormatOf(filename, text, cache);
         } finally {
           internal--;
         }
@@ -894,7 +897,7 @@ export function install(): void {
       internal++;
       let format: string;
       try {
-        format = moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs';
+        format = moduleFormatOf(filename, source, cache) === 'module' ? 'module' : 'commonjs';
         if (isTypeScript(filename)) resolveTypeScriptSources();
       } finally {
         internal--;
