@@ -1,0 +1,4 @@
+export async function value() {
+  await null;
+  return 'from an ES module';
+}
