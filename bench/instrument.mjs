@@ -25,7 +25,10 @@ export function minifiedProgram(root, work) {
   return { big, program, bytes: parts.join('').length };
 }
 
-/** Times (median of runs, ms) of acorn's parse (with locations, and without as the instrumenter parses) and of the whole instrumentation of `file`, in a fresh process. */
+/**
+ * Times (median of runs, ms) of acorn's parse (with locations, and without as the instrumenter parses), of the whole
+ * instrumentation of `file`, and of reading it back from the persistent cache, in a fresh process.
+ */
 export function instrumentTimes(root, work, file, runs) {
   const script = join(work, 'instrument-timer.cjs');
   const esbuild = createRequire(join(root, 'package.json'))('esbuild');
@@ -33,9 +36,11 @@ export function instrumentTimes(root, work, file, runs) {
     stdin: {
       contents: `
         const acorn = require('acorn');
-        const { prepareModule } = require('./src/instrument/prepare');
+        const { prepareModule, prepareModuleOnce } = require('./src/instrument/prepare');
         const src = require('node:fs').readFileSync(process.argv[2], 'utf8');
-        const parse = [], bare = [], instrument = [];
+        const parse = [], bare = [], instrument = [], cached = [];
+        const cacheDir = require('node:path').join(${JSON.stringify(work)}, 'instrument-cache');
+        prepareModuleOnce(src, process.argv[2], 'commonjs', { races: true, cacheDir });
         for (let i = 0; i < ${runs}; i++) {
           let t = performance.now();
           acorn.parse(src, { ecmaVersion: 'latest', locations: true });
@@ -46,9 +51,12 @@ export function instrumentTimes(root, work, file, runs) {
           t = performance.now();
           prepareModule(src, process.argv[2], 'commonjs', { races: true });
           instrument.push(performance.now() - t);
+          t = performance.now();
+          prepareModuleOnce(src, process.argv[2], 'commonjs', { races: true, cacheDir });
+          cached.push(performance.now() - t);
         }
         const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-        console.log(JSON.stringify({ parse: median(parse), bare: median(bare), instrument: median(instrument) }));`,
+        console.log(JSON.stringify({ parse: median(parse), bare: median(bare), instrument: median(instrument), cached: median(cached) }));`,
       resolveDir: root,
       loader: 'js',
     },
@@ -57,6 +65,7 @@ export function instrumentTimes(root, work, file, runs) {
     outfile: script,
     logLevel: 'error',
     external: ['esbuild'],
+    define: { __LOOPSCOPE_INSTRUMENTER_BUILD__: '"bench"' }, // a build of its own in a cache folder of its own
   });
   const r = spawnSync(process.execPath, [script, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

@@ -26,7 +26,10 @@ const node = {
 
 mkdirSync('dist/tracer', { recursive: true });
 await Promise.all([
-  build({ ...node, entryPoints: ['src/tracer/preload.ts'], outfile: 'dist/tracer/preload.cjs', format: 'cjs' }),
+  // preload.cjs runs on every thread (Node's ES module loader thread, the program's workers) and loads runtime.cjs,
+  // the tracer, on the main thread only
+  build({ ...node, entryPoints: ['src/tracer/preload.ts'], outfile: 'dist/tracer/preload.cjs', format: 'cjs', external: [...node.external, './runtime.cjs'] }),
+  build({ ...node, entryPoints: ['src/tracer/runtime.ts'], outfile: 'dist/tracer/runtime.cjs', format: 'cjs' }),
   build({
     ...node,
     entryPoints: ['src/tracer/esm-hooks.ts'],
