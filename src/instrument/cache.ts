@@ -28,6 +28,8 @@ export const INSTRUMENTER_BUILD: string | undefined = typeof __LOOPSCOPE_INSTRUM
 export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
 const ENTRY_SUFFIX = '.entry';
+const PRUNE_MARKER = 'last-pruned';
+const PRUNE_INTERVAL_MS = 3_600_000;
 const VERSION = 1;
 
 /** A hash of the parts and the text, as the file name of an entry. */
@@ -111,9 +113,23 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 /**
  * Keep `dir` under `maxBytes`: drop the entries used least recently until it holds at most three quarters of that,
- * and temporary files a killed writer left behind (older than an hour).
+ * and temporary files a killed writer left behind (older than an hour). Looking at every entry takes a while in a
+ * large cache, so `ifDue` does it at most once per PRUNE_INTERVAL_MS (a marker file's time says when it was last done).
  */
-export function pruneCache(dir: string, maxBytes = CACHE_MAX_BYTES): void {
+export function pruneCache(dir: string, maxBytes = CACHE_MAX_BYTES, ifDue = false): void {
+  if (ifDue) {
+    const marker = join(dir, PRUNE_MARKER);
+    try {
+      if (Date.now() - statSync(marker).mtimeMs < PRUNE_INTERVAL_MS) return;
+    } catch {
+      /* never pruned */
+    }
+    try {
+      writeFileSync(marker, '');
+    } catch {
+      return; // no such folder yet, or not writable: nothing to prune
+    }
+  }
   let names: string[];
   try {
     names = readdirSync(dir);

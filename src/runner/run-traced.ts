@@ -327,7 +327,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     options.signal?.removeEventListener('abort', onAbort);
     process.removeListener('SIGINT', forwardInterrupt);
     rmSync(dir, { recursive: true, force: true });
-    if (cacheDir) pruneCache(cacheDir);
+    if (cacheDir) pruneCache(cacheDir, undefined, true);
   }
 }
 

@@ -140,7 +140,7 @@ describe('the persistent cache of instrumented files', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('answer 42\n');
     }
-    expect(readdirSync(cache).filter((n) => !n.endsWith('.entry'))).toEqual([]); // no temporary file left
+    expect(readdirSync(cache).filter((n) => n.endsWith('.tmp'))).toEqual([]); // no temporary file left
     expect(instrumented(cache, 'twice(21)')).toHaveLength(1);
     expect(instrumented(cache, 'x * 2')).toHaveLength(1);
     // and the next run reads them
@@ -186,5 +186,12 @@ describe('the cache folder on disk', () => {
     pruneCache(dir, size * 5);
     const left = readdirSync(dir).sort();
     expect(left).toEqual(['e0.entry', 'e6.entry', 'e7.entry', 'new.entry.2-0.tmp']);
+    // as the runner does it after each run: at most once an hour (the first time now, then not again)
+    pruneCache(dir, size * 2, true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.entry'))).toHaveLength(1);
+    writeEntry(dir, 'e8', ['x'.repeat(1000)]);
+    writeEntry(dir, 'e9', ['x'.repeat(1000)]);
+    pruneCache(dir, size * 2, true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.entry'))).toHaveLength(3);
   });
 });
