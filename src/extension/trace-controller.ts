@@ -1,7 +1,7 @@
 // Runs traces for the editor: which file, trust, unsaved changes, progress with Cancel, the output channel, and a
 // message for every way it can go wrong that offers the next step.
 import * as vscode from 'vscode';
-import { basename, extname, resolve as resolvePath } from 'node:path';
+import { basename, extname, join, resolve as resolvePath } from 'node:path';
 import { requestsFileFor, readRequests } from '../runner/requests';
 import { runTraced, TraceInputError } from '../runner/run-traced';
 import { SCRIPT_EXTENSIONS } from '../instrument/prepare';
@@ -100,6 +100,8 @@ export class TraceController implements vscode.Disposable {
             timeoutMs: settings.timeoutMs,
             maxEvents: settings.maxEvents,
             exclude: settings.userCodeExclude,
+            // instrumented files kept between traces (re-trace on save instruments only what changed)
+            cacheDir: join(this.services.storageDir, 'instrument-cache'),
             stdio: 'pipe',
             signal: abort.signal,
             sourceOverrides,
