@@ -1,0 +1,43 @@
+// Loading one of Loopscope's own bundles with V8's compiled code kept between runs. Compiling a bundle of a few
+// hundred kB is most of the start-up of the CLI and of the tracer; V8 can hand back the code it made last time, which
+// it checks against the source, its own version and its flags (compiling anew when they differ). The code is kept in
+// the persistent cache folder (instrument/cache.ts). The bundle runs as CommonJS runs it, but stays out of
+// require.cache (the tracer's must: the program sees require.cache as untraced).
+import fs from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { Script } from 'node:vm';
+import Module from 'node:module';
+import { threadId } from 'node:worker_threads';
+
+// taken now: the tracer wraps some of fs's writes once installed
+const { readFileSync, writeFileSync, renameSync, mkdirSync } = fs;
+
+/**
+ * Run the CommonJS bundle `file` and return its exports, with `keepCode` to call once it has done its start-up (so
+ * the kept code holds the functions compiled meanwhile) when there is new code to keep.
+ */
+export function loadBundle<T>(file: string, cacheDir: string | undefined, require: NodeJS.Require): { exports: T; keepCode?: () => void } {
+  const codeFile = cacheDir && join(cacheDir, `v8-${basename(file)}-${process.version}-${process.arch}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    if (codeFile) cachedData = readFileSync(codeFile);
+  } catch {
+    // not made yet
+  }
+  const script = new Script((Module as unknown as { wrap: (s: string) => string }).wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, require, module, file, dirname(file));
+  if (!codeFile || (cachedData && !script.cachedDataRejected)) return { exports: module.exports };
+  const keepCode = () => {
+    // written whole, then renamed (another run may read it meanwhile); a cache that cannot be written costs only time
+    const partial = `${codeFile}.${process.pid}-${threadId}.tmp`;
+    try {
+      mkdirSync(dirname(codeFile), { recursive: true });
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, codeFile);
+    } catch {
+      /* only costs time */
+    }
+  };
+  return { exports: module.exports, keepCode };
+}
