@@ -100,6 +100,29 @@ console.log(`Loopscope benchmark: Node ${process.version}, ${RUNS} runs each (me
 console.log('"traced run" is the traced program from start to exit; "trace+model+JSON" adds building the model and');
 console.log('writing the trace file (the whole `loopscope trace --json` command). Memory is peak RSS.\n');
 smallPrograms(root, cli, work, RUNS);
+const big = minifiedProgram(root, work);
+if (big) {
+  console.log(`\nInstrumenting a large file: ${(big.bytes / 1e6).toFixed(2)} MB of minified libraries in one file.\n`);
+  const t = instrumentTimes(root, work, big.big, RUNS);
+  const cache = join(work, 'cache');
+  const plain = [];
+  const cold = [];
+  const cached = [];
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(once([big.program], 0).wall);
+    rmSync(cache, { recursive: true, force: true });
+    cold.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache], 0).wall); // the first run: nothing cached
+    cached.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache], 0).wall); // the next: instrumented before
+  }
+  console.log('| acorn parse alone ms (with locations / without, as the instrumenter parses) | whole instrumentation ms | instrumentation / parse | read from the cache ms |');
+  console.log('|---|---|---|---|');
+  console.log(`| ${Math.round(t.parse)} / ${Math.round(t.bare)} | ${Math.round(t.instrument)} | ${f1(t.instrument / t.parse)}x / ${f1(t.instrument / t.bare)}x | ${Math.round(t.cached)} |`);
+  console.log('\nThe whole `loopscope trace` of a program that requires that file (the traced run includes compiling and running the instrumented code):\n');
+  console.log('| plain run ms | trace, first run (nothing cached) ms | ratio | trace, next run (cached) ms | ratio |');
+  console.log('|---|---|---|---|---|');
+  const p = median(plain);
+  console.log(`| ${Math.round(p)} | ${Math.round(median(cold))} | ${f1(median(cold) / p)}x | ${Math.round(median(cached))} | ${f1(median(cached) / p)}x |`);
+}
 console.log('');
 console.log(header.join('\n'));
 for (const [program, n] of [['awaits.js', 50_000], ['timers.js', 10_000], ['fs-reads.js', 2_000], ['mixed.js', 27_000]]) {
@@ -118,29 +141,6 @@ console.log('|---|---|---|---|---|---|');
 for (const [program, n] of [['awaits.js', 50_000], ['shared-state.js', 50_000]]) {
   const r = racesOverhead(program, n);
   console.log(`| ${program} (N=${n}) | ${Math.round(r.plain)} | ${Math.round(r.off)} | ${Math.round(r.on)} | ${f1(r.on / r.off)}x | ${r.findings} |`);
-}
-const big = minifiedProgram(root, work);
-if (big) {
-  console.log(`\nInstrumenting a large file: ${(big.bytes / 1e6).toFixed(2)} MB of minified libraries in one file.\n`);
-  const t = instrumentTimes(root, work, big.big, RUNS);
-  const cache = join(work, 'cache');
-  const plain = [];
-  const cold = [];
-  const cached = [];
-  for (let i = 0; i < RUNS; i++) {
-    plain.push(once([big.program], 0).wall);
-    rmSync(cache, { recursive: true, force: true });
-    cold.push(once([cli, 'trace', big.program, '-q', '--cache-dir', cache], 0).wall); // the first run: nothing cached
-    cached.push(once([cli, 'trace', big.program, '-q', '--cache-dir', cache], 0).wall); // the next: instrumented before
-  }
-  console.log('| acorn parse alone ms (with locations / without, as the instrumenter parses) | whole instrumentation ms | instrumentation / parse | read from the cache ms |');
-  console.log('|---|---|---|---|');
-  console.log(`| ${Math.round(t.parse)} / ${Math.round(t.bare)} | ${Math.round(t.instrument)} | ${f1(t.instrument / t.parse)}x / ${f1(t.instrument / t.bare)}x | ${Math.round(t.cached)} |`);
-  console.log('\nThe whole `loopscope trace` of a program that requires that file (the traced run includes compiling and running the instrumented code):\n');
-  console.log('| plain run ms | trace, first run (nothing cached) ms | ratio | trace, next run (cached) ms | ratio |');
-  console.log('|---|---|---|---|---|');
-  const p = median(plain);
-  console.log(`| ${Math.round(p)} | ${Math.round(median(cold))} | ${f1(median(cold) / p)}x | ${Math.round(median(cached))} | ${f1(median(cached) / p)}x |`);
 }
 console.log(`\nRaw recording: 32 bytes per event in events.bin (fixed-size records), strings in meta.ndjson.`);
 rmSync(work, { recursive: true, force: true });

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 declare const __LOOPSCOPE_INSTRUMENTER_BUILD__: string | undefined;
@@ -73,28 +73,36 @@ export function readEntry(dir: string, key: string, touch = false): string[] | u
 
 /** Store `parts` under `key` in `dir` (created if needed). A cache that cannot be written only costs time: no throw. */
 export function writeEntry(dir: string, key: string, parts: readonly string[]): void {
-  const path = join(dir, key + ENTRY_SUFFIX);
+  const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
+  const sha1 = createHash('sha1');
+  for (const b of buffers) sha1.update(b);
+  const header = JSON.stringify({ key, lengths: buffers.map((b) => b.length), sha1: sha1.digest('hex') });
+  writeWhole(join(dir, key + ENTRY_SUFFIX), [`${header}\n`, ...buffers]);
+}
+
+/**
+ * Write `chunks` to `path` (its folder created if needed) whole or not at all, for a reader in another process or
+ * thread: into a temporary file, then renamed. False when it could not be written (which only costs time).
+ */
+export function writeWhole(path: string, chunks: readonly (string | Uint8Array)[]): boolean {
   const partial = `${path}.${process.pid}-${threadId}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
-    const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
-    const sha1 = createHash('sha1');
-    for (const b of buffers) sha1.update(b);
-    const header = JSON.stringify({ key, lengths: buffers.map((b) => b.length), sha1: sha1.digest('hex') });
+    mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(partial, 'w');
     try {
-      writeFileSync(fd, `${header}\n`);
-      for (const b of buffers) writeFileSync(fd, b);
+      for (const chunk of chunks) writeFileSync(fd, chunk);
     } finally {
       closeSync(fd);
     }
-    renameSync(partial, path); // whole or not at all, for a reader in another process or thread
+    renameSync(partial, path);
+    return true;
   } catch {
     try {
       unlinkSync(partial);
     } catch {
       /* never written */
     }
+    return false;
   }
 }
 

@@ -1,8 +1,7 @@
 // Turns a user's source file (JavaScript or TypeScript) into instrumented JavaScript with one composed source map,
 // so every site and every stack frame points at the original file, line and column.
-import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -10,7 +9,7 @@ import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError, type Sour
 import { fileKey, FUNCTION_TABLE_FIELD, type FunctionTable } from './runtime-api';
 import type { RawSite } from '../core/raw-events';
 import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
-import { entryKey, readEntry, writeEntry, INSTRUMENTER_BUILD } from './cache';
+import { entryKey, readEntry, writeEntry, writeWhole, INSTRUMENTER_BUILD } from './cache';
 
 /**
  * Where prepared files are kept: `runDir`, the run's own folder (shared by the runner and the traced process's
@@ -246,21 +245,11 @@ export function prepareModuleOnce(source: string, file: string, format: ModuleFo
     // the run's folder holds the function texts the traced process reads (see tracer/function-text.ts)
     ([, texts]) => {
       const path = runDir && texts && functionTextsPath(runDir, file);
-      if (path && !existsSync(path)) writeWhole(path, texts);
+      // (one that cannot be written only costs the function texts: the instrumented text is shown instead)
+      if (path && !existsSync(path)) writeWhole(path, [texts]);
     },
   );
   return code;
-}
-
-/** Written to a temporary file, then renamed: a reader on another thread never sees half a file. */
-function writeWhole(path: string, text: string): void {
-  const partial = `${path}.${process.pid}-${threadId}.tmp`;
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
-  } catch {
-    // only costs the function texts (the instrumented text is shown instead)
-  }
 }
 
 function withInlineMap(code: string, map: string): string {

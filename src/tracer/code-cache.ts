@@ -3,14 +3,11 @@
 // it checks against the source, its own version and its flags (compiling anew when they differ). The code is kept in
 // the persistent cache folder (instrument/cache.ts). The bundle runs as CommonJS runs it, but stays out of
 // require.cache (the tracer's must: the program sees require.cache as untraced).
-import fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { Script } from 'node:vm';
 import Module from 'node:module';
-import { threadId } from 'node:worker_threads';
-
-// taken now: the tracer wraps some of fs's writes once installed
-const { readFileSync, writeFileSync, renameSync, mkdirSync } = fs;
+import { writeWhole } from '../instrument/cache';
 
 /**
  * Run the CommonJS bundle `file` and return its exports, with `keepCode` to call once it has done its start-up (so
@@ -28,16 +25,5 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
   const module = { exports: {} as T };
   (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, require, module, file, dirname(file));
   if (!codeFile || (cachedData && !script.cachedDataRejected)) return { exports: module.exports };
-  const keepCode = () => {
-    // written whole, then renamed (another run may read it meanwhile); a cache that cannot be written costs only time
-    const partial = `${codeFile}.${process.pid}-${threadId}.tmp`;
-    try {
-      mkdirSync(dirname(codeFile), { recursive: true });
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, codeFile);
-    } catch {
-      /* only costs time */
-    }
-  };
-  return { exports: module.exports, keepCode };
+  return { exports: module.exports, keepCode: () => void writeWhole(codeFile, [script.createCachedData()]) };
 }
