@@ -203,6 +203,7 @@ export class App implements ViewContext {
     this.goTo(step);
     this.code.pin(site, this.current);
     this.code.update(this.current, stateAt(this.trace, this.current));
+    this.code.settle();
   }
 
   select(step: number, source: SourceSite | null): void {
@@ -218,6 +219,7 @@ export class App implements ViewContext {
     // the panel's own code view shows the line too (the editor may be hidden, in Presentation Mode say)
     this.code.pin(source, this.current);
     this.code.update(this.current, stateAt(this.trace, this.current));
+    this.code.settle();
     if (this.host.reveal) {
       this.host.reveal(source);
       return;
@@ -417,6 +419,11 @@ export class App implements ViewContext {
     this.console.update(step);
     this.timeline.update(step);
     this.diagram.update(step);
+    // the views read the layout only now, after all of them changed the page: one layout per step, not one per view
+    this.loop.settle();
+    this.timeline.settle();
+    this.code.settle();
+    this.console.settle();
     this.root.dataset.step = String(step);
     if (this.notified !== step) {
       this.notified = step;

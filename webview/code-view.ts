@@ -94,9 +94,16 @@ export class CodeView {
       // a frame's line (not the step's own) is marked more quietly
       cur.classList.toggle('ls-code-context', !at.exact);
       cur.setAttribute('aria-current', 'step');
-      this.centre();
+      this.needsCentre = true;
     }
   }
+
+  /** After every view has changed the page (one layout for all): the current line is centred. */
+  settle(): void {
+    if (this.needsCentre) this.centre();
+    this.needsCentre = false;
+  }
+  private needsCentre = false;
 
   /** Centre the current line in the box, scrolling only the box. */
   private centre(): void {

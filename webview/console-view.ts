@@ -89,6 +89,10 @@ export class ConsoleView {
       this.lines[cur]?.classList.add('ls-current');
       this.current = cur;
     }
+  }
+
+  /** After every view has changed the page: the newest printed line stays in view. */
+  settle(): void {
     this.keepInView();
   }
 

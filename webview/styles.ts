@@ -140,7 +140,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
 @container stage (min-width: 520px) {
   .ls-stage { overflow: hidden; }
-  .ls-stage > * { min-height: 0 !important; }
+  .ls-stage > * { min-height: 0 !important; contain: layout paint; }
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.7fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
 @container stage (min-width: 860px) {

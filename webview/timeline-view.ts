@@ -179,8 +179,12 @@ export class TimelineView {
 
   update(step: number): void {
     this.step = step;
-    this.follow();
     this.requestDraw();
+  }
+
+  /** After every view has changed the page (following reads the layout): keep the current step in view. */
+  settle(): void {
+    this.follow();
   }
 
   private get lastStep(): number {

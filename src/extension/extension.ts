@@ -40,23 +40,33 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   // predicting the output survives a window reload (the panel comes back with the secret kept)
   ctl.predict = context.globalState.get<boolean>('loopscope.predict', false);
   // Presentation Mode gives the panel the window: the panel moves into the first editor group (it shows the code
-  // itself), which is then the only group in view, and the side bar and the bottom panel close; turned off, the panel
-  // goes back beside the editor and the side bar returns. Each change is a plain move or a close that VS Code stores
+  // itself), any other group left with editors shrinks to its least width, and the side bars and the bottom panel
+  // close; turned off, the groups share the width again, the panel goes back beside the editor and the side bar
+  // returns. Each change is a plain move or a close that VS Code stores
   // as it is, never a toggled hidden state (a maximised group, say, which the browser workbench stores late, so that a
   // window reloaded at the wrong moment came back maximised): a reload at any moment gives a usable window.
-  let presentedByUs = false;
+  let presented: TracePanel | undefined;
   let layoutChanges: Promise<void> = Promise.resolve();
   const applyPresentationLayout = async (): Promise<void> => {
-    const panel = TracePanel.all().find((p) => p.panel.visible);
-    if (ctl.presentation && !presentedByUs && panel) {
+    if (ctl.presentation && !presented) {
+      // the panel the user is on: the active one, else the one of the program in the active editor, else one in view
+      const editorFile = vscode.window.activeTextEditor?.document.uri.fsPath;
+      const panels = TracePanel.all();
+      const panel = panels.find((p) => p.panel.active) ?? panels.find((p) => p.entry === editorFile) ?? panels.find((p) => p.panel.visible);
+      if (!panel) return;
+      presented = panel;
       panel.panel.reveal(vscode.ViewColumn.One, false);
+      // other groups that still hold editors shrink to their least width ("Expand Editor Group")
+      await vscode.commands.executeCommand('workbench.action.minimizeOtherEditors');
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       await vscode.commands.executeCommand('workbench.action.closePanel');
-      presentedByUs = true;
-    } else if (!ctl.presentation && presentedByUs) {
-      presentedByUs = false;
-      // the side bar we closed comes back, and the panel, beside the editor again, keeps the focus
+    } else if (!ctl.presentation && presented) {
+      const panel = TracePanel.all().includes(presented) ? presented : undefined;
+      presented = undefined;
+      // the groups share the width again, the side bar we closed comes back, and the panel, beside the editor
+      // again, keeps the focus
+      await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
       await vscode.commands.executeCommand('workbench.action.focusSideBar');
       panel?.panel.reveal(vscode.ViewColumn.Two, false);
     }
