@@ -73,6 +73,7 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 }
 .ls-btn:hover:not(:disabled) { border-color: var(--ls-accent); }
 .ls-btn:disabled { opacity: 0.4; cursor: default; }
+body.vscode-high-contrast .ls-btn:disabled, body.vscode-high-contrast-light .ls-btn:disabled { opacity: 1; background: transparent; color: var(--vscode-disabledForeground, currentColor); border-style: dashed; }
 .ls-btn.ls-play { background: var(--ls-accent); color: var(--ls-accent-fg); border-color: var(--ls-accent); min-width: 3em; }
 .ls-icon { width: 1em; height: 1em; fill: currentColor; flex: none; }
 .ls-link { font: inherit; line-height: inherit; color: var(--ls-link); background: none; border: none; padding: 0 0.2em; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
