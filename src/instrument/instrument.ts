@@ -389,8 +389,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   /** the start of a catch clause or finally block reports the frame that is running again */
   const reportHandlers = (scope: Scope, report: (finallyBlock: boolean) => AnyNode) => {
-    for (const h of scope.catches) (h.body as AnyNode[]).unshift(stmt(report(false)));
-    for (const h of scope.finallies) (h.body as AnyNode[]).unshift(stmt(report(true)));
+    for (const h of scope.catches) (h.body as AnyNode[]).unshift(report(false));
+    for (const h of scope.finallies) (h.body as AnyNode[]).unshift(report(true));
   };
 
   let returnedUsed = false;
@@ -420,7 +420,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         r.argument = seq([assign(ident(RETURNED), held), exit(), ident(RETURNED)]);
       }
     }
-    reportHandlers(scope, (finallyBlock) => rtSet(finallyBlock ? 'N' : 'C', siteRef(id)));
+    reportHandlers(scope, (finallyBlock) => stmt(rtSet(finallyBlock ? 'N' : 'C', siteRef(id))));
     for (const f of scope.frameRefs) {
       // no frame id is kept: race recording names a synchronous frame
       delete f.name;
@@ -448,9 +448,12 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     return { id, ref, topLevel };
   };
 
+  /** `try { report } catch {}`: in an async function, a report that throws (no room on the stack) would reject it */
+  const unthrowing = (report: AnyNode) => node('TryStatement', { block: block([report]), handler: node('CatchClause', { param: null, body: block([]) }), finalizer: null });
+
   const instrumentFramedFunction = (fn: AnyNode, scope: Scope) => {
     const { ref } = functionSite(fn);
-    reportHandlers(scope, () => rtSet('F', frame(scope)));
+    reportHandlers(scope, () => unthrowing(stmt(rtSet('F', frame(scope)))));
     let statements: AnyNode[];
     if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
     else {
@@ -469,10 +472,15 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     const outside = (s: AnyNode) => s.type === 'FunctionDeclaration' && clash.has((s.id as AnyNode).name as string);
     const declared = body.filter(outside);
     const rest = body.filter((s) => !outside(s));
-    const decls: [string, AnyNode | null][] = [[FRAME, rt('e', [ref])]];
+    const decls: [string, AnyNode | null][] = [[FRAME, num(0)]];
     for (let t = 0; t < scope.temps; t++) decls.push([`${TEMP}${t}`, null]);
-    const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([stmt(rt('x', [frame(scope)]))]) });
-    fn.body = block([...directives, ...declared, varDecl(decls), guarded]);
+    // the reports never throw into the program: at a recursion's limit there may be no room left to call them (a
+    // RangeError then would turn a return into a throw, the function's promise into a rejected one, which Node
+    // reports at once: "Exception in PromiseRejectCallback"); the frame is then unknown (0), the function runs on
+    const entry = unthrowing(stmt(assign(frame(scope), rt('e', [ref]))));
+    const report = unthrowing(stmt(rt('x', [frame(scope)])));
+    const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([report]) });
+    fn.body = block([...directives, ...declared, varDecl(decls), entry, guarded]);
   };
 
   // ---- shared state (race recording) ----------------------------------------------------------------------------
@@ -816,7 +824,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   const moduleScope = newScope(null);
   visit(ast, 'value', { scope: moduleScope, locals: null, inTest: false, kept: false });
-  reportHandlers(moduleScope, () => rtSet('F', frame(moduleScope)));
+  reportHandlers(moduleScope, () => stmt(rtSet('F', frame(moduleScope))));
 
   // two await statements in a row where the second does not use what the first produced: they could run together
   for (const [first, second] of sequentialPairs) {

@@ -345,33 +345,44 @@ export function install(): void {
         coroutineSteps = resumed !== 0 ? 1 : 0;
         if (resumed !== 0) pushFrame(resumed, -1);
         awaitWindow = 0;
-        if (on) push(RawKind.Before, id);
+        try {
+          if (on) push(RawKind.Before, id);
+        } catch {
+          /* a hook that throws ends the program; at a recursion's limit there may be no room left for the event */
+        }
       },
       after(id) {
         let on = false;
+        let top = 0;
         if (ctxTop > 0) {
           ctxTop--;
           on = ctxFlags[ctxTop];
-          // frames a throw unwound (caught by Node, or by code that is not the program's) leave with the callback
-          unwindTo(ctxStackTop[ctxTop]);
+          top = ctxStackTop[ctxTop];
           stackBase = ctxStackBase[ctxTop];
           coroutineSteps = ctxCoroutineSteps[ctxTop];
-        } else {
-          unwindTo(0);
-          stackBase = coroutineSteps = 0;
+        } else stackBase = coroutineSteps = 0;
+        try {
+          // frames a throw unwound (caught by Node, or by code that is not the program's) leave with the callback
+          unwindTo(top);
+          if (on) push(RawKind.After, id);
+        } catch {
+          stackTop = top; // no room left on the stack for the events (a recursion being unwound)
         }
-        if (on) push(RawKind.After, id);
         if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
         }
       },
       promiseResolve(id) {
-        if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        try {
+          if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        } catch {
+          /* as in before */
+        }
       },
     })
     .enable();
-  const promiseIds = hidePromiseIds();
+  const promiseIds = process.env.LS_NOHIDE ? { idOf: () => -1 } : hidePromiseIds();
   const registerFunctionText = restoreFunctionText(config.dir);
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------

@@ -4,12 +4,12 @@ function f() { __ls.E = __ls$b_1iqyih3 + 1; return (__ls.X = __ls$b_1iqyih3 + 1,
 return (__ls$v = typeof f, __ls.X = __ls$b_1iqyih3 + 2, __ls$v); }                                   // ← 4
 
 log(top());                                                                                          // ← 6
-async function tdz() { var __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 4); try {                  // ← 7
-try { log(later); } catch (e) { __ls.F = __ls$f; log(e.name); }                                      // ← 8
+async function tdz() { var __ls$f = 0; try { __ls$f = __ls.e((__ls$b_1iqyih3 ?? __ls$B()) + 4); } catch {} try {  // ← 7
+try { log(later); } catch (e) { try { __ls.F = __ls$f; } catch {} log(e.name); }                     // ← 8
 let later = 1;                                                                                       // ← 9
 { let later = 2; log(later); }                                                                       // ← 10
 log(later, hoisted());                                                                               // ← 11
-function hoisted() { __ls.E = __ls$b_1iqyih3 + 3; return (__ls.X = __ls$b_1iqyih3 + 3, 'hoisted'); } } finally { __ls.x(__ls$f); } }  // ← 12
+function hoisted() { __ls.E = __ls$b_1iqyih3 + 3; return (__ls.X = __ls$b_1iqyih3 + 3, 'hoisted'); } } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 12
 
 tdz();                                                                                               // ← 14
 function outer(cb = () => { __ls.E = __ls$b_1iqyih3 + 5; return (__ls.X = __ls$b_1iqyih3 + 5, 'default'); }) { __ls$b_1iqyih3 ?? __ls$B(); __ls.E = __ls$b_1iqyih3 + 6; return (__ls$v = cb(), __ls.X = __ls$b_1iqyih3 + 6, __ls$v); }  // ← 15
