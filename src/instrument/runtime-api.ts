@@ -1,5 +1,5 @@
 // The one interface between instrumented code and the tracer: the instrumenter names these methods when it builds
-// calls, the tracer's runtime object implements it (`satisfies TracerRuntime`), so a renamed hook fails the build.
+// calls, the tracer's runtime object implements it (`implements TracerRuntime`), so a renamed hook fails the build.
 
 /** Name of the global through which instrumented code reaches the runtime. Defined by the tracer; never enumerable. */
 export const RUNTIME_GLOBAL = '__ls';
