@@ -201,8 +201,6 @@ function clashingFunctionNames(body: AnyNode[]): Set<string> {
 /** What a function (or the module body) needs declared for itself, and what waits for its site id and scheme. */
 interface Scope {
   temps: number;
-  /** the function (null: the module body, which keeps its frame id) */
-  fn: AnyNode | null;
   /** the function keeps a frame id (`var __ls$f = __ls.e(site)`, body in try/finally): async functions, generators,
    * a `return` inside a `try` with a `finally` (the exit must come after the finally block) */
   keepsFrame: boolean;
@@ -213,9 +211,9 @@ interface Scope {
   catches: AnyNode[];
   finallies: AnyNode[];
 }
+/** the scope of a function, or of the module body (null), which keeps its frame id */
 const newScope = (fn: AnyNode | null): Scope => ({
   temps: 0,
-  fn,
   keepsFrame: !fn || !!fn.async || !!fn.generator,
   frameRefs: [],
   returns: [],
@@ -374,7 +372,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   /**
    * A synchronous function: `{ directives; __ls.E = site; var temps; body; __ls.X = site }`, each `return v` as
-   * `return (__ls$v = v, __ls.X = site, __ls$v)`, each catch clause and finally block starting with `__ls.C = site`.
+   * `return (__ls$v = v, __ls.X = site, __ls$v)`, each catch clause starting with `__ls.C = site` (a finally block:
+   * `__ls.N = site`).
    * Nothing of it stays in the function's stack frame (no local, no try, a setter rather than a call), so the
    * recursion limit stays as untraced; a throw that leaves the function is learnt of where it is caught (or when the
    * callback ends), and the runtime reports the frames it unwound then.
