@@ -74,6 +74,8 @@ export interface RawSite {
   generator?: boolean;
   /** an await whose statement directly follows another await statement it does not depend on: how many sites back */
   seqPrevOffset?: number;
+  /** a read or write of a variable: the index (in the same file) of the variable's own site */
+  v?: number;
 }
 
 export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call' | 'read' | 'kept' | 'check' | 'write' | 'var';

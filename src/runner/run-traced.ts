@@ -41,9 +41,6 @@ export interface TraceOptions {
   onRawRun?: (run: RawRun) => void;
 }
 
-/** how much larger the traced program's stack limit is than Node's default (see where it is used) */
-const STACK_ALLOWANCE = 1.35;
-
 /** the child's fd of the runner's control pipe */
 const CONTROL_FD = 3;
 
@@ -158,11 +155,6 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   // The tracer turns source maps on itself (for the user's files only, where Node can) and takes these flags out of
   // process.execArgv again, so the program sees them as untraced and the Node children it starts run untraced.
   const nodeArgs = ['--require', join(tracer, 'preload.cjs')];
-  // Every instrumented function runs its body in a try/finally (so a throw still reports the exit), which makes its
-  // stack frame a few slots larger: about a third for a small recursive function. V8's stack limit (984 KB unless the
-  // program sets it) grows by that much, so recursion as deep as the program reaches untraced still fits. The main
-  // thread's stack is 8 MB on Linux and macOS; Windows is left as it is.
-  if (process.platform !== 'win32') nodeArgs.push(`--stack-size=${Math.round(984 * STACK_ALLOWANCE)}`);
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
   if (needsCompiling(entry) && moduleFormatOf(entry, overrides[entry]) === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   config.execArgv = [...nodeArgs];

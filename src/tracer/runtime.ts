@@ -75,16 +75,26 @@ export function install(): void {
 
   // ---- state ---------------------------------------------------------------------------------------------------
   let internal = 1; // >0 while the tracer itself works (setting up, writing output): nothing is recorded
-  let userDepth = 0; // user frames on the stack in the current callback
+  // The stack of user frames (all callbacks', the current one's from `stackBase` up), kept here rather than in the
+  // frames: a synchronous function reports its entry and its returns by site (instrument.ts), and a throw that leaves
+  // it is learnt of where it is caught, or when the callback ends; the frames it unwound are reported then. The site
+  // of a frame that keeps its frame id (async, generator) is -1: it is always found by its frame.
+  let stackFrames: Int32Array<ArrayBuffer> = new Int32Array(1 << 15);
+  let stackSites: Int32Array<ArrayBuffer> = new Int32Array(1 << 15);
+  let stackTop = 0;
+  let stackBase = 0;
   let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
   // One entry per nested `before` (callbacks inside callbacks), up to ctxTop: written by index, never pushed or popped
   // (no builtin call, none the program could have replaced)
   let ctxTop = 0;
   const ctxFlags: boolean[] = []; // was that callback recorded?
-  const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
+  const ctxStackBase: number[] = []; // stackBase to restore when that callback ends
+  const ctxStackTop: number[] = []; // and the stack's top: what is above it was unwound by a throw
   let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
   let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
-  let awaitPromises: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> made by an await (its before resumes a coroutine)
+  let awaitFrames: Int32Array<ArrayBuffer> = new Int32Array(1 << 16); // asyncId -> the frame whose await made it (its before resumes it), or 0
+  let awaitingFrame = 0; // the frame of the last await marker
+  let siteVars: Int32Array<ArrayBuffer> = new Int32Array(1 << 12); // site of a variable access -> the variable's site
   let asyncSites: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12); // site -> 1 for an async function (or async generator)
   // Coroutine steps on the stack now: +1 when an async function is entered or resumed (after an await, a yield of an
   // async generator), -1 when it suspends or returns. Shared-state accesses of synchronous functions count only while
@@ -103,6 +113,13 @@ export function install(): void {
     let size = arr.length;
     while (size <= id) size *= 2;
     const next = new Uint8Array(size);
+    next.set(arr);
+    return next;
+  }
+  function growInts(arr: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
+    let size = arr.length;
+    while (size <= id) size *= 2;
+    const next = new Int32Array(size);
     next.set(arr);
     return next;
   }
@@ -251,7 +268,7 @@ export function install(): void {
   }
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
+  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
 
   let closePatched = false;
   function watchClose(resource: object): void {
@@ -287,8 +304,8 @@ export function install(): void {
           const inAwait = awaitWindow > 0 && code === PROMISE;
           if (inAwait) {
             awaitWindow--;
-            if (id >= awaitPromises.length) awaitPromises = grow(awaitPromises, id);
-            awaitPromises[id] = 1;
+            if (id >= awaitFrames.length) awaitFrames = growInts(awaitFrames, id);
+            awaitFrames[id] = awaitingFrame;
           }
           if (id >= recorded.length) recorded = grow(recorded, id);
           recorded[id] = 1;
@@ -300,10 +317,10 @@ export function install(): void {
           }
           push(RawKind.Init, id, trigger, code, executionAsyncId(), delay);
           // where user code scheduled it; an await's own promises are located by the await marker instead
-          if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
+          if (code !== PROMISE || (!inAwait && stackTop > stackBase && trigger !== executionAsyncId())) {
             const site = code !== PROMISE || promiseCapturesLeft-- > 0 ? userCallSite() : ((userFrameIndex = UNKNOWN_ORIGIN), -1);
             if (site >= 0 || userFrameIndex === UNKNOWN_ORIGIN) push(RawKind.ScheduledAt, id, site, userFrameIndex);
-          } else if (!inAwait && userDepth > 0 && madeCapturesInRun > 0 && madeCapturesLeft-- > 0) {
+          } else if (!inAwait && stackTop > stackBase && madeCapturesInRun > 0 && madeCapturesLeft-- > 0) {
             madeCapturesInRun--;
             // a promise user code made (new Promise, Promise.reject, an async call): where, for an unhandled rejection
             const site = userCallSite(true);
@@ -318,34 +335,54 @@ export function install(): void {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
         if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
         ctxFlags[ctxTop] = on;
-        ctxUserDepth[ctxTop] = userDepth;
+        ctxStackBase[ctxTop] = stackBase;
+        ctxStackTop[ctxTop] = stackTop;
         ctxCoroutineSteps[ctxTop] = coroutineSteps;
         ctxTop++;
+        stackBase = stackTop;
         // an await resumption runs the coroutine: a user frame is on the stack
-        userDepth = coroutineSteps = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
+        const resumed = id < awaitFrames.length ? awaitFrames[id] : 0;
+        coroutineSteps = resumed !== 0 ? 1 : 0;
+        if (resumed !== 0) pushFrame(resumed, -1);
         awaitWindow = 0;
-        if (on) push(RawKind.Before, id);
+        try {
+          if (on) push(RawKind.Before, id);
+        } catch {
+          /* a hook that throws ends the program; at a recursion's limit there may be no room left for the event */
+        }
       },
       after(id) {
         let on = false;
+        let top = 0;
         if (ctxTop > 0) {
           ctxTop--;
           on = ctxFlags[ctxTop];
-          userDepth = ctxUserDepth[ctxTop];
+          top = ctxStackTop[ctxTop];
+          stackBase = ctxStackBase[ctxTop];
           coroutineSteps = ctxCoroutineSteps[ctxTop];
-        } else userDepth = coroutineSteps = 0;
-        if (on) push(RawKind.After, id);
+        } else stackBase = coroutineSteps = 0;
+        try {
+          // frames a throw unwound (caught by Node, or by code that is not the program's) leave with the callback
+          unwindTo(top);
+          if (on) push(RawKind.After, id);
+        } catch {
+          stackTop = top; // no room left on the stack for the events (a recursion being unwound)
+        }
         if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
         }
       },
       promiseResolve(id) {
-        if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        try {
+          if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        } catch {
+          /* as in before */
+        }
       },
     })
     .enable();
-  const promiseIds = hidePromiseIds();
+  const promiseIds = process.env.LS_NOHIDE ? { idOf: () => -1 } : hidePromiseIds();
   const registerFunctionText = restoreFunctionText(config.dir);
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
@@ -391,114 +428,248 @@ export function install(): void {
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
-  const runtime = {
+  // ---- the stack of user frames --------------------------------------------------------------------------------
+  function pushFrame(frame: number, site: number): void {
+    if (stackTop >= stackFrames.length) {
+      stackFrames = growInts(stackFrames, stackTop);
+      stackSites = growInts(stackSites, stackTop);
+    }
+    stackFrames[stackTop] = frame;
+    stackSites[stackTop] = site;
+    stackTop++;
+  }
+  /** the frames above `at` were unwound by a throw: they leave now, innermost first */
+  function unwindTo(at: number): void {
+    while (stackTop > at) push(RawKind.Exit, stackFrames[--stackTop]);
+  }
+  /** the index of a frame (by its id) in the current callback, or -1 */
+  function indexOfFrame(frame: number): number {
+    for (let i = stackTop - 1; i >= stackBase; i--) if (stackFrames[i] === frame) return i;
+    return -1;
+  }
+  /** the index of the innermost frame of a synchronous function (by its site) in the current callback, or -1 */
+  function indexOfSite(site: number): number {
+    for (let i = stackTop - 1; i >= stackBase; i--) if (stackSites[i] === site) return i;
+    return -1;
+  }
+  /** a frame leaves (returns, or suspends at an await or a yield): it and whatever a throw left above it */
+  function leave(at: number): void {
+    unwindTo(at + 1);
+    stackTop = at;
+  }
+  /**
+   * A catch clause of a function whose frames keep no id runs: which of its frames on the stack is it? The innermost
+   * unless a throw left one of them unwound above it (recursion): then the stack says how many of its frames are
+   * still there (counted by the function's position in its file, as V8 gives it).
+   */
+  function catchingFrame(site: number, innermost: number): number {
+    let below = -1;
+    for (let i = innermost - 1; i >= stackBase && below < 0; i--) if (stackSites[i] === site) below = i;
+    if (below < 0) return innermost; // the only frame of that function: it catches
+    const E = RealError as unknown as { prepareStackTrace?: unknown; stackTraceLimit: number; captureStackTrace(o: object): void };
+    const prep = E.prepareStackTrace;
+    const limit = E.stackTraceLimit;
+    internal++;
+    try {
+      E.prepareStackTrace = returnCallSites;
+      E.stackTraceLimit = Infinity;
+      const holder: { stack?: NodeJS.CallSite[] } = {};
+      E.captureStackTrace(holder);
+      const stack = holder.stack ?? [];
+      let live = 0;
+      let file: string | null = null;
+      let line = 0;
+      let column = 0;
+      for (let i = 0; i < stack.length; i++) {
+        const cs = stack[i];
+        const name = cs.getFileName();
+        if (file === null) {
+          // the catching frame: the first one of a user file (under it, this setter)
+          if (!name || !SetHas(userFiles, StringStartsWith(name, 'file://') ? filePath(name) : name)) continue;
+          file = name;
+          line = cs.getEnclosingLineNumber?.() ?? 0;
+          column = cs.getEnclosingColumnNumber?.() ?? 0;
+          live = 1;
+        } else if (name === file && cs.getEnclosingLineNumber?.() === line && cs.getEnclosingColumnNumber?.() === column) live++;
+      }
+      // the live-th frame of the function from the bottom of the stack
+      for (let i = 0; i < stackTop; i++) if (stackSites[i] === site && --live === 0) return i >= stackBase ? i : innermost;
+      return innermost;
+    } catch {
+      return innermost; // no room left to look (a stack overflow being caught)
+    } finally {
+      E.prepareStackTrace = prep;
+      E.stackTraceLimit = limit;
+      internal--;
+    }
+  }
+
+  // ---- the runtime that instrumented code calls (a class: V8 calls a class's setters as fast as its methods) ------
+  class Runtime implements TracerRuntime {
     /** register a file's sites; returns the id of its first site */
     r(file: string, sitesJson: string): number {
-      const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean }[];
+      const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean; v?: number }[];
       const base = siteSeq;
       siteSeq += sites.length;
       if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq);
-      for (let i = 0; i < sites.length; i++) if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
+      if (siteSeq > siteVars.length) siteVars = growInts(siteVars, siteSeq);
+      for (let i = 0; i < sites.length; i++) {
+        if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
+        if (sites[i].v !== undefined) siteVars[base + i] = base + sites[i].v!;
+      }
       SetAdd(userFiles, file);
       sourceMapOf(file);
       registerFunctionText(file);
       rec.meta({ t: 'sites', base, file, sites: sites as never });
       return base;
-    },
-    /** enter a function or module body */
+    }
+    /** enter a function or module body that keeps its frame id */
     e(site: number): number {
       const isAsync = site < asyncSites.length ? asyncSites[site] : 0;
-      const frame = ++frameSeq * 2 + isAsync;
-      coroutineSteps += isAsync;
-      awaitWindow = 0;
-      const top = ctxTop - 1;
-      if (top >= 0 && !ctxFlags[top] && internal === 0 && userDepth === 0) {
-        // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
-        const eid = executionAsyncId();
-        ctxFlags[top] = true;
-        if (eid >= recorded.length) recorded = grow(recorded, eid);
-        recorded[eid] = 1;
-        push(RawKind.LateBefore, eid, eid < typeCodes.length ? typeCodes[eid] : 0);
-      }
-      userDepth++;
-      push(RawKind.Enter, frame, site);
+      const frame = enter(site, isAsync);
+      pushFrame(frame, -1);
       return frame;
-    },
-    /** exit a function or module body */
+    }
+    set E(site: number) {
+      pushFrame(enter(site, 0), site);
+    }
+    /** exit a function or module body that keeps its frame id */
     x(frame: number): void {
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Exit, frame);
-    },
+    }
+    set X(site: number) {
+      const at = indexOfSite(site);
+      if (at < 0) return;
+      const frame = stackFrames[at];
+      leave(at);
+      push(RawKind.Exit, frame);
+    }
+    /** a catch clause starts (a finally block, with `finally`): the frames above the catching one were unwound */
+    set C(site: number) {
+      const at = indexOfSite(site);
+      if (at >= 0) unwindTo(catchingFrame(site, at) + 1);
+    }
+    set N(site: number) {
+      // a finally block runs after its try block completed, or on the way of a throw: only frames of other
+      // functions above it say it is the latter (never a stack walk on the common path)
+      const at = indexOfSite(site);
+      if (at >= 0 && at < stackTop - 1) unwindTo(catchingFrame(site, at) + 1);
+    }
+    set F(frame: number) {
+      const at = indexOfFrame(frame);
+      if (at >= 0) unwindTo(at + 1);
+    }
     /** await reached: returns the awaited value untouched */
     a<T>(frame: number, site: number, value: T): T {
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Await, frame, site);
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       awaitWindow = 2;
+      awaitingFrame = frame;
       return value;
-    },
+    }
     /** for-await: the loop is about to await the iterator */
     fa<T>(frame: number, site: number, value?: T): T | undefined {
-      return runtime.a(frame, site, value);
-    },
+      return this.a(frame, site, value);
+    }
     /** for-await: the loop body starts */
     fr(frame: number): void {
       push(RawKind.LoopResume, frame);
-    },
+    }
     /** yield reached */
     y<T>(frame: number, site: number, value: T): T {
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Yield, frame, site);
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       return value;
-    },
+    }
     /** resumed after yield */
     yr<T>(frame: number, value: T): T {
-      userDepth++;
+      pushFrame(frame, -1);
       coroutineSteps += frame & 1;
       push(RawKind.YieldResume, frame);
       return value;
-    },
+    }
     /** shared state: a variable read / written (v = the variable's site id) */
     rv(frame: number, site: number, v: number): void {
       if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 0);
-    },
+    }
     wv(frame: number, site: number, v: number): void {
       if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 1);
-    },
+    }
+    set RV(site: number) {
+      if (coroutineSteps === 0) return;
+      push(RawKind.Access, runningFrame(), site, -1 - siteVars[site], 0, 0);
+    }
+    set WV(site: number) {
+      if (coroutineSteps === 0) return;
+      push(RawKind.Access, runningFrame(), site, -1 - siteVars[site], 0, 1);
+    }
     /** shared state: a property of an object read / written */
     rp(frame: number, site: number, obj: unknown, key: unknown): void {
       if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
-    },
+    }
     wp(frame: number, site: number, obj: unknown, key: unknown): void {
       if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
-    },
+    }
     /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
     rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
       if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
-    },
+    }
     wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
       if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
-    },
+    }
     wa(frame: number, site: number, root: unknown, path: readonly string[]): void {
       if (outsideCoroutine(frame)) return;
       const array = dataPath(root, path);
       if (ArrayIsArray(array)) push(RawKind.Access, frame, site, objectId(array), keyId('length'), 1);
-    },
-  /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
+    }
+    /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
-    },
-  } satisfies TracerRuntime;
+    }
+  }
+  /** a function or module body starts: its frame id (odd for an async function) */
+  function enter(site: number, isAsync: number): number {
+    const frame = ++frameSeq * 2 + isAsync;
+    coroutineSteps += isAsync;
+    awaitWindow = 0;
+    const top = ctxTop - 1;
+    if (top >= 0 && !ctxFlags[top] && internal === 0 && stackTop === stackBase) {
+      // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
+      const eid = executionAsyncId();
+      ctxFlags[top] = true;
+      if (eid >= recorded.length) recorded = grow(recorded, eid);
+      recorded[eid] = 1;
+      push(RawKind.LateBefore, eid, eid < typeCodes.length ? typeCodes[eid] : 0);
+    }
+    push(RawKind.Enter, frame, site);
+    return frame;
+  }
+  /** the frame whose code runs now (an access by a synchronous function is part of the coroutine step that called it) */
+  const runningFrame = (): number => (stackTop > stackBase ? stackFrames[stackTop - 1] : 0);
+  const runtime = new Runtime();
+  // The paths a deep recursion takes when it is caught are compiled now: V8 compiles a function on its first call
+  // only with tens of KB of stack to spare, which the program, at its recursion limit, does not have.
+  catchingFrame(-2, 0);
+  returnCallSites(new RealError(), []);
+  runtime.C = -2;
+  runtime.N = -2;
+  runtime.F = 0;
+  runtime.X = -2;
   // On the global object's own prototype (not Object.prototype): instrumented code finds `__ls` as any global name,
   // and the global object has no property the program could list (Object.getOwnPropertyNames(globalThis)).
   const globalProto = Object.getPrototypeOf(globalThis) as object | null;
@@ -594,6 +765,8 @@ export function install(): void {
       }
     }
     if (name === 'uncaughtExceptionMonitor') {
+      // the throw unwound every frame of the callback
+      unwindTo(stackBase);
       uncaught = { error: args[0], origin: StringCtor(args[1]) };
       // eslint-disable-next-line prefer-rest-params
       return ReflectApply(realEmit, this, arguments);
