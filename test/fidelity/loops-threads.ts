@@ -6,6 +6,8 @@ import { expect } from 'vitest';
 import { basename } from 'node:path';
 import type { Message, Trace } from '../../src/core/trace-format';
 import type { TracedRunResult } from '../support/compare';
+import { toPerfetto } from '../../src/core/perfetto';
+import { summarize } from '../../src/core/summary';
 
 const file = (path: string | null | undefined) => (path ? basename(path) : null);
 
@@ -74,6 +76,14 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
       expect(pings[k + 1].from.step).toBeGreaterThan(pongs[k].to.step!);
     }
     expect(pings[5].to.task).not.toBeNull(); // 'stop'
+    // Perfetto: one process per loop, each task's slice in its loop's process, a flow arrow per message
+    const events = toPerfetto(trace).traceEvents;
+    expect(events.filter((e) => e.name === 'process_name').map((e) => e.pid)).toEqual([1, 2]);
+    const slices = events.filter((e) => e.ph === 'X');
+    expect(slices.filter((e) => e.pid === 2)).toHaveLength(trace.tasks.filter((t) => t.thread === player).length);
+    const flows = events.filter((e) => e.cat === 'message');
+    expect(flows.filter((e) => e.ph === 's').map((e) => e.pid)).toEqual(trace.messages.map((m) => (m.from.thread === 0 ? 1 : 2)));
+    expect(flows.filter((e) => e.ph === 'f').map((e) => e.pid)).toEqual(trace.messages.map((m) => (m.to.thread === 0 ? 1 : 2)));
   },
   'worker-pool': (run) => {
     const { trace } = run;
@@ -97,6 +107,11 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
       for (const m of toWorker) expect(m.to.task).not.toBeNull();
     }
     expect([jobs, results]).toEqual([15, 12]);
+    // the CLI summary: a line per loop, the messages per channel
+    const summary = summarize(trace);
+    expect(summary).toContain('  loops       4\n');
+    expect(summary.match(/^ {4}worker \d+ \(square\.js\) +tasks \d+ \(main 1, .*\), coroutines \d+, awaits \d+, exit 0$/gm)).toHaveLength(3);
+    expect(summary).toContain('  messages    27 (worker.postMessage 15, parentPort.postMessage 12)');
   },
   'nested-workers': (run) => {
     const { trace } = run;
