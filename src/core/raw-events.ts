@@ -46,10 +46,11 @@ export const enum RawKind {
   Access = 16,
   /** a=promise asyncId (-1 unknown) b=index of the meta "unhandled" record: Node announced an unhandled rejection */
   Unhandled = 17,
-  /** a=the other thread's id b=sequence number of this direction (1, 2, ...) c=channel (1 = a worker's port): a
-   * message sent to another thread */
+  /** a=the other thread's id (channel 1, a worker's port) or the port's id in this thread (channel 2, a
+   * MessageChannel's port) b=sequence number of this direction (1, 2, ...) c=channel: a message sent */
   MessageOut = 18,
-  /** a=the sending thread's id b=sequence number c=channel: a message received; its listeners run in this task */
+  /** a=the sending thread's id (channel 1) or the receiving port's id here (channel 2) b=sequence number
+   * c=channel: a message received; its listeners run in this task (or receiveMessageOnPort took it in this task) */
   MessageIn = 19,
 }
 
@@ -76,6 +77,11 @@ export type MetaRecord =
   | { t: 'output'; index: number; stream: 'stdout' | 'stderr'; text: string; truncated?: boolean; relay?: number }
   /** this thread started a worker: its thread id, the file it runs (null for code or a data: URL) */
   | { t: 'worker'; thread: number; entry: string | null; name: string | null }
+  /** a MessageChannel was made here: its two ports (their ids in this thread) */
+  | { t: 'channel'; ports: [number, number] }
+  /** ports (their ids in this thread) handed to another thread, or (`incoming`) from one: in the message `via`
+   * ("<from>><to>#<seq>" on a worker's channel) or in a new worker's data ("start:<thread>") */
+  | { t: 'handoff'; via: string; ports: number[]; incoming?: true }
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
   | { t: 'exit'; code: number }

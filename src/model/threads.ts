@@ -42,6 +42,52 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
   return list;
 }
 
+/** RawKind.MessageOut / MessageIn channel code of a MessageChannel's port (src/tracer/threads.ts) */
+const PORT_CHANNEL = 2;
+
+/**
+ * MessageChannel ports, each named "<thread>:<its id there>": the two ends of each channel, and where each end went
+ * (a handoff recorded on the sending side and on the receiving side of the same message).
+ */
+function followPorts(parts: ThreadPart[]) {
+  const sentAs = new Map<string, string[]>();
+  const movedFrom = new Map<string, string>();
+  const movedTo = new Map<string, string>();
+  const ends = new Map<string, string>();
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t === 'handoff' && !m.incoming) sentAs.set(m.via, m.ports.map((id) => `${p.thread}:${id}`));
+      if (m.t === 'channel') {
+        const [a, b] = m.ports.map((id) => `${p.thread}:${id}`);
+        ends.set(a, b).set(b, a);
+      }
+    }
+  }
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t !== 'handoff' || !m.incoming) continue;
+      const out = sentAs.get(m.via);
+      m.ports.forEach((id, i) => {
+        if (!out?.[i]) return;
+        movedFrom.set(`${p.thread}:${id}`, out[i]);
+        movedTo.set(out[i], `${p.thread}:${id}`);
+      });
+    }
+  }
+  const follow = (key: string, links: Map<string, string>) => {
+    for (let n = 0; links.has(key) && n < 1000; n++) key = links.get(key)!;
+    return key;
+  };
+  return {
+    /** the port as it was made (in the thread that made its channel) */
+    origin: (key: string) => follow(key, movedFrom),
+    /** the other end of its channel (as made), or the port itself when its channel is unknown */
+    partner: (key: string) => ends.get(key) ?? key,
+    /** the thread that holds the port in the end */
+    threadOf: (key: string) => Number(follow(key, movedTo).split(':')[0]),
+  };
+}
+
 /** The thread list of a program that started no other loop. */
 export function mainThreadOnly(entry: string, exitCode: number | null): Thread[] {
   return [{ id: 0, kind: 'main', name: 'main', parent: null, entry, ...(exitCode !== null ? { exitCode } : {}) }];
@@ -166,23 +212,32 @@ export function joinThreads(parts: ThreadPart[]): Trace {
   }
 
   // ---- messages: the n-th sent on a direction is the n-th received on it ------------------------------------------
+  const ports = followPorts(parts);
+  /** a message's direction: on a worker's channel from one thread to the other, on a MessageChannel to one end */
+  const direction = (m: MessageEvent, thread: number): string =>
+    m.channel === PORT_CHANNEL
+      ? `port:${m.out ? ports.partner(ports.origin(`${thread}:${m.peer}`)) : ports.origin(`${thread}:${m.peer}`)}`
+      : m.out
+        ? `${thread}>${m.peer}`
+        : `${m.peer}>${thread}`;
   const received = new Map<string, { thread: number; task: number; step: number }>();
   for (const p of parts) {
     const at = shift.get(p.thread)!;
-    for (const m of p.messages) if (!m.out) received.set(`${m.channel}:${m.peer}>${p.thread}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
+    for (const m of p.messages) if (!m.out) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
   }
   const sent: Message[] = [];
   for (const p of parts) {
     const at = shift.get(p.thread)!;
     for (const m of p.messages) {
       if (!m.out) continue;
-      const to = received.get(`${m.channel}:${p.thread}>${m.peer}#${m.seq}`);
+      const to = received.get(`${direction(m, p.thread)}#${m.seq}`);
       const toParent = threads.find((x) => x.id === p.thread)?.parent === m.peer;
+      const port = m.channel === PORT_CHANNEL;
       sent.push({
         id: 0,
-        channel: toParent ? 'parentPort.postMessage' : 'worker.postMessage',
+        channel: port ? 'MessagePort.postMessage' : toParent ? 'parentPort.postMessage' : 'worker.postMessage',
         from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step },
-        to: to ?? { thread: m.peer, task: null, step: null },
+        to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : m.peer, task: null, step: null },
       });
     }
   }

@@ -279,7 +279,7 @@ export function install(): void {
 
   // A worker can be ended from outside (worker.terminate(), the program's exit) with no chance to write what it
   // buffered: its recording goes to disk once each turn of its loop has run its callbacks (an unref'd immediate,
-  // made while the tracer works: never recorded, keeps nothing alive).
+  // made while the tracer works: never recorded, keeps nothing alive), and whenever it sends a message.
   let flushQueued = false;
   function flushWhenIdle(): void {
     flushQueued = true;
@@ -304,11 +304,23 @@ export function install(): void {
     sent(peer, seq, channel) {
       recordCurrentTask();
       push(RawKind.MessageOut, peer, seq, channel);
+      // the answer may make the parent end this worker at once (worker.terminate()): what led to it is kept
+      if (inWorker) {
+        internal++;
+        rec.flush();
+        internal--;
+      }
     },
     received(peer, seq, channel) {
       if (internal !== 0) return;
       recordCurrentTask(MESSAGEPORT);
       push(RawKind.MessageIn, peer, seq, channel);
+    },
+    channel(port1, port2) {
+      rec.meta({ t: 'channel', ports: [port1, port2] });
+    },
+    handoff(via, ports, incoming) {
+      rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
   });
 

@@ -12,9 +12,15 @@
 //   type, once per message, in the task in which the listeners run.
 // - relayed output: a worker's writes come to its parent as `STDIO_PAYLOAD` messages on the internal port, and
 //   Node's pipe writes each chunk to the parent's process.stdout / stderr. Those writes are the worker's output.
-// Messages are matched by their order on each direction of a worker's public channel (a MessagePort delivers in
-// order). MessageChannel ports, BroadcastChannel and receiveMessageOnPort are not recorded (docs/trace-format.md).
+// - a MessageChannel's ports: `new MessageChannel()` (a Proxy of the class, the same one for globalThis and
+//   node:worker_threads) names its two ends; a port handed to another thread (in a worker's workerData, or in a
+//   message on a worker's channel) is found by walking the message on both sides in the same order, and the handoff
+//   is recorded on both sides, so the model can follow each end to the thread that uses it.
+// - receiveMessageOnPort: the export is wrapped; a message it returns is received in the task that called it.
+// Messages are matched by their order on each direction of a channel (a MessagePort delivers in order).
+// BroadcastChannel, and ports handed over a MessageChannel port, are not followed (docs/trace-format.md).
 import workerThreads from 'node:worker_threads';
+import Module from 'node:module';
 import { ReflectApply, SafeWeakMap } from './primordials';
 
 /** setEnvironmentData keys: the tracer's configuration, and the thread id of a worker's parent */
@@ -25,6 +31,8 @@ const PARENT_KEY = 'loopscope:parent-thread';
 export const enum Channel {
   /** worker.postMessage and parentPort.postMessage */
   WorkerPort = 1,
+  /** a port of a MessageChannel (the event's thread field holds the thread's own id of that port) */
+  Port = 2,
 }
 
 export interface ThreadSink {
@@ -35,6 +43,11 @@ export interface ThreadSink {
   /** a message sent to (or received from) another thread: the `seq`-th of that direction */
   sent(peer: number, seq: number, channel: Channel): void;
   received(peer: number, seq: number, channel: Channel): void;
+  /** a MessageChannel was made: the ids of its two ends in this thread */
+  channel(port1: number, port2: number): void;
+  /** ports (their ids in this thread) sent to, or received from, another thread: in a message of a worker's channel
+   * (`via` is the message's key: see Threads) or in a new worker's data (`start:<thread>`) */
+  handoff(via: string, ports: number[], incoming: boolean): void;
 }
 
 export interface Threads {
@@ -63,6 +76,28 @@ export function watchThreads(sink: ThreadSink): Threads {
   const internalPorts = new SafeWeakMap<object, number>();
   const sentTo = new Map<number, number>();
   const receivedFrom = new Map<number, number>();
+  /** the MessageChannel ports this thread knows (made here, or handed to it) -> their ids here */
+  const portIds = new SafeWeakMap<object, number>();
+  let portSeq = 0;
+  const idOfPort = (port: object): number => {
+    let id = portIds.get(port);
+    if (id === undefined) portIds.set(port, (id = ++portSeq));
+    return id;
+  };
+  /** the ports in a message, in the order both sides walk it (plain objects and arrays, depth-first) */
+  const portsIn = (data: unknown, found: object[] = [], depth = 0): object[] => {
+    if (depth > 6 || found.length > 64 || typeof data !== 'object' || data === null) return found;
+    if (data instanceof MessagePort) found.push(data);
+    else if (Array.isArray(data)) for (const x of data) portsIn(x, found, depth + 1);
+    else if (Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null) {
+      for (const key of Object.keys(data)) portsIn((data as Record<string, unknown>)[key], found, depth + 1);
+    }
+    return found;
+  };
+  const hasPort = (transfer: unknown): boolean => {
+    const list = Array.isArray(transfer) ? transfer : (transfer as { transfer?: unknown } | null)?.transfer;
+    return Array.isArray(list) && list.some((x) => x instanceof MessagePort);
+  };
   const next = (counts: Map<number, number>, peer: number) => {
     const n = (counts.get(peer) ?? 0) + 1;
     counts.set(peer, n);
@@ -81,10 +116,17 @@ export function watchThreads(sink: ThreadSink): Threads {
   const postMessage = {
     postMessage(this: object, ...args: unknown[]) {
       try {
-        if (workerHandle) noteNewWorker(this, args[0] as PortMessage);
+        if (workerHandle) noteNewWorker(this, args[0] as PortMessage, args[1]);
         else if (sink.recording()) {
           const peer = this === parentPort ? parent : publicPorts.get(this);
-          if (peer !== undefined) sink.sent(peer, next(sentTo, peer), Channel.WorkerPort);
+          if (peer !== undefined) {
+            const seq = next(sentTo, peer);
+            sink.sent(peer, seq, Channel.WorkerPort);
+            if (hasPort(args[1])) sink.handoff(`${threadId}>${peer}#${seq}`, portsIn(args[0]).map(idOfPort), false);
+          } else {
+            const id = portIds.get(this);
+            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port);
+          }
         }
       } catch {
         /* never disturb the program */
@@ -95,8 +137,11 @@ export function watchThreads(sink: ThreadSink): Threads {
   Object.defineProperty(postMessage, 'length', { value: realPost.length });
   Object.defineProperty(proto, 'postMessage', { ...Object.getOwnPropertyDescriptor(proto, 'postMessage'), value: postMessage });
 
+  const sentOn = new Map<number, number>();
+  const receivedOn = new Map<number, number>();
+
   /** the Worker constructor sends its script: `port` is the worker's internal port */
-  function noteNewWorker(port: object, message: PortMessage): void {
+  function noteNewWorker(port: object, message: PortMessage & { workerData?: unknown }, transfer: unknown): void {
     if (!message || typeof message !== 'object' || message.publicPort === undefined) return;
     if (message.publicPort !== lastPort || !portBefore) return void (workerHandle = null);
     const thread = Number(workerHandle?.threadId);
@@ -108,6 +153,8 @@ export function watchThreads(sink: ThreadSink): Threads {
     // a data: URL or code is no file; Node passes file: URLs of ES modules as they are
     const entry = file === null || file.startsWith('data:') ? null : file.startsWith('file:') ? decodeURIComponent(new URL(file).pathname) : file;
     sink.worker(thread, entry, null);
+    // the program's own transfer list follows Node's two ports
+    if (Array.isArray(transfer) && transfer.length > 2) sink.handoff(`start:${thread}`, portsIn(message.workerData).map(idOfPort), false);
   }
 
   const dispatchKey = Symbol.for('nodejs.internal.kHybridDispatch');
@@ -122,8 +169,15 @@ export function watchThreads(sink: ThreadSink): Threads {
         try {
           if (type === 'message' || type === 'messageerror') {
             const peer = this === parentPort ? parent : publicPorts.get(this);
-            if (peer !== undefined) sink.received(peer, next(receivedFrom, peer), Channel.WorkerPort);
-            else {
+            if (peer !== undefined) {
+              const seq = next(receivedFrom, peer);
+              sink.received(peer, seq, Channel.WorkerPort);
+              const ports = portsIn(data);
+              if (ports.length > 0) sink.handoff(`${peer}>${threadId}#${seq}`, ports.map(idOfPort), true);
+            } else if (portIds.get(this) !== undefined) {
+              const id = portIds.get(this)!;
+              sink.received(id, next(receivedOn, id), Channel.Port);
+            } else {
               const from = internalPorts.get(this);
               const m = data as PortMessage | null;
               if (from !== undefined && m && (m.stream === 'stdout' || m.stream === 'stderr') && Array.isArray(m.chunks)) {
@@ -138,6 +192,45 @@ export function watchThreads(sink: ThreadSink): Threads {
         return ReflectApply(realDispatch as (...a: unknown[]) => unknown, this, arguments as unknown as unknown[]);
       },
     });
+  }
+
+  // MessageChannel: the same Proxy wherever the program finds the class
+  const RealChannel = workerThreads.MessageChannel;
+  const ChannelProxy = new Proxy(RealChannel, {
+    construct(target, args, newTarget) {
+      const channel = Reflect.construct(target, args, newTarget) as InstanceType<typeof RealChannel>;
+      try {
+        if (sink.recording()) sink.channel(idOfPort(channel.port1), idOfPort(channel.port2));
+      } catch {
+        /* never disturb the program */
+      }
+      return channel;
+    },
+  });
+  (workerThreads as { MessageChannel: unknown }).MessageChannel = ChannelProxy;
+  if ((globalThis as { MessageChannel?: unknown }).MessageChannel === RealChannel) (globalThis as { MessageChannel?: unknown }).MessageChannel = ChannelProxy;
+  // receiveMessageOnPort: a message taken synchronously is received in the task that took it
+  const realReceive = workerThreads.receiveMessageOnPort;
+  const receiveMessageOnPort = {
+    receiveMessageOnPort(this: unknown, port: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      const result = ReflectApply(realReceive, this, arguments as unknown as unknown[]) as unknown;
+      try {
+        const id = result !== undefined && typeof port === 'object' && port !== null ? portIds.get(port) : undefined;
+        if (id !== undefined && sink.recording()) sink.received(id, next(receivedOn, id), Channel.Port);
+      } catch {
+        /* never disturb the program */
+      }
+      return result;
+    },
+  }.receiveMessageOnPort;
+  Object.defineProperty(receiveMessageOnPort, 'length', { value: realReceive.length });
+  (workerThreads as { receiveMessageOnPort: unknown }).receiveMessageOnPort = receiveMessageOnPort;
+  (Module as unknown as { syncBuiltinESMExports?: () => void }).syncBuiltinESMExports?.();
+  // a worker's own ports, handed to it in its workerData
+  if (!workerThreads.isMainThread) {
+    const ports = portsIn(workerThreads.workerData);
+    if (ports.length > 0) sink.handoff(`start:${threadId}`, ports.map(idOfPort), true);
   }
 
   return {

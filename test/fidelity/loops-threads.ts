@@ -170,9 +170,39 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
   'message-channel-two-workers': (run) => {
     const { trace } = run;
     const consumer = threadOf(trace, 'consumer.js');
-    threadOf(trace, 'producer.js');
-    expect(between(trace, consumer, 0).map((m) => m.to.task !== null)).toEqual([true]);
+    const producer = threadOf(trace, 'producer.js');
+    // the ports main made and handed out in workerData: the six items and the end, producer to consumer
+    const items = between(trace, producer, consumer);
+    expect(items.map((m) => m.channel)).toEqual(Array(7).fill('MessagePort.postMessage'));
+    const resumed = awaitsAt(trace, producer, 'producer.js:5').map((a) => a.resumeTask);
+    expect(items.map((m) => m.from.task)).toEqual([...resumed, resumed[5]]);
+    for (const m of items) expect(m.to.task).not.toBeNull();
+    // the consumer answers main from the task that received the end
+    const [answer] = between(trace, consumer, 0);
+    expect(answer.from.task).toBe(items[6].to.task);
+    expect(answer.to.task).not.toBeNull();
+    printedBy(trace, 'consumer: saw 1,2,3,4,5,6, total 21\n', 0);
     printedBy(trace, 'both workers done\n', 0);
+  },
+  'transfer-port': (run) => {
+    const { trace } = run;
+    const answerer = threadOf(trace, 'answerer.js');
+    const [question] = between(trace, 0, answerer);
+    const [answer] = between(trace, answerer, 0);
+    expect([question.channel, answer.channel]).toEqual(['worker.postMessage', 'MessagePort.postMessage']);
+    // the worker's listener awaits (answerer.js line 4) in the task that got the question, answers on the port after
+    const [a] = awaitsAt(trace, answerer, 'answerer.js:4');
+    expect([a.suspendTask, a.resumeTask]).toEqual([question.to.task, answer.from.task]);
+    expect(trace.output.find((o) => o.text === 'answer on the transferred port 42\n')?.task).toBe(answer.to.task);
+  },
+  'receive-message-on-port': (run) => {
+    const { trace } = run;
+    const filler = threadOf(trace, 'filler.js');
+    const letters = between(trace, filler, 0);
+    expect(letters.map((m) => m.channel)).toEqual(Array(3).fill('MessagePort.postMessage'));
+    // taken by receiveMessageOnPort in main's 'exit' listener: the task that prints them
+    const printed = trace.output.find((o) => o.text === 'received synchronously: a,b,c\n');
+    expect(letters.map((m) => m.to.task)).toEqual(Array(3).fill(printed?.task));
   },
 };
 
