@@ -19,7 +19,7 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
-import { watchThreads, CONFIG_KEY } from './threads';
+import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
 import {
   ReflectApply,
   ReflectGetOwnPropertyDescriptor,
@@ -982,7 +982,16 @@ export function install(): void {
   }
 
   const register = (Module as unknown as { register?: (url: string, options: object) => void }).register;
-  if (register) {
+  // A worker needs the ES module hooks (a loader thread of its own, which takes a good part of a second to start)
+  // only when it runs an ES module; a CommonJS worker is instrumented by the hooks above.
+  const workerEntry = inWorker ? workerThreads.getEnvironmentData(ENTRY_KEY) : undefined;
+  let esModuleWorker = false;
+  try {
+    esModuleWorker = typeof workerEntry === 'string' && workerEntry !== '' && moduleFormatOf(workerEntry) === 'module';
+  } catch {
+    esModuleWorker = true; // unreadable here: Node will say so, with the hooks in place as for any module
+  }
+  if (register && (!inWorker || esModuleWorker)) {
     withoutStdioListeners(() => register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } }));
   }
 

@@ -26,6 +26,8 @@ import { ReflectApply, SafeWeakMap } from './primordials';
 /** setEnvironmentData keys: the tracer's configuration, and the thread id of a worker's parent */
 export const CONFIG_KEY = 'loopscope:tracer-config';
 const PARENT_KEY = 'loopscope:parent-thread';
+/** the file a new worker runs ('' for code), set by its parent just before Node sends the worker its data */
+export const ENTRY_KEY = 'loopscope:worker-entry';
 
 /** channel codes of message events (RawKind.MessageOut / MessageIn, field c) */
 export const enum Channel {
@@ -153,6 +155,7 @@ export function watchThreads(sink: ThreadSink): Threads {
     // a data: URL or code is no file; Node passes file: URLs of ES modules as they are
     const entry = file === null || file.startsWith('data:') ? null : file.startsWith('file:') ? decodeURIComponent(new URL(file).pathname) : file;
     sink.worker(thread, entry, null);
+    setEnvironmentData(ENTRY_KEY, entry ?? '');
     // the program's own transfer list follows Node's two ports
     if (Array.isArray(transfer) && transfer.length > 2) sink.handoff(`start:${thread}`, portsIn(message.workerData).map(idOfPort), false);
   }
