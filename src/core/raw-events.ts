@@ -5,7 +5,7 @@
 // meta.ndjson holds everything that is not a fixed-size number: files, sites, resource type names, output text,
 // why the program stopped. Output events in events.bin point at their meta record by index, which keeps emission
 // order exact without timestamps.
-import type { StopReason } from './trace-format';
+import type { ProgramInfo, StopReason } from './trace-format';
 
 export const RECORD_INTS = 8;
 export const RECORD_BYTES = RECORD_INTS * 4;
@@ -130,4 +130,6 @@ export interface RawRun {
   /** set by the runner when it had to stop the program itself */
   stopped?: StopReason;
   stopDetail?: string;
+  /** a server traced under load: the requests the runner sent and what came back (the model names lanes after them) */
+  requests?: ProgramInfo['requests'];
 }

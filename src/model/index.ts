@@ -98,6 +98,7 @@ function programInfo(d: Decoded, st: Steps): ProgramInfo {
     durationMs: run.durationMs,
     events: d.events.count,
   };
+  if (run.requests) program.requests = run.requests;
   const detail = stop?.detail ?? run.stopDetail;
   if (detail) program.stopDetail = detail;
   if (stop?.activeResources?.length) program.activeResources = stop.activeResources;

@@ -298,14 +298,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       // stopped by us once every request was answered: that is how a server trace ends, not an interruption
       run.stopped = undefined;
       run.meta = raw.meta.filter((m) => m.t !== 'stop');
-      run.stopDetail = undefined;
+      run.stopDetail = `stopped after its ${requestResults.length} request${requestResults.length === 1 ? ' was' : 's were'} answered`;
+      run.requests = requestResults;
     }
     options.onRawRun?.(run);
     const trace = buildTrace(run);
-    if (requestResults) {
-      trace.program.requests = requestResults;
-      trace.program.stopDetail = `stopped after its ${requestResults.length} request${requestResults.length === 1 ? ' was' : 's were'} answered`;
-    }
     return { trace, exitCode: code, signal };
   } finally {
     clearTimeout(hardStop);

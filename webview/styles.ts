@@ -2,7 +2,7 @@
 // VS Code's --vscode-* variables inside VS Code (body.vscode-light / vscode-dark / vscode-high-contrast).
 // --ls-font-scale enlarges everything for a projector.
 
-import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
+import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
 
 export const STYLE_ID = 'loopscope-style';
 
@@ -289,12 +289,3 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-diagram-box.ls-mark-stale rect.rect { opacity: 0.15; }
 .ls-diagram-box :focus-visible { outline: 3px solid var(--ls-focus); }
 `;
-
-/** Put the stylesheet in the page once (the HTML report inlines it already; the VS Code panel gets it from here). */
-export function ensureStyles(): void {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = VIEWER_CSS;
-  document.head.appendChild(style);
-}

@@ -1,8 +1,8 @@
 // The event loop at the current step: the call stack and every queue, with what just entered or left marked.
-import type { LoopState } from '../core/timeline';
-import type { QueueItem, QueueName } from '../core/trace-format';
-import { shortSource } from '../core/stepping';
-import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
+import type { LoopState } from '../src/core/timeline';
+import type { QueueItem, QueueName } from '../src/core/trace-format';
+import { shortSource } from '../src/core/stepping';
+import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 

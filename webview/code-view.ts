@@ -1,8 +1,8 @@
 // The current step's code beside the event loop: the lines around it, the line itself highlighted, so the picture
 // needs no second window. The text comes from the host (the files the trace points into); without it the view says so.
-import type { SourceSite } from '../core/trace-format';
-import type { LoopState } from '../core/timeline';
-import { sourceOfStep, shortSource } from '../core/stepping';
+import type { SourceSite } from '../src/core/trace-format';
+import type { LoopState } from '../src/core/timeline';
+import { sourceOfStep, shortSource } from '../src/core/stepping';
 import { h, clear, fileName } from './dom';
 import type { ViewContext } from './context';
 
