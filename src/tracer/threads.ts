@@ -21,6 +21,7 @@
 // BroadcastChannel, and ports handed over a MessageChannel port, are not followed (docs/trace-format.md).
 import workerThreads from 'node:worker_threads';
 import Module from 'node:module';
+import { types } from 'node:util';
 import { ReflectApply, SafeWeakMap } from './primordials';
 
 /** setEnvironmentData keys: the tracer's configuration, and the thread id of a worker's parent */
@@ -68,6 +69,7 @@ type PortMessage = { type?: unknown; publicPort?: unknown; filename?: unknown; d
 
 export function watchThreads(sink: ThreadSink): Threads {
   const { threadId, parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
+  const { isProxy } = types;
   const parent = workerThreads.isMainThread ? -1 : Number(getEnvironmentData(PARENT_KEY) ?? 0);
   // every worker this thread starts learns its parent from here
   setEnvironmentData(PARENT_KEY, threadId);
@@ -86,14 +88,25 @@ export function watchThreads(sink: ThreadSink): Threads {
     if (id === undefined) portIds.set(port, (id = ++portSeq));
     return id;
   };
-  /** the ports in a message, in the order both sides walk it (plain objects and arrays, depth-first) */
-  const portsIn = (data: unknown, found: object[] = [], depth = 0): object[] => {
-    if (depth > 6 || found.length > 64 || typeof data !== 'object' || data === null) return found;
-    if (data instanceof MessagePort) found.push(data);
-    else if (Array.isArray(data)) for (const x of data) portsIn(x, found, depth + 1);
-    else if (Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null) {
-      for (const key of Object.keys(data)) portsIn((data as Record<string, unknown>)[key], found, depth + 1);
-    }
+  /**
+   * The ports in a message, in the order both sides walk it: plain objects and arrays, depth-first, their data
+   * properties only (no getter or Proxy trap of the program runs), at most 1,000 values (a large message costs no more).
+   */
+  const portsIn = (data: unknown): object[] => {
+    const found: object[] = [];
+    let budget = 1000;
+    const walk = (value: unknown, depth: number): void => {
+      if (budget-- <= 0 || depth > 6 || typeof value !== 'object' || value === null || isProxy(value)) return;
+      if (value instanceof MessagePort) return void found.push(value);
+      const proto = Object.getPrototypeOf(value);
+      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return;
+      for (const key of Object.keys(value)) {
+        if (budget <= 0) return;
+        const d = Object.getOwnPropertyDescriptor(value, key);
+        if (d && 'value' in d) walk(d.value, depth + 1);
+      }
+    };
+    walk(data, 0);
     return found;
   };
   const hasPort = (transfer: unknown): boolean => {
