@@ -60,6 +60,8 @@ export function install(): void {
   }
   // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
   stripExecArgv(config.execArgv ?? []);
+  // a worker whose execArgv the program set got the preload alone (see tracer/threads.ts)
+  if (inWorker && config.execArgv?.[0] === '--require') stripExecArgv(config.execArgv.slice(0, 2));
   leaveRequireCache(__filename);
   enableSourceMaps();
 
@@ -296,6 +298,8 @@ export function install(): void {
   }
 
   // ---- other threads: the workers this thread starts and the messages between them --------------------------------
+  // (its preload flags: for a worker whose execArgv the program sets)
+  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
   const threads = watchThreads({
     recording: () => internal === 0,
     worker(thread, entry, name) {
@@ -322,7 +326,7 @@ export function install(): void {
     handoff(via, ports, incoming) {
       rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
-  });
+  }, preloadFlags);
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
   const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));

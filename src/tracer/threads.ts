@@ -67,7 +67,9 @@ export interface Threads {
 
 type PortMessage = { type?: unknown; publicPort?: unknown; filename?: unknown; doEval?: unknown; stream?: unknown; chunks?: unknown };
 
-export function watchThreads(sink: ThreadSink): Threads {
+/** `preload`: the flags that load the tracer (`--require <preload>`), given to a worker whose own execArgv the
+ * program sets (Node then does not pass the process's flags on to it) */
+export function watchThreads(sink: ThreadSink, preload: readonly string[]): Threads {
   const { threadId, parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
   const { isProxy } = types;
   const parent = workerThreads.isMainThread ? -1 : Number(getEnvironmentData(PARENT_KEY) ?? 0);
@@ -209,6 +211,18 @@ export function watchThreads(sink: ThreadSink): Threads {
       },
     });
   }
+
+  // new Worker(file, { execArgv }): the tracer's preload goes first (the worker takes it out of its process.execArgv)
+  const RealWorker = workerThreads.Worker;
+  (workerThreads as { Worker: unknown }).Worker = new Proxy(RealWorker, {
+    construct(target, args, newTarget) {
+      const options = args[1] as { execArgv?: unknown } | undefined;
+      if (preload.length > 0 && options && typeof options === 'object' && Array.isArray(options.execArgv)) {
+        args = [args[0], { ...options, execArgv: [...preload, ...(options.execArgv as unknown[])] }, ...args.slice(2)];
+      }
+      return Reflect.construct(target, args, newTarget) as object;
+    },
+  });
 
   // MessageChannel: the same Proxy wherever the program finds the class
   const RealChannel = workerThreads.MessageChannel;

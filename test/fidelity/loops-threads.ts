@@ -155,6 +155,16 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(between(trace, worker!.id, 0).map((m) => m.to.task !== null)).toEqual([true]);
     printedBy(trace, 'worker says: made from code\n', 0);
   },
+  'worker-own-execargv': (run) => {
+    const { trace } = run;
+    // Node passes no flag of the process to a worker given its own execArgv: the tracer adds its preload (and the
+    // worker takes it out of process.execArgv again, as the output compared with the plain run shows)
+    const worker = threadOf(trace, 'flags.js');
+    const [a] = awaitsAt(trace, worker, 'flags.js:4');
+    const [answer] = between(trace, worker, 0);
+    expect(answer.from.task).toBe(a.resumeTask);
+    printedBy(trace, 'worker says: execArgv ["--no-warnings"], ROLE=checker\n', 0);
+  },
   'worker-stdout-callback': (run) => {
     const { trace } = run;
     const writer = threadOf(trace, 'writer.js');
