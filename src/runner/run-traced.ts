@@ -1,11 +1,11 @@
 // Runs the user's program traced, in a child process on the user's own Node, and turns the recording into a Trace.
 // Shared by the CLI and the VS Code extension (it runs in either's Node process, never in the traced one).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace } from '../model';
-import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord, type RawRun } from '../core/raw-events';
+import { META_FILE, RECORD_BYTES, THREAD_META_FILE, threadFiles, type MetaRecord, type RawRun } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
 import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/instrument';
@@ -273,9 +273,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     if (!raw.meta.some((m) => m.t === 'start')) {
       throw new TraceInputError(`the program did not start under the tracer (exit code ${code ?? signal}); is "${node}" Node.js 20.6 or newer?`);
     }
+    const threads = readThreads(dir);
     const run: RawRun = {
       events: raw.events,
       meta: raw.meta,
+      ...(threads.length > 0 ? { threads } : {}),
       entry,
       exitCode: code,
       signal,
@@ -302,11 +304,22 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   }
 }
 
+/** The recordings of the program's worker threads, in thread id order. */
+function readThreads(dir: string): NonNullable<RawRun['threads']> {
+  const ids = readdirSync(dir)
+    .map((name) => THREAD_META_FILE.exec(name))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  return ids.map((thread) => ({ thread, ...readRaw(dir, thread) }));
+}
+
 /** Read what the tracer wrote; a partial last record or line (from a killed process) is dropped, not fatal. */
-export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] } {
+export function readRaw(dir: string, thread = 0): { events: Int32Array; meta: MetaRecord[] } {
+  const files = threadFiles(thread);
   let bytes: Buffer = Buffer.alloc(0);
   try {
-    bytes = readFileSync(join(dir, EVENTS_FILE));
+    bytes = readFileSync(join(dir, files.events));
   } catch {
     /* nothing recorded */
   }
@@ -316,7 +329,7 @@ export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] }
   const meta: MetaRecord[] = [];
   let text = '';
   try {
-    text = readFileSync(join(dir, META_FILE), 'utf8');
+    text = readFileSync(join(dir, files.meta), 'utf8');
   } catch {
     /* nothing recorded */
   }

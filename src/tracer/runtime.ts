@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import workerThreads from 'node:worker_threads';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
 import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor, type ModuleFormat } from '../instrument/prepare';
@@ -18,6 +19,7 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
+import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
 import {
   ReflectApply,
   ReflectGetOwnPropertyDescriptor,
@@ -41,13 +43,25 @@ import {
   StringSlice,
 } from './primordials';
 
+/** Install the tracer in this thread: the program's main thread, or one of its worker threads. */
 export function install(): void {
-  const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
-  if (!config) throw new Error('loopscope tracer: missing configuration');
+  const inWorker = !workerThreads.isMainThread;
+  // the main thread has it from the runner; each worker from its parent (environment data is copied into a worker)
+  const configText = inWorker ? workerThreads.getEnvironmentData(CONFIG_KEY) : process.env[CONFIG_ENV];
+  const config = JSON.parse(typeof configText === 'string' ? configText : 'null') as TracerConfig | null;
+  if (!config) {
+    if (inWorker) return; // a worker of a program started without the tracer's configuration (cannot happen from the runner)
+    throw new Error('loopscope tracer: missing configuration');
+  }
   const cfg: TracerConfig = config;
-  delete process.env[CONFIG_ENV];
+  if (!inWorker) {
+    delete process.env[CONFIG_ENV];
+    workerThreads.setEnvironmentData(CONFIG_KEY, configText as string);
+  }
   // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
   stripExecArgv(config.execArgv ?? []);
+  // a worker whose execArgv the program set got the preload alone (see tracer/threads.ts)
+  if (inWorker && config.execArgv?.[0] === '--require') stripExecArgv(config.execArgv.slice(0, 2));
   leaveRequireCache(__filename);
   enableSourceMaps();
 
@@ -56,6 +70,7 @@ export function install(): void {
   const { isProxy } = utilTypes;
   const now = performance.now.bind(performance);
   const realSetTimeout = setTimeout;
+  const realSetImmediate = setImmediate;
   const RealError = Error;
   const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
   // What keeps the program alive, less its own stdout and stderr (a terminal or a pipe to whoever started it).
@@ -69,7 +84,7 @@ export function install(): void {
     return list;
   };
 
-  const rec = new Recorder(config.dir);
+  const rec = new Recorder(config.dir, workerThreads.threadId);
   const t0 = now();
   const micros = (): number => MathMin(0x7fffffff, MathRound((now() - t0) * 1000));
 
@@ -134,6 +149,8 @@ export function install(): void {
     return code;
   }
   const PROMISE = typeCode('PROMISE');
+  const MESSAGEPORT = typeCode('MESSAGEPORT');
+  const WORKER = typeCode('WORKER');
 
   function push(kind: RawKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
     rec.push(kind, a, b, c, d, e, micros());
@@ -267,6 +284,67 @@ export function install(): void {
     return id;
   }
 
+  /** The callback running now becomes a task of the trace, if it is not one already (`type`: its resource type code,
+   * when the resource was made before the tracer started) */
+  function recordCurrentTask(type = 0): void {
+    const top = ctxTop - 1;
+    if (top < 0 || ctxFlags[top]) return;
+    const eid = executionAsyncId();
+    ctxFlags[top] = true;
+    if (eid >= recorded.length) recorded = grow(recorded, eid);
+    recorded[eid] = 1;
+    push(RawKind.LateBefore, eid, (eid < typeCodes.length ? typeCodes[eid] : 0) || type);
+  }
+
+  // A worker can be ended from outside (worker.terminate(), the program's exit) with no chance to write what it
+  // buffered: its recording goes to disk once each turn of its loop has run its callbacks (an unref'd immediate,
+  // made while the tracer works: never recorded, keeps nothing alive), and whenever it sends a message.
+  let flushQueued = false;
+  function flushWhenIdle(): void {
+    flushQueued = true;
+    internal++;
+    try {
+      realSetImmediate(() => {
+        flushQueued = false;
+        lastFlush = now();
+        rec.flush();
+      }).unref();
+    } finally {
+      internal--;
+    }
+  }
+
+  // ---- other threads: the workers this thread starts and the messages between them --------------------------------
+  // (its preload flags: for a worker whose execArgv the program sets)
+  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
+  const threads = watchThreads({
+    recording: () => internal === 0,
+    worker(thread, entry, name) {
+      rec.meta({ t: 'worker', thread, entry, name });
+    },
+    sent(peer, seq, channel) {
+      recordCurrentTask();
+      push(RawKind.MessageOut, peer, seq, channel);
+      // the answer may make the parent end this worker at once (worker.terminate()): what led to it is kept
+      if (inWorker) {
+        internal++;
+        rec.flush();
+        internal--;
+      }
+    },
+    received(peer, seq, channel) {
+      if (internal !== 0) return;
+      recordCurrentTask(MESSAGEPORT);
+      push(RawKind.MessageIn, peer, seq, channel);
+    },
+    channel(port1, port2) {
+      rec.meta({ t: 'channel', ports: [port1, port2] });
+    },
+    handoff(via, ports, incoming) {
+      rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
+    },
+  }, preloadFlags);
+
   // ---- async_hooks -----------------------------------------------------------------------------------------------
   const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
 
@@ -298,6 +376,8 @@ export function install(): void {
       init(id, type, trigger, resource) {
         try {
           const code = type === 'PROMISE' ? PROMISE : typeCode(type);
+          if (code === MESSAGEPORT) threads.portMade(resource as object);
+          else if (code === WORKER && internal === 0) threads.workerMade(resource as object); // (not the tracer's ESM loader)
           if (id >= typeCodes.length) typeCodes = grow(typeCodes, id);
           typeCodes[id] = code;
           if (!shouldRecord()) return;
@@ -371,7 +451,7 @@ export function install(): void {
         if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
-        }
+        } else if (inWorker && ctxTop === 0 && rec.buffered > 0 && !flushQueued) flushWhenIdle();
       },
       promiseResolve(id) {
         try {
@@ -647,15 +727,8 @@ export function install(): void {
     const frame = ++frameSeq * 2 + isAsync;
     coroutineSteps += isAsync;
     awaitWindow = 0;
-    const top = ctxTop - 1;
-    if (top >= 0 && !ctxFlags[top] && internal === 0 && stackTop === stackBase) {
-      // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
-      const eid = executionAsyncId();
-      ctxFlags[top] = true;
-      if (eid >= recorded.length) recorded = grow(recorded, eid);
-      recorded[eid] = 1;
-      push(RawKind.LateBefore, eid, eid < typeCodes.length ? typeCodes[eid] : 0);
-    }
+    // user code called back from a callback we did not record (e.g. the ESM loader running the entry module)
+    if (internal === 0 && stackTop === stackBase) recordCurrentTask();
     push(RawKind.Enter, frame, site);
     return frame;
   }
@@ -686,6 +759,9 @@ export function install(): void {
     leave: () => void internal--,
     write(stream, text) {
       try {
+        // a worker's output, written here by Node's relay: recorded by the worker as its own, noted here in order
+        const relay = stackTop === stackBase ? threads.relayOf(stream) : -1;
+        if (relay >= 0) return rec.meta({ t: 'output', index: outputIndex++, stream, text: '', relay });
         const keep = outputBytes < cfg.maxOutputBytes;
         const stored = keep ? StringSlice(text, 0, cfg.maxOutputBytes - outputBytes) : '';
         outputBytes += text.length;
@@ -700,13 +776,15 @@ export function install(): void {
   });
 
   // ---- limits, crashes and exit ----------------------------------------------------------------------------------
-  function stop(reason: 'timeout' | 'max-events', detail: string): never {
+  // The program stops; a worker at a limit stops recording only (the main thread's limits stop the whole program).
+  function stop(reason: 'timeout' | 'max-events', detail: string): void {
     stopping = true;
     internal++;
     writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    return reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+    if (inWorker) internal--;
+    else reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
   // Crashes, unhandled rejections and exit, seen on their way through process.emit: listening would show in the
@@ -849,7 +927,9 @@ export function install(): void {
       else if (uncaught) rec.meta(errorRecord(uncaught.error, uncaught.origin, false));
       writeUnhandled();
       if (code !== null) rec.meta({ t: 'exit', code: typeof code === 'number' ? code : Number(code) || 0 });
-      rec.flush();
+      // a worker's thread ends here, its process goes on: its files are closed
+      if (inWorker) rec.close();
+      else rec.flush();
     } catch {
       /* the program must still end as it would */
     } finally {
@@ -940,7 +1020,7 @@ export function install(): void {
   // Stopped from outside (Cancel, Ctrl+C, a server whose requests were all answered): the runner asks through the
   // control pipe first, the tracer keeps what was recorded, then the runner sends the signal, which does what it
   // would have done untraced.
-  if (cfg.control !== undefined) {
+  if (cfg.control !== undefined && !inWorker) {
     listenForStop(cfg.control, ({ signal }) => {
       internal++;
       try {
@@ -957,7 +1037,7 @@ export function install(): void {
 
   // A server traced under load: say where it listens (the runner then sends the requests). Node sets up a server's
   // listening handle in Server.prototype._listen2 (no listener added to the program's server).
-  if (cfg.requests) {
+  if (cfg.requests && !inWorker) {
     const net = require('node:net') as typeof import('node:net');
     const proto = net.Server.prototype as unknown as { _listen2: (...a: unknown[]) => unknown };
     const listen2 = proto._listen2;
@@ -974,7 +1054,8 @@ export function install(): void {
   }
 
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
-  realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
+  // The time limit (the main thread's: it stops the whole program, workers with it).
+  if (!inWorker) realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
   // ---- instrument the user's modules -----------------------------------------------------------------------------
   type CompileFn = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
@@ -1078,7 +1159,16 @@ export function install(): void {
   }
 
   const register = (Module as unknown as { register?: (url: string, options: object) => void }).register;
-  if (register) {
+  // A worker needs the ES module hooks (a loader thread of its own, which takes a good part of a second to start)
+  // only when it runs an ES module; a CommonJS worker is instrumented by the hooks above.
+  const workerEntry = inWorker ? workerThreads.getEnvironmentData(ENTRY_KEY) : undefined;
+  let esModuleWorker = false;
+  try {
+    esModuleWorker = typeof workerEntry === 'string' && workerEntry !== '' && moduleFormatOf(workerEntry) === 'module';
+  } catch {
+    esModuleWorker = true; // unreadable here: Node will say so, with the hooks in place as for any module
+  }
+  if (register && (!inWorker || esModuleWorker)) {
     withoutStdioListeners(() => register(pathToFileURL(config.esmHooks).href, { parentURL: pathToFileURL(__filename).href, data: { config } }));
   }
 
@@ -1090,6 +1180,9 @@ export function install(): void {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     startedAt: Date.now(),
+    thread: threads.id,
+    ...(inWorker ? { parent: threads.parent } : {}),
+    timeOrigin: performance.timeOrigin + t0,
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them
   // now, unrecorded: pending when the program starts, they would make its first microtasks drain inside
