@@ -2,6 +2,7 @@
 // worker threads (two event loops) joined by a MessageChannel, then as two coroutines on one event loop joined by a
 // channel made of promises. The same work and the same output; trace it to see the loops side by side.
 import { Worker, MessageChannel, isMainThread, workerData, parentPort } from 'node:worker_threads';
+import { once } from 'node:events';
 
 const ITEMS = [3, 1, 4, 1, 5];
 
@@ -51,8 +52,8 @@ if (isMainThread) {
   const { port1, port2 } = new MessageChannel();
   const consumer = new Worker(new URL(import.meta.url), { workerData: { role: 'consumer', port: port2 }, transferList: [port2] });
   new Worker(new URL(import.meta.url), { workerData: { role: 'producer', port: port1 }, transferList: [port1] });
-  const total = await new Promise((resolve) => consumer.once('message', resolve));
-  await new Promise((resolve) => consumer.once('exit', resolve));
+  // its answer, and its end (so that everything it printed is out)
+  const [[total]] = await Promise.all([once(consumer, 'message'), once(consumer, 'exit')]);
   console.log(`main: the consumer thread summed ${total}`);
 
   console.log('two coroutines, one event loop:');

@@ -9,7 +9,7 @@
 // dist/ must be built first (node scripts/build.mjs).
 import { describe, it, expect } from 'vitest';
 import { join, relative } from 'node:path';
-import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runTrace } from '../support/compare';
+import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
 import { checkThreads, THREAD_CHECKS } from './loops-threads';
 
 const corpusDir = join(root, 'test', 'loops');
@@ -42,6 +42,23 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
     const sent = run.trace.messages.filter((m) => m.from.thread === worker!.id);
     expect(ticks.length).toBeGreaterThan(3);
     expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+  });
+  it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
+    const entry = join(root, 'examples', 'csp-channel.mjs');
+    const [plain, run] = await Promise.all([runPlain(node, entry), runTrace(node, entry)]);
+    expect([run.stdout, run.stderr, run.code]).toEqual([plain.stdout, plain.stderr, plain.code]);
+    const { trace } = run;
+    expect(trace.threads.map((t) => t.kind)).toEqual(['main', 'worker', 'worker']);
+    // the consumer thread prints what it received; the producer thread prints nothing
+    const consumer = trace.output.find((o) => o.text.startsWith('consumer thread'))!.thread;
+    const producer = trace.threads.find((t) => t.kind === 'worker' && t.id !== consumer)!.id;
+    expect(trace.output.filter((o) => o.text.startsWith('consumer thread')).every((o) => o.thread === consumer)).toBe(true);
+    expect(trace.output.filter((o) => o.text.startsWith('consumer coroutine') || o.text.startsWith('main:')).every((o) => (o.thread ?? 0) === 0)).toBe(true);
+    // five items and "done" from the producer's loop to the consumer's, then the total to the main thread
+    const port = trace.messages.filter((m) => m.channel === 'MessagePort.postMessage');
+    expect(port.map((m) => [m.from.thread, m.to.thread])).toEqual(Array(6).fill([producer, consumer]));
+    expect(port.every((m) => m.to.task !== null && trace.tasks[m.to.task].thread === consumer)).toBe(true);
+    expect(trace.messages.filter((m) => m.channel === 'parentPort.postMessage').map((m) => [m.from.thread, m.to.thread])).toEqual([[consumer, 0]]);
   });
   it('a program that starts no other loop has exactly one thread and no messages', async () => {
     const { trace } = await runTrace(node, join(root, 'test', 'corpus', '09-async-several-awaits.js'));
