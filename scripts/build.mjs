@@ -42,7 +42,7 @@ await Promise.all([
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.cjs', format: 'cjs' }),
   build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs' }),
   // The viewer (HTML report and VS Code panel): browser code with mermaid inside, one file the report can inline.
-  build({ ...common, sourcemap: false, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
+  build({ ...common, sourcemap: false, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
 ]);
 // mermaid as its own script, loaded after the viewer, defining window.mermaid. Only the sequence diagram is bundled:
 // the other diagram types (and their layout engines) are loaded by mermaid through dynamic imports, which are

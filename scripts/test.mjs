@@ -29,8 +29,9 @@ if (!existsSync('/usr/bin/chromium')) {
 step('Node 20, 22 and 24 for the fidelity corpus', process.execPath, ['scripts/get-nodes.mjs']);
 step('build', process.execPath, ['scripts/build.mjs']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('typecheck (webview: DOM types, no Node)', 'npx', ['tsc', '--noEmit', '-p', 'webview/tsconfig.json']);
 step('typecheck (browser tests)', 'npx', ['tsc', '--noEmit', '-p', 'test/webview/tsconfig.json']);
-step('lint', 'npx', ['eslint', 'src', 'test', 'scripts', 'bench']);
+step('lint', 'npx', ['eslint', 'src', 'webview', 'test', 'scripts', 'bench']);
 step('real runs and browser tests (vitest --project runs --project browser)', 'npx', ['vitest', 'run', '--project', 'runs', '--project', 'browser']);
 if (process.env.LOOPSCOPE_SKIP_VSCODE === '1') {
   process.stdout.write('\n== VS Code tests skipped (LOOPSCOPE_SKIP_VSCODE=1)\n');

@@ -82,6 +82,8 @@ export interface GoToStepMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'goToStep';
   step: number;
+  /** a line of that moment to show in the panel's code view (a finding's stale write, inside the step that resumed) */
+  site?: SourceSite;
 }
 export interface SettingsMessage {
   v: typeof PROTOCOL_VERSION;
@@ -288,7 +290,7 @@ export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
         return { v: PROTOCOL_VERSION, type: 'status', state: m.state as 'running' | 'failed', text: m.text as string };
       case 'goToStep':
         if (!isStepNumber(m.step)) fail('goToStep.step must be a whole number >= 0');
-        return { v: PROTOCOL_VERSION, type: 'goToStep', step: m.step as number };
+        return { v: PROTOCOL_VERSION, type: 'goToStep', step: m.step as number, ...(m.site === undefined ? {} : { site: checkSource('goToStep.site', m.site) }) };
       default:
         return { v: PROTOCOL_VERSION, type: 'settings', settings: checkSettings('settings.settings', m.settings, true) };
     }

@@ -2,7 +2,7 @@
 // queues and back. Ids are generated (P0, P1, ...) so no name can collide with a mermaid keyword; every label is
 // escaped; long traces are cut into windows of at most `windowSize` messages.
 import { QUEUE_INFO } from './queues';
-import type { Trace, Step, QueueName } from './trace-format';
+import type { Trace, Step, QueueName, Message } from './trace-format';
 import { fileName } from './paths';
 
 export interface DiagramWindow {
@@ -65,34 +65,42 @@ function lineOf(trace: Trace, step: Step): string {
 
 /** Build the diagram lines for a range of steps, plus the participants they use, in order of first use. */
 function buildLines(trace: Trace, from: number, to: number, current?: number) {
-  const participants = new Map<string, { id: string; label: string }>();
-  const use = (key: string, label: string) => {
-    let p = participants.get(key);
+  const participants = new Map<string, { id: string; label: string; thread: number }>();
+  // with several loops, each has its own event loop, queues and callbacks (drawn in a box per loop)
+  const several = trace.threads.length > 1;
+  let threadNow = 0;
+  const use = (key: string, label: string, thread = threadNow) => {
+    const k = several ? `${thread}:${key}` : key;
+    let p = participants.get(k);
     if (!p) {
-      p = { id: `P${participants.size}`, label };
-      participants.set(key, p);
+      p = { id: `P${participants.size}`, label, thread };
+      participants.set(k, p);
     }
     return p.id;
   };
+  // messages to other loops, by the step that sent them
+  const sentAt = new Map<number, Message[]>();
+  for (const m of trace.messages) if (m.from.step >= from && m.from.step <= to) sentAt.set(m.from.step, [...(sentAt.get(m.from.step) ?? []), m]);
   const lines: Line[] = [];
   const active = new Set<string>();
   const taskActor: string[] = [];
   const actorOfTask = (taskId: number): string => {
     if (taskActor[taskId]) return taskActor[taskId];
     const t = trace.tasks[taskId];
+    const th = t?.thread ?? 0;
     let id: string;
-    if (!t) id = use('node', 'Node (no user code)');
-    else if (t.queue === 'main') id = use('main', 'main script');
-    else if (t.resumes !== undefined) id = use(`c${t.resumes}`, trace.coroutines[t.resumes]?.name ?? 'coroutine');
+    if (!t) id = use('node', 'Node (no user code)', th);
+    else if (t.queue === 'main') id = use('main', 'main script', th);
+    else if (t.resumes !== undefined) id = use(`c${t.resumes}`, trace.coroutines[t.resumes]?.name ?? 'coroutine', th);
     else {
       const first = trace.steps.slice(t.startStep, t.endStep + 1).find((s) => s.kind === 'call');
-      if (first && first.coroutine >= 0) id = use(`c${first.coroutine}`, trace.coroutines[first.coroutine].name);
+      if (first && first.coroutine >= 0) id = use(`c${first.coroutine}`, trace.coroutines[first.coroutine].name, th);
       else if (first) {
         const site = trace.sites[first.site];
         const name = site?.name ?? 'callback';
-        id = use(`f${first.site}`, name.endsWith(' callback') || name === '<anonymous>' ? `${name} (line ${site?.line ?? '?'})` : `${name}()`);
+        id = use(`f${first.site}`, name.endsWith(' callback') || name === '<anonymous>' ? `${name} (line ${site?.line ?? '?'})` : `${name}()`, th);
       }
-      else id = use('node', 'Node (no user code)');
+      else id = use('node', 'Node (no user code)', th);
     }
     taskActor[taskId] = id;
     return id;
@@ -124,7 +132,9 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     if (!s) break;
     if (s.task !== currentTask) {
       if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
+      if ((trace.tasks[s.task]?.thread ?? 0) !== threadNow) flushFolded(); // a fold stays within its loop
       currentTask = s.task;
+      threadNow = trace.tasks[s.task]?.thread ?? 0;
       inside = [];
     }
     const taskInfo = trace.tasks[s.task];
@@ -194,6 +204,11 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
       default:
         break;
     }
+    // a message to another loop: to the callback that received it there (or to that loop, if it never did)
+    for (const m of sentAt.get(i) ?? []) {
+      const target = m.to.task !== null ? actorOfTask(m.to.task) : use('loop', 'event loop', m.to.thread);
+      push(`${here}-)${target}: ${escapeLabel(`${m.channel}${m.to.task === null ? ' (never delivered)' : ''}`)}`);
+    }
   }
   flushFolded();
   if (currentTask >= 0 && !nodeWork(trace, currentTask)) deactivate(actorOfTask(currentTask));
@@ -247,7 +262,15 @@ export function renderWindow(trace: Trace, from: number, to: number, current?: n
 function render(trace: Trace, from: number, to: number, current?: number): DiagramWindow {
   const { participants, lines } = buildLines(trace, from, to, current);
   const out = ['sequenceDiagram'];
-  for (const p of participants) out.push(`  participant ${p.id} as ${escapeLabel(p.label)}`);
+  if (trace.threads.length > 1) {
+    // one box per loop, in the order the loops first appear ("transparent": a loop's name is never read as a colour)
+    const threads = [...new Set(participants.map((p) => p.thread))];
+    for (const th of threads) {
+      out.push(`  box transparent ${escapeLabel(trace.threads.find((t) => t.id === th)?.name ?? `thread ${th}`)}`);
+      for (const p of participants) if (p.thread === th) out.push(`    participant ${p.id} as ${escapeLabel(p.label)}`);
+      out.push('  end');
+    }
+  } else for (const p of participants) out.push(`  participant ${p.id} as ${escapeLabel(p.label)}`);
   const messageSteps: number[] = [];
   const noteSteps: number[] = [];
   // races in this window, drawn as labelled blocks from the read to the stale write (non-overlapping, so they nest)

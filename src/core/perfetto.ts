@@ -1,5 +1,6 @@
-// A Chrome trace-event file (opens in Perfetto and chrome://tracing): tasks as slices on one track per queue,
-// coroutines as async slices from call to finish, and flow arrows from where a task was scheduled to where it ran.
+// A Chrome trace-event file (opens in Perfetto and chrome://tracing): one process per event loop (the main thread,
+// each worker), tasks as slices on one track per queue, coroutines as async slices from call to finish, flow arrows
+// from where a task was scheduled to where it ran, and from the task that sent a message to the one that received it.
 import { QUEUES, type Trace } from './trace-format';
 
 interface TraceEvent {
@@ -15,17 +16,24 @@ interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-const PID = 1;
-
 export function toPerfetto(trace: Trace): { traceEvents: TraceEvent[]; displayTimeUnit: string } {
   const events: TraceEvent[] = [];
   const tid = (queue: string) => QUEUES.indexOf(queue as (typeof QUEUES)[number]) + 1;
-  events.push({ name: 'process_name', ph: 'M', pid: PID, args: { name: `${trace.program.entry} (Node ${trace.program.node})` } });
-  for (const q of QUEUES) {
-    events.push({ name: 'thread_name', ph: 'M', pid: PID, tid: tid(q), args: { name: q === 'main' ? 'main script' : `${q} callbacks` } });
-    events.push({ name: 'thread_sort_index', ph: 'M', pid: PID, tid: tid(q), args: { sort_index: tid(q) } });
+  // the main thread is process 1, each worker the next one
+  const pids = new Map(trace.threads.map((t, i) => [t.id, i + 1]));
+  const pidOf = (x: { thread?: number } | undefined) => pids.get(x?.thread ?? 0) ?? 1;
+  for (const thread of trace.threads) {
+    const pid = pids.get(thread.id)!;
+    const name = thread.kind === 'main' ? `${trace.program.entry} (Node ${trace.program.node})` : `${thread.name}${thread.entry ? `: ${thread.entry}` : ''}`;
+    events.push({ name: 'process_name', ph: 'M', pid, args: { name } });
+    events.push({ name: 'process_sort_index', ph: 'M', pid, args: { sort_index: pid } });
+    for (const q of QUEUES) {
+      events.push({ name: 'thread_name', ph: 'M', pid, tid: tid(q), args: { name: q === 'main' ? 'main script' : `${q} callbacks` } });
+      events.push({ name: 'thread_sort_index', ph: 'M', pid, tid: tid(q), args: { sort_index: tid(q) } });
+    }
   }
   for (const t of trace.tasks) {
+    const PID = pidOf(t);
     const where = t.source ? `${t.source.file}:${t.source.line}` : undefined;
     events.push({
       name: t.label,
@@ -45,7 +53,16 @@ export function toPerfetto(trace: Trace): { traceEvents: TraceEvent[]; displayTi
       events.push({ name: 'scheduled', cat: 'flow', ph: 'f', bp: 'e', id: t.id, ts: t.startTime, pid: PID, tid: tid(t.queue) });
     }
   }
+  for (const m of trace.messages) {
+    const from = trace.tasks[m.from.task];
+    const to = m.to.task !== null ? trace.tasks[m.to.task] : null;
+    if (!from || !to) continue;
+    const id = `message-${m.id}`;
+    events.push({ name: m.channel, cat: 'message', ph: 's', id, ts: from.startTime, pid: pidOf(from), tid: tid(from.queue) });
+    events.push({ name: m.channel, cat: 'message', ph: 'f', bp: 'e', id, ts: Math.max(to.startTime, from.startTime), pid: pidOf(to), tid: tid(to.queue) });
+  }
   for (const c of trace.coroutines) {
+    const PID = pidOf(c);
     const start = trace.tasks[c.startTask]?.startTime ?? 0;
     const endTask = c.endStep !== null ? trace.steps[c.endStep]?.task : undefined;
     const end = endTask !== undefined ? trace.tasks[endTask].startTime + trace.tasks[endTask].duration : start;

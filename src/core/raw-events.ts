@@ -5,7 +5,7 @@
 // meta.ndjson holds everything that is not a fixed-size number: files, sites, resource type names, output text,
 // why the program stopped. Output events in events.bin point at their meta record by index, which keeps emission
 // order exact without timestamps.
-import type { StopReason } from './trace-format';
+import type { ProgramInfo, StopReason } from './trace-format';
 
 export const RECORD_INTS = 8;
 export const RECORD_BYTES = RECORD_INTS * 4;
@@ -46,15 +46,42 @@ export const enum RawKind {
   Access = 16,
   /** a=promise asyncId (-1 unknown) b=index of the meta "unhandled" record: Node announced an unhandled rejection */
   Unhandled = 17,
+  /** a=the other thread's id (channel 1, a worker's port) or the port's id in this thread (channel 2, a
+   * MessageChannel's port) b=sequence number of this direction (1, 2, ...) c=channel: a message sent */
+  MessageOut = 18,
+  /** a=the sending thread's id (channel 1) or the receiving port's id here (channel 2) b=sequence number
+   * c=channel: a message received; its listeners run in this task (or receiveMessageOnPort took it in this task) */
+  MessageIn = 19,
 }
 
 /** Lines of meta.ndjson, discriminated by `t`. */
 export type MetaRecord =
-  | { t: 'start'; node: string; entry: string; pid: number; argv: string[]; cwd: string; startedAt: number }
+  | {
+      t: 'start';
+      node: string;
+      entry: string;
+      pid: number;
+      argv: string[];
+      cwd: string;
+      startedAt: number;
+      /** the thread recorded (0: the main thread), its parent thread, and when its recording's time 0 is (ms, the
+       * same clock in every thread of the process: performance.timeOrigin + now) */
+      thread?: number;
+      parent?: number;
+      timeOrigin?: number;
+    }
   | { t: 'type'; code: number; name: string }
   | { t: 'sites'; base: number; file: string; sites: RawSite[] }
   | { t: 'site'; id: number; file: string; line: number; column: number }
-  | { t: 'output'; index: number; stream: 'stdout' | 'stderr'; text: string; truncated?: boolean }
+  /** with `relay`: a write Node made for a worker (that thread id) of this thread; its text is in the worker's recording */
+  | { t: 'output'; index: number; stream: 'stdout' | 'stderr'; text: string; truncated?: boolean; relay?: number }
+  /** this thread started a worker: its thread id, the file it runs (null for code or a data: URL) */
+  | { t: 'worker'; thread: number; entry: string | null; name: string | null }
+  /** a MessageChannel was made here: its two ports (their ids in this thread) */
+  | { t: 'channel'; ports: [number, number] }
+  /** ports (their ids in this thread) handed to another thread, or (`incoming`) from one: in the message `via`
+   * ("<from>><to>#<seq>" on a worker's channel) or in a new worker's data ("start:<thread>") */
+  | { t: 'handoff'; via: string; ports: number[]; incoming?: true }
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
   | { t: 'exit'; code: number }
@@ -74,6 +101,8 @@ export interface RawSite {
   generator?: boolean;
   /** an await whose statement directly follows another await statement it does not depend on: how many sites back */
   seqPrevOffset?: number;
+  /** a read or write of a variable: the index (in the same file) of the variable's own site */
+  v?: number;
 }
 
 export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call' | 'read' | 'kept' | 'check' | 'write' | 'var';
@@ -81,6 +110,10 @@ export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' |
 /** The files the tracer leaves in its trace directory. */
 export const EVENTS_FILE = 'events.bin';
 export const META_FILE = 'meta.ndjson';
+/** a worker thread's recording: events-<threadId>.bin and meta-<threadId>.ndjson */
+export const threadFiles = (thread: number): { events: string; meta: string } =>
+  thread === 0 ? { events: EVENTS_FILE, meta: META_FILE } : { events: `events-${thread}.bin`, meta: `meta-${thread}.ndjson` };
+export const THREAD_META_FILE = /^meta-(\d+)\.ndjson$/;
 
 /** Exit codes that mean "stopped at a limit" (documented in docs/trace-format.md and the CLI help). */
 export const EXIT_TIMEOUT = 124;
@@ -94,7 +127,11 @@ export interface RawRun {
   exitCode: number | null;
   signal: string | null;
   durationMs: number;
+  /** the recordings of the program's worker threads, by thread id (none when it started no worker) */
+  threads?: { thread: number; events: Int32Array; meta: MetaRecord[] }[];
   /** set by the runner when it had to stop the program itself */
   stopped?: StopReason;
   stopDetail?: string;
+  /** a server traced under load: the requests the runner sent and what came back (the model names lanes after them) */
+  requests?: ProgramInfo['requests'];
 }

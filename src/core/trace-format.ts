@@ -68,6 +68,8 @@ export interface Task {
   /** true when it ran no user code and was not scheduled by user code directly (Node's own work, e.g. the
    * steps inside fs.promises.readFile); viewers fold these by default */
   internal?: boolean;
+  /** the thread (event loop) it ran on, an id in `threads`; absent in a trace of one thread (0) */
+  thread?: number;
 }
 
 export interface Await {
@@ -92,6 +94,8 @@ export interface Coroutine {
   /** the step at which it returned or threw; null if it never finished */
   endStep: number | null;
   awaits: Await[];
+  /** the thread it ran on; absent in a trace of one thread (0) */
+  thread?: number;
 }
 
 export interface Output {
@@ -103,6 +107,33 @@ export interface Output {
   /** the line that printed it, when known */
   source: SourceSite | null;
   truncated?: boolean;
+  /** the thread that wrote it; absent in a trace of one thread (0) */
+  thread?: number;
+  /** written by a worker whose output did not reach the program's stdout or stderr (the program read the worker's
+   * stream itself, or the worker's last writes were never relayed): not part of the program's output */
+  piped?: true;
+}
+
+/** One event loop of the program: its main thread, or a worker thread it started. */
+export interface Thread {
+  id: number;
+  kind: 'main' | 'worker';
+  name: string;
+  /** the thread that started it; null for the main thread */
+  parent: number | null;
+  /** absolute path of the file it runs; null for a worker made from code or a data: URL */
+  entry: string | null;
+  /** how it ended; absent while it still ran when the program ended (or was stopped) */
+  exitCode?: number;
+}
+
+/** A message one thread sent another (worker.postMessage, parentPort.postMessage). */
+export interface Message {
+  id: number;
+  channel: string;
+  from: { thread: number; task: number; step: number };
+  /** the task in which the receiving side's listeners ran; null when it was never delivered */
+  to: { thread: number; task: number | null; step: number | null };
 }
 
 /** An entry in one of the event loop's queues: enters when scheduled, leaves when it runs. */
@@ -178,6 +209,9 @@ export interface Trace {
   sites: Site[];
   /** names of the functions on the call stack are derived from steps; findings come from the analyses */
   findings: Finding[];
+  /** the program's event loops: the main thread first, then its workers (exactly one in a program that starts none) */
+  threads: Thread[];
+  messages: Message[];
 }
 
 export class TraceFormatError extends Error {
@@ -230,6 +264,10 @@ export function validateTrace(value: unknown): Trace {
   (value.output as unknown[]).forEach((o, i) => {
     if (!isObj(o) || (o.stream !== 'stdout' && o.stream !== 'stderr') || typeof o.text !== 'string') fail(`output[${i}] must have stream "stdout" or "stderr" and a text`);
   });
+  // traces written before threads were recorded: one thread, no messages
+  value.threads ??= [{ id: 0, kind: 'main', name: 'main', parent: null, entry: program.entry }];
+  value.messages ??= [];
+  if (!Array.isArray(value.threads) || !Array.isArray(value.messages)) fail('"threads" and "messages" must be arrays');
   steps.forEach((s, i) => {
     if (!isObj(s) || typeof s.kind !== 'string' || typeof s.task !== 'number' || s.task >= tasks.length) fail(`steps[${i}] must have a kind and a task that exists`);
     if (typeof (s as { site: unknown }).site !== 'number' || ((s as { site: number }).site >= sites.length)) fail(`steps[${i}].site does not name a site`);

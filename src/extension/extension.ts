@@ -10,6 +10,7 @@ import { TraceController } from './trace-controller';
 import { readSettings, viewSettings } from './settings';
 import { HOST_EXPORTS, exportFromHost } from './exports';
 import { readTraceFile } from '../runner/trace-file';
+import type { SourceSite } from '../core/trace-format';
 
 /** What the integration tests reach through the extension's exports. */
 export interface LoopscopeApi {
@@ -38,21 +39,36 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   late.controller = ctl;
   // predicting the output survives a window reload (the panel comes back with the secret kept)
   ctl.predict = context.globalState.get<boolean>('loopscope.predict', false);
-  let maximizedByUs = false;
+  // Presentation Mode gives the panel the window: the panel moves into the first editor group (it shows the code
+  // itself), any other group left with editors shrinks to its least width, and the side bars and the bottom panel
+  // close; turned off, the groups share the width again, the panel goes back beside the editor and the side bar
+  // returns. Each change is a plain move or a close that VS Code stores
+  // as it is, never a toggled hidden state (a maximised group, say, which the browser workbench stores late, so that a
+  // window reloaded at the wrong moment came back maximised): a reload at any moment gives a usable window.
+  let presented: TracePanel | undefined;
   let layoutChanges: Promise<void> = Promise.resolve();
   const applyPresentationLayout = async (): Promise<void> => {
-    const panel = TracePanel.all().find((p) => p.panel.visible);
-    if (ctl.presentation && !maximizedByUs && panel) {
-      panel.panel.reveal(undefined, false);
-      await vscode.commands.executeCommand('workbench.action.maximizeEditorHideSidebar');
-      maximizedByUs = true;
-    } else if (!ctl.presentation && maximizedByUs) {
-      maximizedByUs = false;
-      panel?.panel.reveal(undefined, false);
-      await vscode.commands.executeCommand('workbench.action.toggleMaximizeEditorGroup');
-      // the side bar we hid comes back, and the panel keeps the focus
+    if (ctl.presentation && !presented) {
+      // the panel the user is on: the active one, else the one of the program in the active editor, else one in view
+      const editorFile = vscode.window.activeTextEditor?.document.uri.fsPath;
+      const panels = TracePanel.all();
+      const panel = panels.find((p) => p.panel.active) ?? panels.find((p) => p.entry === editorFile) ?? panels.find((p) => p.panel.visible);
+      if (!panel) return;
+      presented = panel;
+      panel.panel.reveal(vscode.ViewColumn.One, false);
+      // other groups that still hold editors shrink to their least width ("Expand Editor Group")
+      await vscode.commands.executeCommand('workbench.action.minimizeOtherEditors');
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    } else if (!ctl.presentation && presented) {
+      const panel = TracePanel.all().includes(presented) ? presented : undefined;
+      presented = undefined;
+      // the groups share the width again, the side bar we closed comes back, and the panel, beside the editor
+      // again, keeps the focus
+      await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
       await vscode.commands.executeCommand('workbench.action.focusSideBar');
-      panel?.panel.reveal(undefined, false);
+      panel?.panel.reveal(vscode.ViewColumn.Two, false);
     }
   };
   const currentSettings = () => viewSettings(readSettings(), ctl);
@@ -62,14 +78,14 @@ export function activate(context: vscode.ExtensionContext): LoopscopeApi {
   command('loopscope.trace', (arg) => ctl.trace(ctl.resolveTarget(arg)));
   command('loopscope.cancel', () => ctl.cancelAll());
   // from a finding in the Problems panel (quick action) to its moment in the panel
-  command('loopscope.showStep', (entry, step) => {
+  command('loopscope.showStep', (entry, step, site) => {
     const panel = typeof entry === 'string' ? TracePanel.get(entry) : undefined;
     if (!panel || typeof step !== 'number') {
       void vscode.window.showInformationMessage('Loopscope: trace the file again to see this in its panel.');
       return;
     }
     panel.panel.reveal(undefined, true);
-    panel.goToStep(step);
+    panel.goToStep(step, isSourceSite(site) ? site : undefined);
   });
   command('loopscope.openExample', async () => {
     const dir = join(context.extensionUri.fsPath, 'examples');
@@ -196,3 +212,7 @@ export function deactivate(): void {
   for (const p of TracePanel.all()) p.dispose();
 }
 
+function isSourceSite(v: unknown): v is SourceSite {
+  const s = v as SourceSite | null;
+  return typeof s === 'object' && s !== null && typeof s.file === 'string' && Number.isInteger(s.line) && Number.isInteger(s.column);
+}

@@ -27,7 +27,7 @@ const ROLE_TEXT: Record<string, string> = {
 export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
   private readonly collection = vscode.languages.createDiagnosticCollection('loopscope');
   /** where each diagnostic's moment is in its trace: the panel step a quick action goes to */
-  private readonly stepOf = new WeakMap<vscode.Diagnostic, { entry: string; step: number }>();
+  private readonly stepOf = new WeakMap<vscode.Diagnostic, { entry: string; step: number; site: FindingSite }>();
   private readonly provider = vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
 
   provideCodeActions(_doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -36,7 +36,7 @@ export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionP
       if (d.source !== 'Loopscope' || !at) return [];
       const action = new vscode.CodeAction('Show this in the Loopscope panel', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
-      action.command = { command: 'loopscope.showStep', title: 'Show this in the Loopscope panel', arguments: [at.entry, at.step] };
+      action.command = { command: 'loopscope.showStep', title: 'Show this in the Loopscope panel', arguments: [at.entry, at.step, { file: at.site.file, line: at.site.line, column: at.site.column }] };
       return [action];
     });
   }
@@ -51,7 +51,7 @@ export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionP
       if (!d) continue;
       // the moment of the diagnostic's own line, else the first moment the run shows
       const step = d.primary.step ?? f.sites.find((s) => s.step !== undefined)?.step;
-      if (step !== undefined) this.stepOf.set(d.diagnostic, { entry: trace.program.entry, step });
+      if (step !== undefined) this.stepOf.set(d.diagnostic, { entry: trace.program.entry, step, site: d.primary });
       const file = d.file;
       const list = perFile.get(file) ?? [];
       list.push(d.diagnostic);

@@ -194,8 +194,9 @@ export class TracePanel implements vscode.Disposable {
     this.post({ v: PROTOCOL_VERSION, type: 'settings', settings });
   }
 
-  goToStep(step: number): void {
-    this.post({ v: PROTOCOL_VERSION, type: 'goToStep', step });
+  /** Go to a step; with `site`, the panel's code view shows that line of the step (a finding's own line). */
+  goToStep(step: number, site?: SourceSite): void {
+    this.post({ v: PROTOCOL_VERSION, type: 'goToStep', step, ...(site ? { site } : {}) });
   }
 
   post(message: HostToViewMessage): void {

@@ -6,7 +6,7 @@
 // keep their `this` and their callee's shape, and declarations keep their hoisting and names.
 import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
-import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type FunctionTable } from './runtime-api';
+import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type RuntimeSetter, type FunctionTable } from './runtime-api';
 import { print, Positions } from './printer';
 import { raceFacts, declaredIn, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
@@ -16,6 +16,8 @@ export { RUNTIME_GLOBAL } from './runtime-api';
 const FRAME = '__ls$f';
 const REGISTER = '__ls$B';
 const TEMP = '__ls$t';
+/** the module's own slot for a value being returned while the function's exit is reported (no register taken) */
+const RETURNED = '__ls$v';
 
 export type SourceType = 'module' | 'script';
 
@@ -94,6 +96,8 @@ const member = (object: AnyNode, property: AnyNode, computed: boolean, from?: An
 /** a call of the runtime: `__ls.<method>(...args)` */
 const rt = (method: RuntimeMethod, args: AnyNode[]) =>
   node('CallExpression', { callee: member(ident(RUNTIME_GLOBAL), ident(method), false), arguments: args, optional: false });
+/** a report through a setter of the runtime: `__ls.<setter> = value` */
+const rtSet = (setter: RuntimeSetter, value: AnyNode) => assign(member(ident(RUNTIME_GLOBAL), ident(setter), false), value);
 const varDecl = (decls: [string, AnyNode | null][]) =>
   node('VariableDeclaration', { kind: 'var', declarations: decls.map(([name, init]) => node('VariableDeclarator', { id: ident(name), init })) });
 const clone = (n: AnyNode): AnyNode => ({ ...n });
@@ -194,10 +198,28 @@ function clashingFunctionNames(body: AnyNode[]): Set<string> {
   return clash;
 }
 
-/** What a function (or the module body) needs declared for itself: its temporaries. */
+/** What a function (or the module body) needs declared for itself, and what waits for its site id and scheme. */
 interface Scope {
   temps: number;
+  /** the function keeps a frame id (`var __ls$f = __ls.e(site)`, body in try/finally): async functions, generators,
+   * a `return` inside a `try` with a `finally` (the exit must come after the finally block) */
+  keepsFrame: boolean;
+  /** places that name the frame (race recording): the frame id, or 0 (a synchronous frame) when none is kept */
+  frameRefs: AnyNode[];
+  /** the function's returns, and its catch clauses' and finally blocks' bodies: reported once the scheme is known */
+  returns: AnyNode[];
+  catches: AnyNode[];
+  finallies: AnyNode[];
 }
+/** the scope of a function, or of the module body (null), which keeps its frame id */
+const newScope = (fn: AnyNode | null): Scope => ({
+  temps: 0,
+  keepsFrame: !fn || !!fn.async || !!fn.generator,
+  frameRefs: [],
+  returns: [],
+  catches: [],
+  finallies: [],
+});
 
 /** The names a function declares, and those of the functions it is nested in when they count as its own. */
 class Locals {
@@ -219,6 +241,10 @@ interface Env {
   inTest: boolean;
   /** inside an initializer or a return: a read there is kept past the next await */
   kept: boolean;
+  /** inside the block or catch clause of a `try` with a `finally`, in the current function */
+  beforeFinally?: boolean;
+  /** in a class field initializer or static block: it runs in a frame of its own that is not the function's */
+  ownFrame?: boolean;
 }
 
 /** How a child is used by its parent. */
@@ -243,8 +269,15 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     sites.push({ kind, line: pos.line, column: pos.column + 1, ...extra });
     return sites.length - 1;
   };
+  /** the file's site base, its sites registered first if they are not yet: `__ls$b_x ?? __ls$B()` */
+  const registered = () => node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) });
   const siteRef = (i: number) => node('BinaryExpression', { operator: '+', left: ident(BASE), right: num(i) });
-  const frame = () => ident(FRAME);
+  /** the frame id, as the function will have it (see Scope.frameRefs) */
+  const frame = (scope: Scope) => {
+    const ref = ident(FRAME);
+    scope.frameRefs.push(ref);
+    return ref;
+  };
   const temp = (scope: Scope) => ident(`${TEMP}${scope.temps++}`);
 
   // Site 0 is the module body itself.
@@ -255,12 +288,14 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
   // one site per variable name in this file (its first use), so every access to it names the same location
   const varSites = new Map<string, number>();
-  const varRef = (id: AnyNode) => {
+  const varIndex = (id: AnyNode) => {
     const name = id.name as string;
     let i = varSites.get(name);
     if (i === undefined) varSites.set(name, (i = site(id, 'var', { name })));
-    return siteRef(i);
+    return i;
   };
+  /** an expression whose value nothing uses (a statement, a for loop's update): a recorded write needs no temporary */
+  const valueUnused = new WeakSet<AnyNode>();
   const text = (n: AnyNode) => source.slice(n.start, n.end);
 
   const awaitSiteOf = new Map<AnyNode, number>();
@@ -320,13 +355,13 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   };
 
   const visitFunction = (fn: AnyNode, env: Env): AnyNode => {
-    const scope: Scope = { temps: 0 };
+    const scope = newScope(fn);
     let locals: Locals | null = null;
     // an async function's own names are its locals; a synchronous function also keeps those of the functions it is
     // nested in (a callback's closure over its creator's variables is not state another coroutine sees)
     if (races) locals = new Locals(declaredIn(fn), fn.async ? null : env.locals);
     // parameters: nothing recorded there (they are evaluated before the body's own variables exist)
-    const paramEnv: Env = { scope, locals: null, inTest: false, kept: false };
+    const paramEnv: Env = { scope, locals: null, inTest: false, kept: false, ownFrame: true };
     for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);
     const bodyEnv: Env = { scope, locals, inTest: env.inTest, kept: env.kept };
     const body = fn.body as AnyNode;
@@ -335,16 +370,89 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     return fn;
   };
 
-  /** `{ directives; function declarations; var frame = enter(site), temps; try { rest } finally { exit(frame) } }` */
+  /**
+   * A synchronous function: `{ directives; __ls.E = site; var temps; body; __ls.X = site }`, each `return v` as
+   * `return (__ls$v = v, __ls.X = site, __ls$v)`, each catch clause starting with `__ls.C = site` (a finally block:
+   * `__ls.N = site`).
+   * Nothing of it stays in the function's stack frame (no local, no try, a setter rather than a call), so the
+   * recursion limit stays as untraced; a throw that leaves the function is learnt of where it is caught (or when the
+   * callback ends), and the runtime reports the frames it unwound then.
+   *
+   * A function that keeps its frame id (async, generator, a return that a finally block follows):
+   * `{ directives; function declarations; var frame = enter(site), temps; try { rest } finally { exit(frame) } }`.
+   */
   const instrumentFunction = (fn: AnyNode, scope: Scope) => {
+    if (scope.keepsFrame) instrumentFramedFunction(fn, scope);
+    else instrumentPlainFunction(fn, scope);
+  };
+
+  /** the start of a catch clause or finally block reports the frame that is running again */
+  const reportHandlers = (scope: Scope, report: (finallyBlock: boolean) => AnyNode) => {
+    for (const h of scope.catches) (h.body as AnyNode[]).unshift(report(false));
+    for (const h of scope.finallies) (h.body as AnyNode[]).unshift(report(true));
+  };
+
+  let returnedUsed = false;
+  const isAnonymousDefinition = (n: AnyNode) =>
+    n.type === 'ArrowFunctionExpression' || ((n.type === 'FunctionExpression' || n.type === 'ClassExpression') && !n.id);
+
+  const instrumentPlainFunction = (fn: AnyNode, scope: Scope) => {
+    const { id, topLevel } = functionSite(fn);
+    const exit = () => rtSet('X', siteRef(id));
+    let statements: AnyNode[];
+    if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
+    else {
+      const r = node('ReturnStatement', { argument: fn.body, start: (fn.body as AnyNode).start, end: (fn.body as AnyNode).end });
+      scope.returns.push(r);
+      statements = [r];
+      fn.expression = false;
+    }
+    for (const r of scope.returns) {
+      const value = r.argument as AnyNode | null;
+      if (!value) r.argument = node('UnaryExpression', { operator: 'void', prefix: true, argument: exit() });
+      else if (value.type === 'Literal' || value.type === 'ThisExpression') r.argument = seq([exit(), value]);
+      else {
+        // the value is computed first (its calls are the function's own), then the exit is reported; the value waits
+        // in a slot of the module rather than a local of the function (a local would take a register in every frame)
+        returnedUsed = true;
+        const held = isAnonymousDefinition(value) ? seq([num(0), value]) : value; // no name inferred from the slot
+        r.argument = seq([assign(ident(RETURNED), held), exit(), ident(RETURNED)]);
+      }
+    }
+    reportHandlers(scope, (finallyBlock) => stmt(rtSet(finallyBlock ? 'N' : 'C', siteRef(id))));
+    for (const f of scope.frameRefs) {
+      // no frame id is kept: race recording names a synchronous frame
+      delete f.name;
+      Object.assign(f, { type: 'Literal', value: 0, raw: '0' });
+    }
+    let i = 0;
+    while (i < statements.length && typeof statements[i].directive === 'string') i++;
+    // a function declared at the top of the module registers its sites first when the module body has not yet: as a
+    // statement of its own, since the setter's object waits in a register while its value is computed
+    const head: AnyNode[] = topLevel ? [stmt(registered()), stmt(rtSet('E', siteRef(id)))] : [stmt(rtSet('E', siteRef(id)))];
+    if (scope.temps > 0) head.push(varDecl(Array.from({ length: scope.temps }, (_, t): [string, AnyNode | null] => [`${TEMP}${t}`, null])));
+    const last = statements[statements.length - 1];
+    const endsAbruptly = last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+    fn.body = block([...statements.slice(0, i), ...head, ...statements.slice(i), ...(endsAbruptly ? [] : [stmt(exit())])]);
+  };
+
+  /** the function's site, and how its entry names it */
+  const functionSite = (fn: AnyNode) => {
     const outer = parents[parents.length - 1] === fn ? parents.slice(0, -1) : parents;
     const parent = outer[outer.length - 1];
     const id = site(fn, 'function', { name: functionName(fn, outer), async: fn.async as boolean, generator: fn.generator as boolean });
     // a function declared at the top of a module can be called before the module body runs (hoisting, cycles)
     const topLevel = fn.type === 'FunctionDeclaration' && (parent?.type === 'Program' || parent?.type?.startsWith('Export'));
-    const ref = topLevel
-      ? node('BinaryExpression', { operator: '+', left: node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) }), right: num(id) })
-      : siteRef(id);
+    const ref = topLevel ? node('BinaryExpression', { operator: '+', left: registered(), right: num(id) }) : siteRef(id);
+    return { id, ref, topLevel };
+  };
+
+  /** `try { report } catch {}`: in an async function, a report that throws (no room on the stack) would reject it */
+  const unthrowing = (report: AnyNode) => node('TryStatement', { block: block([report]), handler: node('CatchClause', { param: null, body: block([]) }), finalizer: null });
+
+  const instrumentFramedFunction = (fn: AnyNode, scope: Scope) => {
+    const { ref } = functionSite(fn);
+    reportHandlers(scope, () => unthrowing(stmt(rtSet('F', frame(scope)))));
     let statements: AnyNode[];
     if ((fn.body as AnyNode).type === 'BlockStatement') statements = (fn.body as AnyNode).body as AnyNode[];
     else {
@@ -363,10 +471,15 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     const outside = (s: AnyNode) => s.type === 'FunctionDeclaration' && clash.has((s.id as AnyNode).name as string);
     const declared = body.filter(outside);
     const rest = body.filter((s) => !outside(s));
-    const decls: [string, AnyNode | null][] = [[FRAME, rt('e', [ref])]];
+    const decls: [string, AnyNode | null][] = [[FRAME, num(0)]];
     for (let t = 0; t < scope.temps; t++) decls.push([`${TEMP}${t}`, null]);
-    const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([stmt(rt('x', [frame()]))]) });
-    fn.body = block([...directives, ...declared, varDecl(decls), guarded]);
+    // the reports never throw into the program: at a recursion's limit there may be no room left to call them (a
+    // RangeError then would turn a return into a throw, the function's promise into a rejected one, which Node
+    // reports at once: "Exception in PromiseRejectCallback"); the frame is then unknown (0), the function runs on
+    const entry = unthrowing(stmt(assign(frame(scope), rt('e', [ref]))));
+    const report = unthrowing(stmt(rt('x', [frame(scope)])));
+    const guarded = node('TryStatement', { block: block(rest), handler: null, finalizer: block([report]) });
+    fn.body = block([...directives, ...declared, varDecl(decls), entry, guarded]);
   };
 
   // ---- shared state (race recording) ----------------------------------------------------------------------------
@@ -411,17 +524,26 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     let readCall: () => AnyNode;
     let writeCall: AnyNode;
     if (isVar) {
-      const v = varRef(target);
-      readCall = () => rt('rv', [frame(), siteRef(names.read()), v]);
-      writeCall = rt('wv', [frame(), siteRef(names.write), v]);
+      const v = varIndex(target);
+      sites[names.write].v = v;
+      readCall = () => {
+        const at = names.read();
+        sites[at].v = v;
+        return rtSet('RV', siteRef(at));
+      };
+      writeCall = rtSet('WV', siteRef(names.write));
     } else {
       const s = stable(target, env, setup);
       access = s.access;
-      readCall = () => rt('rp', [frame(), siteRef(names.read()), s.object, s.key]);
-      writeCall = rt('wp', [frame(), siteRef(names.write), s.object, s.key]);
+      readCall = () => rt('rp', [frame(env.scope), siteRef(names.read()), s.object, s.key]);
+      writeCall = rt('wp', [frame(env.scope), siteRef(names.write), s.object, s.key]);
+    }
+    const op = n.operator as string;
+    if (valueUnused.has(n) && !LOGICAL.has(op)) {
+      const write = n.type === 'UpdateExpression' ? ({ ...n, argument: access } as AnyNode) : ({ ...n, left: access } as AnyNode);
+      return seq([...setup, ...(op === '=' ? [] : [readCall()]), write, writeCall]);
     }
     const result = temp(env.scope);
-    const op = n.operator as string;
     if (n.type === 'UpdateExpression') {
       return seq([...setup, readCall(), assign(result, { ...n, argument: access } as AnyNode), writeCall, result]);
     }
@@ -452,13 +574,13 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     if (ARRAY_MUTATORS.has(method)) {
       // push, splice...: the array's contents change, recorded as a write of its length (what `a.length` reads)
       const at = site(call, 'write', { name });
-      return seq([assign(result, call), rt('wa', [frame(), siteRef(at), clone(root), pathNode]), result]);
+      return seq([assign(result, call), rt('wa', [frame(env.scope), siteRef(at), clone(root), pathNode]), result]);
     }
     const write = COLLECTION_WRITES.has(method);
     const at = site(call, write ? 'write' : readRole(env), { name });
     const key = temp(env.scope);
     args[0] = assign(key, args[0]);
-    return seq([assign(result, call), rt(write ? 'wm' : 'rm', [frame(), siteRef(at), clone(root), pathNode, key]), result]);
+    return seq([assign(result, call), rt(write ? 'wm' : 'rm', [frame(env.scope), siteRef(at), clone(root), pathNode, key]), result]);
   };
 
   // ---- the walk -----------------------------------------------------------------------------------------------------
@@ -476,7 +598,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       case 'Identifier': {
         if (use !== 'value' || !isOuterVar(n, env)) return n;
         const at = site(n, readRole(env), { name: n.name as string });
-        return seq([rt('rv', [frame(), siteRef(at), varRef(n)]), n]);
+        sites[at].v = varIndex(n);
+        return seq([rtSet('RV', siteRef(at)), n]);
       }
       case 'FunctionDeclaration':
       case 'FunctionExpression':
@@ -491,23 +614,42 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
           const second = statementAwait(body[i]);
           if (first && second && !mentions(second.argument as AnyNode, namesBoundBy(body[i - 1]))) sequentialPairs.push([first, second]);
         }
-        visitList(body, 'value', n.type === 'StaticBlock' ? { ...env, locals: null } : env);
+        visitList(body, 'value', n.type === 'StaticBlock' ? { ...env, locals: null, beforeFinally: false, ownFrame: true } : env);
         return n;
       }
+      case 'ExpressionStatement':
+        valueUnused.add(n.expression as AnyNode);
+        n.expression = visit(n.expression as AnyNode, 'value', env);
+        return n;
       case 'VariableDeclarator':
         visitPattern(n.id as AnyNode, env);
         child(n, 'init', 'value', { ...env, kept: true });
         return n;
       case 'ReturnStatement':
         child(n, 'argument', 'value', { ...env, kept: true });
+        // reported when the function's scheme is known; one that a finally block follows keeps the frame id
+        if (env.beforeFinally) env.scope.keepsFrame = true;
+        if (!env.ownFrame) env.scope.returns.push(n);
         return n;
+      case 'TryStatement': {
+        const inner = n.finalizer ? { ...env, beforeFinally: true } : env;
+        child(n, 'block', 'value', inner);
+        child(n, 'handler', 'value', inner);
+        child(n, 'finalizer', 'value', env);
+        if (!env.ownFrame) {
+          // a catch clause or a finally block starts: whatever the throw unwound is reported there
+          if (n.handler) env.scope.catches.push((n.handler as AnyNode).body as AnyNode);
+          if (n.finalizer) env.scope.finallies.push(n.finalizer as AnyNode);
+        }
+        return n;
+      }
       case 'IfStatement':
       case 'ConditionalExpression':
       case 'WhileStatement':
       case 'DoWhileStatement':
         child(n, 'test', 'value', { ...env, inTest: true });
         for (const key of ['consequent', 'alternate', 'body']) child(n, key, 'value', env);
-        return LOOPS.has(n.type) ? instrumentLoop(n) : n;
+        return LOOPS.has(n.type) ? instrumentLoop(n, env) : n;
       case 'LogicalExpression':
         child(n, 'left', 'value', { ...env, inTest: true });
         child(n, 'right', 'value', env);
@@ -519,11 +661,12 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         else visitPattern(left, env);
         child(n, 'right', 'value', env);
         child(n, 'body', 'value', env);
-        return instrumentLoop(n);
+        return instrumentLoop(n, env);
       }
       case 'ForStatement':
+        if (n.update) valueUnused.add(n.update as AnyNode);
         for (const key of ['init', 'test', 'update', 'body']) child(n, key, 'value', env);
-        return instrumentLoop(n);
+        return instrumentLoop(n, env);
       case 'CatchClause':
         visitPattern(n.param as AnyNode | null, env);
         child(n, 'body', 'value', env);
@@ -569,7 +712,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         if (n.computed) child(n, 'key', 'value', env);
         if (n.value) {
           const before = n.value;
-          child(n, 'value', 'value', env);
+          child(n, 'value', 'value', n.type === 'PropertyDefinition' ? { ...env, beforeFinally: false, ownFrame: true } : env);
           if (n.shorthand && n.value !== before) n.shorthand = false;
         }
         return n;
@@ -581,7 +724,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         const at = site(n, readRole(env), { name });
         const setup: AnyNode[] = [];
         const s = stable(n, env, setup);
-        return seq([...setup, rt('rp', [frame(), siteRef(at), s.object, s.key]), s.access]);
+        return seq([...setup, rt('rp', [frame(env.scope), siteRef(at), s.object, s.key]), s.access]);
       }
       case 'ChainExpression':
         // inside an optional chain nothing is taken apart: `a?.b.c` must short-circuit as a whole
@@ -640,17 +783,17 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         child(n, 'argument', 'value', env);
         const id = site(n, 'await');
         awaitSiteOf.set(n, id);
-        n.argument = rt('a', [frame(), siteRef(id), n.argument as AnyNode]);
+        n.argument = rt('a', [frame(env.scope), siteRef(id), n.argument as AnyNode]);
         return n;
       }
       case 'YieldExpression': {
         child(n, 'argument', 'value', env);
         if (n.delegate) return n;
         const id = site(n, 'yield');
-        const args = [frame(), siteRef(id)];
+        const args = [frame(env.scope), siteRef(id)];
         if (n.argument) args.push(n.argument as AnyNode);
         n.argument = rt('y', args);
-        return rt('yr', [frame(), n]);
+        return rt('yr', [frame(env.scope), n]);
       }
       default:
         for (const key of childKeys(n)) child(n, key, 'value', env);
@@ -659,7 +802,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   };
 
   /** `__ls.g()` first in every loop body, so a loop that never ends can be stopped; for-await reports its awaits. */
-  const instrumentLoop = (n: AnyNode): AnyNode => {
+  const instrumentLoop = (n: AnyNode, env: Env): AnyNode => {
     const body = n.body as AnyNode;
     const statements = body.type === 'BlockStatement' ? (body.body as AnyNode[]) : [body];
     const head: AnyNode[] = [stmt(rt('g', []))];
@@ -667,10 +810,10 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       // the loop's own expression stays as written (V8 names it in "x is not async iterable"); the first await is
       // reported just before the loop starts, the later ones at the end of each pass
       const id = site(n, 'for-await');
-      head.push(stmt(rt('fr', [frame()])));
-      head.push(node('TryStatement', { block: block(statements), handler: null, finalizer: block([stmt(rt('fa', [frame(), siteRef(id)]))]) }));
+      head.push(stmt(rt('fr', [frame(env.scope)])));
+      head.push(node('TryStatement', { block: block(statements), handler: null, finalizer: block([stmt(rt('fa', [frame(env.scope), siteRef(id)]))]) }));
       n.body = block(head);
-      const before = block([stmt(rt('fa', [frame(), siteRef(id)])), n]);
+      const before = block([stmt(rt('fa', [frame(env.scope), siteRef(id)])), n]);
       forAwaitBlocks.add(before);
       return before;
     }
@@ -678,8 +821,9 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     return n;
   };
 
-  const moduleScope: Scope = { temps: 0 };
+  const moduleScope = newScope(null);
   visit(ast, 'value', { scope: moduleScope, locals: null, inTest: false, kept: false });
+  reportHandlers(moduleScope, () => stmt(rtSet('F', frame(moduleScope))));
 
   // two await statements in a row where the second does not use what the first produced: they could run together
   for (const [first, second] of sequentialPairs) {
@@ -695,10 +839,11 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   let d = 0;
   while (d < body.length && typeof body[d].directive === 'string') d++;
   const prologue: [string, AnyNode | null][] = [
-    [BASE, node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) })],
+    [BASE, registered()],
     [FRAME, rt('e', [siteRef(0)])],
   ];
   for (let t = 0; t < moduleScope.temps; t++) prologue.push([`${TEMP}${t}`, null]);
+  if (returnedUsed) prologue.push([RETURNED, null]);
   const register = node('FunctionDeclaration', {
     id: ident(REGISTER),
     params: [],
@@ -707,7 +852,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     body: block([node('ReturnStatement', { argument: assign(ident(BASE), rt('r', [str(file), str(JSON.stringify(sites))])) })]),
   });
   body.splice(d, 0, varDecl(prologue));
-  body.push(stmt(rt('x', [frame()])), register);
+  body.push(stmt(rt('x', [frame(moduleScope)])), register);
 
   const printed = print(ast as never, options.mapSource ?? file, source, positions);
   const table: FunctionTable = [];

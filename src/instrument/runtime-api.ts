@@ -1,5 +1,5 @@
 // The one interface between instrumented code and the tracer: the instrumenter names these methods when it builds
-// calls, the tracer's runtime object implements it (`satisfies TracerRuntime`), so a renamed hook fails the build.
+// calls, the tracer's runtime object implements it (`implements TracerRuntime`), so a renamed hook fails the build.
 
 /** Name of the global through which instrumented code reaches the runtime. Defined by the tracer; never enumerable. */
 export const RUNTIME_GLOBAL = '__ls';
@@ -43,9 +43,28 @@ export interface TracerRuntime {
   wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void;
   /** shared state: an array (found as for `rm`) changed in place (push, splice...): a write of its `length` */
   wa(frame: number, site: number, root: unknown, path: readonly string[]): void;
+
+  // Setters: instrumented code assigns a number (`__ls.E = site`), which takes no more room in a function's stack
+  // frame than the function itself needs (a call's callee and arguments each take a register for as long as the
+  // call is being set up), so the traced recursion limit stays as untraced. A synchronous function (not async, not a
+  // generator, no `return` inside a `try` with a `finally`) keeps no frame id: the runtime keeps the stack.
+  /** enter a synchronous function (its site) */
+  E: number;
+  /** leave a synchronous function (its site): at a `return` (after its value is computed) or at the end of its body */
+  X: number;
+  /** a catch clause of a synchronous function (its site) starts: frames above it were unwound */
+  C: number;
+  /** a finally block of a synchronous function (its site) starts: after the try block, or on the way of a throw */
+  N: number;
+  /** the same, in a function or module body that keeps its frame id (the frame) */
+  F: number;
+  /** shared state: an outer variable read / written (the site of the access; the variable is the site's `v`) */
+  RV: number;
+  WV: number;
 }
 
-export type RuntimeMethod = keyof TracerRuntime;
+export type RuntimeMethod = { [K in keyof TracerRuntime]: TracerRuntime[K] extends (...args: never[]) => unknown ? K : never }[keyof TracerRuntime];
+export type RuntimeSetter = Exclude<keyof TracerRuntime, RuntimeMethod>;
 
 /** A short key for a file, part of the name of the file's site base (`__ls$b_<key>`): from the text of any of its
  * functions the tracer knows which file it came from. */

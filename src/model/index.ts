@@ -4,7 +4,8 @@
 //   frames            call stacks, coroutines and their awaits, coroutine flows       frames.ts
 //   steps, queues     steps for a viewer, output, queue items                         steps.ts, queues.ts, tasks.ts
 //   analyses          findings, one module each                                       analyses/
-import { TRACE_FORMAT, TRACE_VERSION, type Coroutine, type ProgramInfo, type StopReason, type Trace } from '../core/trace-format';
+//   join threads      a program with workers: each thread's trace made one            threads.ts
+import { TRACE_FORMAT, TRACE_VERSION, type Message, type Coroutine, type ProgramInfo, type StopReason, type Trace } from '../core/trace-format';
 import type { RawRun } from '../core/raw-events';
 import { decode, type Decoded } from './decode';
 import { resourcesAndTasks } from './resources';
@@ -15,10 +16,24 @@ import { queueContents } from './queues';
 import { finishTasks } from './tasks';
 import { analyse } from './analyses';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyses/input';
+import { joinThreads, mainThreadOnly, messageEvents, type ThreadPart } from './threads';
 
 export type { RawRun };
 
 export function buildTrace(run: RawRun, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): Trace {
+  const main = threadPart(run, 0, options);
+  if (!run.threads?.length) return main.trace;
+  const parts = [main];
+  for (const t of run.threads) {
+    const exit = t.meta.find((m) => m.t === 'exit');
+    const threadRun: RawRun = { events: t.events, meta: t.meta, entry: run.entry, exitCode: exit?.t === 'exit' ? exit.code : null, signal: null, durationMs: run.durationMs };
+    parts.push(threadPart(threadRun, t.thread, options));
+  }
+  return joinThreads(parts);
+}
+
+/** One thread's recording through every stage. */
+function threadPart(run: RawRun, thread: number, options: AnalysisOptions): ThreadPart {
   const decoded = decode(run);
   const scheduling = resourcesAndTasks(decoded);
   markMainScript(decoded, scheduling);
@@ -39,8 +54,15 @@ export function buildTrace(run: RawRun, options: AnalysisOptions = DEFAULT_ANALY
     queueItems: queues.items.filter((q) => q.queue !== 'main').map((q, i) => ((q.id = i), q)),
     steps: steps.steps,
     sites: decoded.sites,
+    threads: mainThreadOnly(run.entry, run.exitCode),
+    messages: [] as Message[],
   } as const;
-  return { ...trace, findings: analyse({ trace, decoded, scheduling, frames, steps, options }) };
+  return {
+    thread,
+    trace: { ...trace, findings: analyse({ trace, decoded, scheduling, frames, steps, options }) },
+    meta: run.meta,
+    messages: messageEvents(decoded, scheduling, steps),
+  };
 }
 
 /** A coroutine with its moments as steps. */
@@ -76,6 +98,7 @@ function programInfo(d: Decoded, st: Steps): ProgramInfo {
     durationMs: run.durationMs,
     events: d.events.count,
   };
+  if (run.requests) program.requests = run.requests;
   const detail = stop?.detail ?? run.stopDetail;
   if (detail) program.stopDetail = detail;
   if (stop?.activeResources?.length) program.activeResources = stop.activeResources;

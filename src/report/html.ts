@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Trace } from '../core/trace-format';
-import { VIEWER_CSS, STYLE_ID } from '../webview/styles';
+import { VIEWER_CSS, STYLE_ID } from '../../webview/styles';
 import { fileName } from '../core/paths';
 
 /** A built script of the viewer (dist/webview.js or dist/mermaid.js), next to the running bundle or in the checkout. */

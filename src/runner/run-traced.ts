@@ -1,11 +1,11 @@
 // Runs the user's program traced, in a child process on the user's own Node, and turns the recording into a Trace.
 // Shared by the CLI and the VS Code extension (it runs in either's Node process, never in the traced one).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace } from '../model';
-import { EVENTS_FILE, META_FILE, RECORD_BYTES, type MetaRecord, type RawRun } from '../core/raw-events';
+import { META_FILE, RECORD_BYTES, THREAD_META_FILE, threadFiles, type MetaRecord, type RawRun } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
 import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS, type ModuleFormat, type PrepareCache } from '../instrument/prepare';
 import { defaultCacheDir, pruneCache } from '../instrument/cache';
@@ -46,9 +46,6 @@ export interface TraceOptions {
   /** handed the raw recording before the model reads it (the model's golden tests keep it, see test/model) */
   onRawRun?: (run: RawRun) => void;
 }
-
-/** how much larger the traced program's stack limit is than Node's default (see where it is used) */
-const STACK_ALLOWANCE = 1.35;
 
 /** the child's fd of the runner's control pipe */
 const CONTROL_FD = 3;
@@ -175,11 +172,6 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   // The tracer turns source maps on itself (for the user's files only, where Node can) and takes these flags out of
   // process.execArgv again, so the program sees them as untraced and the Node children it starts run untraced.
   const nodeArgs = ['--require', join(tracer, 'preload.cjs')];
-  // Every instrumented function runs its body in a try/finally (so a throw still reports the exit), which makes its
-  // stack frame a few slots larger: about a third for a small recursive function. V8's stack limit (984 KB unless the
-  // program sets it) grows by that much, so recursion as deep as the program reaches untraced still fits. The main
-  // thread's stack is 8 MB on Linux and macOS; Windows is left as it is.
-  if (process.platform !== 'win32') nodeArgs.push(`--stack-size=${Math.round(984 * STACK_ALLOWANCE)}`);
   // A TypeScript entry that is an ES module must start in Node's ESM loader; --import puts it there on every version.
   if (needsCompiling(entry) && format === 'module') nodeArgs.push('--import', join(tracer, 'esm-entry.mjs'));
   config.execArgv = [...nodeArgs];
@@ -298,9 +290,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     if (!raw.meta.some((m) => m.t === 'start')) {
       throw new TraceInputError(`the program did not start under the tracer (exit code ${code ?? signal}); is "${node}" Node.js 20.6 or newer?`);
     }
+    const threads = readThreads(dir);
     const run: RawRun = {
       events: raw.events,
       meta: raw.meta,
+      ...(threads.length > 0 ? { threads } : {}),
       entry,
       exitCode: code,
       signal,
@@ -313,14 +307,11 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
       // stopped by us once every request was answered: that is how a server trace ends, not an interruption
       run.stopped = undefined;
       run.meta = raw.meta.filter((m) => m.t !== 'stop');
-      run.stopDetail = undefined;
+      run.stopDetail = `stopped after its ${requestResults.length} request${requestResults.length === 1 ? ' was' : 's were'} answered`;
+      run.requests = requestResults;
     }
     options.onRawRun?.(run);
     const trace = buildTrace(run);
-    if (requestResults) {
-      trace.program.requests = requestResults;
-      trace.program.stopDetail = `stopped after its ${requestResults.length} request${requestResults.length === 1 ? ' was' : 's were'} answered`;
-    }
     return { trace, exitCode: code, signal };
   } finally {
     clearTimeout(hardStop);
@@ -331,11 +322,22 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
   }
 }
 
+/** The recordings of the program's worker threads, in thread id order. */
+function readThreads(dir: string): NonNullable<RawRun['threads']> {
+  const ids = readdirSync(dir)
+    .map((name) => THREAD_META_FILE.exec(name))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+  return ids.map((thread) => ({ thread, ...readRaw(dir, thread) }));
+}
+
 /** Read what the tracer wrote; a partial last record or line (from a killed process) is dropped, not fatal. */
-export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] } {
+export function readRaw(dir: string, thread = 0): { events: Int32Array; meta: MetaRecord[] } {
+  const files = threadFiles(thread);
   let bytes: Buffer = Buffer.alloc(0);
   try {
-    bytes = readFileSync(join(dir, EVENTS_FILE));
+    bytes = readFileSync(join(dir, files.events));
   } catch {
     /* nothing recorded */
   }
@@ -345,7 +347,7 @@ export function readRaw(dir: string): { events: Int32Array; meta: MetaRecord[] }
   const meta: MetaRecord[] = [];
   let text = '';
   try {
-    text = readFileSync(join(dir, META_FILE), 'utf8');
+    text = readFileSync(join(dir, files.meta), 'utf8');
   } catch {
     /* nothing recorded */
   }

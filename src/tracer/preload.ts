@@ -1,18 +1,20 @@
-// Loaded with --require into the user's Node process. Node also runs preloads on worker threads (its own ESM loader
-// thread among them, and every Worker the program starts); the tracer belongs to the program's main thread only, so
-// this file is small and the tracer (runtime.cjs, with the instrumenter) is loaded on the main thread alone, with
-// V8's code for it kept between runs (code-cache.ts). Like runtime.cjs, this file stays out of require.cache.
-import { isMainThread } from 'node:worker_threads';
+// Loaded with --require into the user's Node process, and by Node into each of its worker threads too: the tracer
+// records the main thread and every worker (each its own recording). Node's own ESM loader thread (made by
+// module.register) is a worker without a parentPort: never the program's, never traced, so this file is small and
+// the tracer (runtime.cjs, with the instrumenter) is not loaded there. On the main thread V8's code for runtime.cjs is
+// kept between runs (code-cache.ts). Like runtime.cjs, this file stays out of require.cache.
+import { parentPort, isMainThread } from 'node:worker_threads';
 import { join } from 'node:path';
 import { leaveRequireCache } from './process-view';
 import { CONFIG_ENV } from './config';
 import { loadBundle } from './code-cache';
 
 leaveRequireCache(__filename);
-if (isMainThread) {
+if (isMainThread || parentPort !== null) {
   let cacheDir: string | undefined;
   try {
-    cacheDir = (JSON.parse(process.env[CONFIG_ENV] ?? '{}') as { cacheDir?: string }).cacheDir;
+    // a worker's configuration comes in environment data (see runtime.ts); the main thread's names the cache
+    if (isMainThread) cacheDir = (JSON.parse(process.env[CONFIG_ENV] ?? '{}') as { cacheDir?: string }).cacheDir;
   } catch {
     // install() says what is wrong with the configuration
   }

@@ -2,7 +2,7 @@
 // allocation, no JSON and no strings in the hot path (the notes measured those as what makes tracers slow).
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { RECORD_INTS, EVENTS_FILE, META_FILE, type MetaRecord } from '../core/raw-events';
+import { RECORD_INTS, threadFiles, type MetaRecord } from '../core/raw-events';
 import { BufferFrom, JSONStringify } from './primordials';
 
 // the program's output capture wraps fs.writeSync, and a program may replace it: the tracer writes with the original
@@ -21,9 +21,11 @@ export class Recorder {
   writeThrough = false;
   private closed = false;
 
-  constructor(dir: string) {
-    this.eventsFd = fs.openSync(join(dir, EVENTS_FILE), 'w');
-    this.metaFd = fs.openSync(join(dir, META_FILE), 'w');
+  /** `thread`: the thread recorded (0 the main thread; a worker writes its own pair of files) */
+  constructor(dir: string, thread = 0) {
+    const files = threadFiles(thread);
+    this.eventsFd = fs.openSync(join(dir, files.events), 'w');
+    this.metaFd = fs.openSync(join(dir, files.meta), 'w');
   }
 
   push(kind: number, a: number, b: number, c: number, d: number, e: number, time: number): void {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import workerThreads from 'node:worker_threads';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
 import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor, type ModuleFormat } from '../instrument/prepare';
@@ -18,6 +19,7 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
+import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
 import {
   ReflectApply,
   ReflectGetOwnPropertyDescriptor,
@@ -42,13 +44,25 @@ import {
   RegExpExec,
 } from './primordials';
 
+/** Install the tracer in this thread: the program's main thread, or one of its worker threads. */
 export function install(): void {
-  const config = JSON.parse(process.env[CONFIG_ENV] ?? 'null') as TracerConfig | null;
-  if (!config) throw new Error('loopscope tracer: missing configuration');
+  const inWorker = !workerThreads.isMainThread;
+  // the main thread has it from the runner; each worker from its parent (environment data is copied into a worker)
+  const configText = inWorker ? workerThreads.getEnvironmentData(CONFIG_KEY) : process.env[CONFIG_ENV];
+  const config = JSON.parse(typeof configText === 'string' ? configText : 'null') as TracerConfig | null;
+  if (!config) {
+    if (inWorker) return; // a worker of a program started without the tracer's configuration (cannot happen from the runner)
+    throw new Error('loopscope tracer: missing configuration');
+  }
   const cfg: TracerConfig = config;
-  delete process.env[CONFIG_ENV];
+  if (!inWorker) {
+    delete process.env[CONFIG_ENV];
+    workerThreads.setEnvironmentData(CONFIG_KEY, configText as string);
+  }
   // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
   stripExecArgv(config.execArgv ?? []);
+  // a worker whose execArgv the program set got the preload alone (see tracer/threads.ts)
+  if (inWorker && config.execArgv?.[0] === '--require') stripExecArgv(config.execArgv.slice(0, 2));
   leaveRequireCache(__filename);
   enableSourceMaps();
 
@@ -57,6 +71,7 @@ export function install(): void {
   const { isProxy } = utilTypes;
   const now = performance.now.bind(performance);
   const realSetTimeout = setTimeout;
+  const realSetImmediate = setImmediate;
   const RealError = Error;
   const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
   // What keeps the program alive, less its own stdout and stderr (a terminal or a pipe to whoever started it).
@@ -70,22 +85,32 @@ export function install(): void {
     return list;
   };
 
-  const rec = new Recorder(config.dir);
+  const rec = new Recorder(config.dir, workerThreads.threadId);
   const t0 = now();
   const micros = (): number => MathMin(0x7fffffff, MathRound((now() - t0) * 1000));
 
   // ---- state ---------------------------------------------------------------------------------------------------
   let internal = 1; // >0 while the tracer itself works (setting up, writing output): nothing is recorded
-  let userDepth = 0; // user frames on the stack in the current callback
+  // The stack of user frames (all callbacks', the current one's from `stackBase` up), kept here rather than in the
+  // frames: a synchronous function reports its entry and its returns by site (instrument.ts), and a throw that leaves
+  // it is learnt of where it is caught, or when the callback ends; the frames it unwound are reported then. The site
+  // of a frame that keeps its frame id (async, generator) is -1: it is always found by its frame.
+  let stackFrames: Int32Array<ArrayBuffer> = new Int32Array(1 << 15);
+  let stackSites: Int32Array<ArrayBuffer> = new Int32Array(1 << 15);
+  let stackTop = 0;
+  let stackBase = 0;
   let awaitWindow = 0; // promises still to record after an await marker (the wrapper and the throwaway)
   // One entry per nested `before` (callbacks inside callbacks), up to ctxTop: written by index, never pushed or popped
   // (no builtin call, none the program could have replaced)
   let ctxTop = 0;
   const ctxFlags: boolean[] = []; // was that callback recorded?
-  const ctxUserDepth: number[] = []; // userDepth to restore when that callback ends
+  const ctxStackBase: number[] = []; // stackBase to restore when that callback ends
+  const ctxStackTop: number[] = []; // and the stack's top: what is above it was unwound by a throw
   let recorded: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> recorded?
   let typeCodes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> resource type code
-  let awaitPromises: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16); // asyncId -> made by an await (its before resumes a coroutine)
+  let awaitFrames: Int32Array<ArrayBuffer> = new Int32Array(1 << 16); // asyncId -> the frame whose await made it (its before resumes it), or 0
+  let awaitingFrame = 0; // the frame of the last await marker
+  let siteVars: Int32Array<ArrayBuffer> = new Int32Array(1 << 12); // site of a variable access -> the variable's site
   let asyncSites: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 12); // site -> 1 for an async function (or async generator)
   // Coroutine steps on the stack now: +1 when an async function is entered or resumed (after an await, a yield of an
   // async generator), -1 when it suspends or returns. Shared-state accesses of synchronous functions count only while
@@ -107,6 +132,13 @@ export function install(): void {
     next.set(arr);
     return next;
   }
+  function growInts(arr: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
+    let size = arr.length;
+    while (size <= id) size *= 2;
+    const next = new Int32Array(size);
+    next.set(arr);
+    return next;
+  }
 
   function typeCode(type: string): number {
     let code = MapGet(typeCodeOf, type);
@@ -118,6 +150,8 @@ export function install(): void {
     return code;
   }
   const PROMISE = typeCode('PROMISE');
+  const MESSAGEPORT = typeCode('MESSAGEPORT');
+  const WORKER = typeCode('WORKER');
 
   function push(kind: RawKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
     rec.push(kind, a, b, c, d, e, micros());
@@ -251,8 +285,69 @@ export function install(): void {
     return id;
   }
 
+  /** The callback running now becomes a task of the trace, if it is not one already (`type`: its resource type code,
+   * when the resource was made before the tracer started) */
+  function recordCurrentTask(type = 0): void {
+    const top = ctxTop - 1;
+    if (top < 0 || ctxFlags[top]) return;
+    const eid = executionAsyncId();
+    ctxFlags[top] = true;
+    if (eid >= recorded.length) recorded = grow(recorded, eid);
+    recorded[eid] = 1;
+    push(RawKind.LateBefore, eid, (eid < typeCodes.length ? typeCodes[eid] : 0) || type);
+  }
+
+  // A worker can be ended from outside (worker.terminate(), the program's exit) with no chance to write what it
+  // buffered: its recording goes to disk once each turn of its loop has run its callbacks (an unref'd immediate,
+  // made while the tracer works: never recorded, keeps nothing alive), and whenever it sends a message.
+  let flushQueued = false;
+  function flushWhenIdle(): void {
+    flushQueued = true;
+    internal++;
+    try {
+      realSetImmediate(() => {
+        flushQueued = false;
+        lastFlush = now();
+        rec.flush();
+      }).unref();
+    } finally {
+      internal--;
+    }
+  }
+
+  // ---- other threads: the workers this thread starts and the messages between them --------------------------------
+  // (its preload flags: for a worker whose execArgv the program sets)
+  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
+  const threads = watchThreads({
+    recording: () => internal === 0,
+    worker(thread, entry, name) {
+      rec.meta({ t: 'worker', thread, entry, name });
+    },
+    sent(peer, seq, channel) {
+      recordCurrentTask();
+      push(RawKind.MessageOut, peer, seq, channel);
+      // the answer may make the parent end this worker at once (worker.terminate()): what led to it is kept
+      if (inWorker) {
+        internal++;
+        rec.flush();
+        internal--;
+      }
+    },
+    received(peer, seq, channel) {
+      if (internal !== 0) return;
+      recordCurrentTask(MESSAGEPORT);
+      push(RawKind.MessageIn, peer, seq, channel);
+    },
+    channel(port1, port2) {
+      rec.meta({ t: 'channel', ports: [port1, port2] });
+    },
+    handoff(via, ports, incoming) {
+      rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
+    },
+  }, preloadFlags);
+
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (userDepth > 0 || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
+  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
 
   let closePatched = false;
   function watchClose(resource: object): void {
@@ -282,14 +377,16 @@ export function install(): void {
       init(id, type, trigger, resource) {
         try {
           const code = type === 'PROMISE' ? PROMISE : typeCode(type);
+          if (code === MESSAGEPORT) threads.portMade(resource as object);
+          else if (code === WORKER && internal === 0) threads.workerMade(resource as object); // (not the tracer's ESM loader)
           if (id >= typeCodes.length) typeCodes = grow(typeCodes, id);
           typeCodes[id] = code;
           if (!shouldRecord()) return;
           const inAwait = awaitWindow > 0 && code === PROMISE;
           if (inAwait) {
             awaitWindow--;
-            if (id >= awaitPromises.length) awaitPromises = grow(awaitPromises, id);
-            awaitPromises[id] = 1;
+            if (id >= awaitFrames.length) awaitFrames = growInts(awaitFrames, id);
+            awaitFrames[id] = awaitingFrame;
           }
           if (id >= recorded.length) recorded = grow(recorded, id);
           recorded[id] = 1;
@@ -301,10 +398,10 @@ export function install(): void {
           }
           push(RawKind.Init, id, trigger, code, executionAsyncId(), delay);
           // where user code scheduled it; an await's own promises are located by the await marker instead
-          if (code !== PROMISE || (!inAwait && userDepth > 0 && trigger !== executionAsyncId())) {
+          if (code !== PROMISE || (!inAwait && stackTop > stackBase && trigger !== executionAsyncId())) {
             const site = code !== PROMISE || promiseCapturesLeft-- > 0 ? userCallSite() : ((userFrameIndex = UNKNOWN_ORIGIN), -1);
             if (site >= 0 || userFrameIndex === UNKNOWN_ORIGIN) push(RawKind.ScheduledAt, id, site, userFrameIndex);
-          } else if (!inAwait && userDepth > 0 && madeCapturesInRun > 0 && madeCapturesLeft-- > 0) {
+          } else if (!inAwait && stackTop > stackBase && madeCapturesInRun > 0 && madeCapturesLeft-- > 0) {
             madeCapturesInRun--;
             // a promise user code made (new Promise, Promise.reject, an async call): where, for an unhandled rejection
             const site = userCallSite(true);
@@ -319,34 +416,54 @@ export function install(): void {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
         if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
         ctxFlags[ctxTop] = on;
-        ctxUserDepth[ctxTop] = userDepth;
+        ctxStackBase[ctxTop] = stackBase;
+        ctxStackTop[ctxTop] = stackTop;
         ctxCoroutineSteps[ctxTop] = coroutineSteps;
         ctxTop++;
+        stackBase = stackTop;
         // an await resumption runs the coroutine: a user frame is on the stack
-        userDepth = coroutineSteps = id < awaitPromises.length && awaitPromises[id] === 1 ? 1 : 0;
+        const resumed = id < awaitFrames.length ? awaitFrames[id] : 0;
+        coroutineSteps = resumed !== 0 ? 1 : 0;
+        if (resumed !== 0) pushFrame(resumed, -1);
         awaitWindow = 0;
-        if (on) push(RawKind.Before, id);
+        try {
+          if (on) push(RawKind.Before, id);
+        } catch {
+          /* a hook that throws ends the program; at a recursion's limit there may be no room left for the event */
+        }
       },
       after(id) {
         let on = false;
+        let top = 0;
         if (ctxTop > 0) {
           ctxTop--;
           on = ctxFlags[ctxTop];
-          userDepth = ctxUserDepth[ctxTop];
+          top = ctxStackTop[ctxTop];
+          stackBase = ctxStackBase[ctxTop];
           coroutineSteps = ctxCoroutineSteps[ctxTop];
-        } else userDepth = coroutineSteps = 0;
-        if (on) push(RawKind.After, id);
+        } else stackBase = coroutineSteps = 0;
+        try {
+          // frames a throw unwound (caught by Node, or by code that is not the program's) leave with the callback
+          unwindTo(top);
+          if (on) push(RawKind.After, id);
+        } catch {
+          stackTop = top; // no room left on the stack for the events (a recursion being unwound)
+        }
         if (ctxTop === 0 && rec.buffered > 0 && now() - lastFlush > 50) {
           lastFlush = now();
           rec.flush();
-        }
+        } else if (inWorker && ctxTop === 0 && rec.buffered > 0 && !flushQueued) flushWhenIdle();
       },
       promiseResolve(id) {
-        if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        try {
+          if (id < recorded.length && recorded[id] === 1) push(RawKind.Resolve, id);
+        } catch {
+          /* as in before */
+        }
       },
     })
     .enable();
-  const promiseIds = hidePromiseIds();
+  const promiseIds = process.env.LS_NOHIDE ? { idOf: () => -1 } : hidePromiseIds();
   const registerFunctionText = restoreFunctionText(config.dir);
 
   // ---- the runtime that instrumented code calls --------------------------------------------------------------
@@ -392,114 +509,241 @@ export function install(): void {
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
-  const runtime = {
+  // ---- the stack of user frames --------------------------------------------------------------------------------
+  function pushFrame(frame: number, site: number): void {
+    if (stackTop >= stackFrames.length) {
+      stackFrames = growInts(stackFrames, stackTop);
+      stackSites = growInts(stackSites, stackTop);
+    }
+    stackFrames[stackTop] = frame;
+    stackSites[stackTop] = site;
+    stackTop++;
+  }
+  /** the frames above `at` were unwound by a throw: they leave now, innermost first */
+  function unwindTo(at: number): void {
+    while (stackTop > at) push(RawKind.Exit, stackFrames[--stackTop]);
+  }
+  /** the index of a frame (by its id) in the current callback, or -1 */
+  function indexOfFrame(frame: number): number {
+    for (let i = stackTop - 1; i >= stackBase; i--) if (stackFrames[i] === frame) return i;
+    return -1;
+  }
+  /** the index of the innermost frame of a synchronous function (by its site) in the current callback, or -1 */
+  function indexOfSite(site: number): number {
+    for (let i = stackTop - 1; i >= stackBase; i--) if (stackSites[i] === site) return i;
+    return -1;
+  }
+  /** a frame leaves (returns, or suspends at an await or a yield): it and whatever a throw left above it */
+  function leave(at: number): void {
+    unwindTo(at + 1);
+    stackTop = at;
+  }
+  /**
+   * A catch clause of a function whose frames keep no id runs: which of its frames on the stack is it? The innermost
+   * unless a throw left one of them unwound above it (recursion): then the stack says how many of its frames are
+   * still there (counted by the function's position in its file, as V8 gives it).
+   */
+  function catchingFrame(site: number, innermost: number): number {
+    let below = -1;
+    for (let i = innermost - 1; i >= stackBase && below < 0; i--) if (stackSites[i] === site) below = i;
+    if (below < 0) return innermost; // the only frame of that function: it catches
+    const E = RealError as unknown as { prepareStackTrace?: unknown; stackTraceLimit: number; captureStackTrace(o: object): void };
+    const prep = E.prepareStackTrace;
+    const limit = E.stackTraceLimit;
+    internal++;
+    try {
+      E.prepareStackTrace = returnCallSites;
+      E.stackTraceLimit = Infinity;
+      const holder: { stack?: NodeJS.CallSite[] } = {};
+      E.captureStackTrace(holder);
+      const stack = holder.stack ?? [];
+      let live = 0;
+      let file: string | null = null;
+      let line = 0;
+      let column = 0;
+      for (let i = 0; i < stack.length; i++) {
+        const cs = stack[i];
+        const name = cs.getFileName();
+        if (file === null) {
+          // the catching frame: the first one of a user file (under it, this setter)
+          if (!name || !SetHas(userFiles, StringStartsWith(name, 'file://') ? filePath(name) : name)) continue;
+          file = name;
+          line = cs.getEnclosingLineNumber?.() ?? 0;
+          column = cs.getEnclosingColumnNumber?.() ?? 0;
+          live = 1;
+        } else if (name === file && cs.getEnclosingLineNumber?.() === line && cs.getEnclosingColumnNumber?.() === column) live++;
+      }
+      // the live-th frame of the function from the bottom of the stack
+      for (let i = 0; i < stackTop; i++) if (stackSites[i] === site && --live === 0) return i >= stackBase ? i : innermost;
+      return innermost;
+    } catch {
+      return innermost; // no room left to look (a stack overflow being caught)
+    } finally {
+      E.prepareStackTrace = prep;
+      E.stackTraceLimit = limit;
+      internal--;
+    }
+  }
+
+  // ---- the runtime that instrumented code calls (a class: V8 calls a class's setters as fast as its methods) ------
+  class Runtime implements TracerRuntime {
     /** register a file's sites; returns the id of its first site */
     r(file: string, sitesJson: string): number {
-      const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean }[];
+      const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean; v?: number }[];
       const base = siteSeq;
       siteSeq += sites.length;
       if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq);
-      for (let i = 0; i < sites.length; i++) if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
+      if (siteSeq > siteVars.length) siteVars = growInts(siteVars, siteSeq);
+      for (let i = 0; i < sites.length; i++) {
+        if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
+        if (sites[i].v !== undefined) siteVars[base + i] = base + sites[i].v!;
+      }
       SetAdd(userFiles, file);
       sourceMapOf(file);
       registerFunctionText(file);
       rec.meta({ t: 'sites', base, file, sites: sites as never });
       return base;
-    },
-    /** enter a function or module body */
+    }
+    /** enter a function or module body that keeps its frame id */
     e(site: number): number {
       const isAsync = site < asyncSites.length ? asyncSites[site] : 0;
-      const frame = ++frameSeq * 2 + isAsync;
-      coroutineSteps += isAsync;
-      awaitWindow = 0;
-      const top = ctxTop - 1;
-      if (top >= 0 && !ctxFlags[top] && internal === 0 && userDepth === 0) {
-        // User code called back from a callback we did not record (e.g. the ESM loader running the entry module).
-        const eid = executionAsyncId();
-        ctxFlags[top] = true;
-        if (eid >= recorded.length) recorded = grow(recorded, eid);
-        recorded[eid] = 1;
-        push(RawKind.LateBefore, eid, eid < typeCodes.length ? typeCodes[eid] : 0);
-      }
-      userDepth++;
-      push(RawKind.Enter, frame, site);
+      const frame = enter(site, isAsync);
+      pushFrame(frame, -1);
       return frame;
-    },
-    /** exit a function or module body */
+    }
+    set E(site: number) {
+      pushFrame(enter(site, 0), site);
+    }
+    /** exit a function or module body that keeps its frame id */
     x(frame: number): void {
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Exit, frame);
-    },
+    }
+    set X(site: number) {
+      const at = indexOfSite(site);
+      if (at < 0) return;
+      const frame = stackFrames[at];
+      leave(at);
+      push(RawKind.Exit, frame);
+    }
+    /** a catch clause starts (a finally block, with `finally`): the frames above the catching one were unwound */
+    set C(site: number) {
+      const at = indexOfSite(site);
+      if (at >= 0) unwindTo(catchingFrame(site, at) + 1);
+    }
+    set N(site: number) {
+      // a finally block runs after its try block completed, or on the way of a throw: only frames of other
+      // functions above it say it is the latter (never a stack walk on the common path)
+      const at = indexOfSite(site);
+      if (at >= 0 && at < stackTop - 1) unwindTo(catchingFrame(site, at) + 1);
+    }
+    set F(frame: number) {
+      const at = indexOfFrame(frame);
+      if (at >= 0) unwindTo(at + 1);
+    }
     /** await reached: returns the awaited value untouched */
     a<T>(frame: number, site: number, value: T): T {
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Await, frame, site);
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       awaitWindow = 2;
+      awaitingFrame = frame;
       return value;
-    },
+    }
     /** for-await: the loop is about to await the iterator */
     fa<T>(frame: number, site: number, value?: T): T | undefined {
-      return runtime.a(frame, site, value);
-    },
+      return this.a(frame, site, value);
+    }
     /** for-await: the loop body starts */
     fr(frame: number): void {
       push(RawKind.LoopResume, frame);
-    },
+    }
     /** yield reached */
     y<T>(frame: number, site: number, value: T): T {
+      const at = indexOfFrame(frame);
+      if (at >= 0) leave(at);
       push(RawKind.Yield, frame, site);
-      if (userDepth > 0) userDepth--;
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
       return value;
-    },
+    }
     /** resumed after yield */
     yr<T>(frame: number, value: T): T {
-      userDepth++;
+      pushFrame(frame, -1);
       coroutineSteps += frame & 1;
       push(RawKind.YieldResume, frame);
       return value;
-    },
+    }
     /** shared state: a variable read / written (v = the variable's site id) */
     rv(frame: number, site: number, v: number): void {
       if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 0);
-    },
+    }
     wv(frame: number, site: number, v: number): void {
       if (outsideCoroutine(frame)) return;
       push(RawKind.Access, frame, site, -1 - v, 0, 1);
-    },
+    }
+    set RV(site: number) {
+      if (coroutineSteps === 0) return;
+      push(RawKind.Access, runningFrame(), site, -1 - siteVars[site], 0, 0);
+    }
+    set WV(site: number) {
+      if (coroutineSteps === 0) return;
+      push(RawKind.Access, runningFrame(), site, -1 - siteVars[site], 0, 1);
+    }
     /** shared state: a property of an object read / written */
     rp(frame: number, site: number, obj: unknown, key: unknown): void {
       if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 0);
-    },
+    }
     wp(frame: number, site: number, obj: unknown, key: unknown): void {
       if (outsideCoroutine(frame)) return;
       if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') push(RawKind.Access, frame, site, objectId(obj as object), keyId(key), 1);
-    },
+    }
     /** shared state: Map / Set membership looked up (has, get) or changed (set, add, delete) */
     rm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
       if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 0);
-    },
+    }
     wm(frame: number, site: number, root: unknown, path: readonly string[], key: unknown): void {
       if (outsideCoroutine(frame)) return;
       const coll = dataPath(root, path);
       if (isCollection(coll)) push(RawKind.Access, frame, site, objectId(coll as object), keyId(key), 1);
-    },
+    }
     wa(frame: number, site: number, root: unknown, path: readonly string[]): void {
       if (outsideCoroutine(frame)) return;
       const array = dataPath(root, path);
       if (ArrayIsArray(array)) push(RawKind.Access, frame, site, objectId(array), keyId('length'), 1);
-    },
-  /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
+    }
+    /** loop guard: a loop that never ends is stopped at the time limit, with its trace */
     g(): void {
       if ((++loopTicks & 0xffff) === 0 && now() > deadline) stop('timeout', 'a loop that never ends');
-    },
-  } satisfies TracerRuntime;
+    }
+  }
+  /** a function or module body starts: its frame id (odd for an async function) */
+  function enter(site: number, isAsync: number): number {
+    const frame = ++frameSeq * 2 + isAsync;
+    coroutineSteps += isAsync;
+    awaitWindow = 0;
+    // user code called back from a callback we did not record (e.g. the ESM loader running the entry module)
+    if (internal === 0 && stackTop === stackBase) recordCurrentTask();
+    push(RawKind.Enter, frame, site);
+    return frame;
+  }
+  /** the frame whose code runs now (an access by a synchronous function is part of the coroutine step that called it) */
+  const runningFrame = (): number => (stackTop > stackBase ? stackFrames[stackTop - 1] : 0);
+  const runtime = new Runtime();
+  // The paths a deep recursion takes when it is caught are compiled now: V8 compiles a function on its first call
+  // only with tens of KB of stack to spare, which the program, at its recursion limit, does not have.
+  catchingFrame(-2, 0);
+  returnCallSites(new RealError(), []);
+  runtime.C = -2;
+  runtime.N = -2;
+  runtime.F = 0;
+  runtime.X = -2;
   // On the global object's own prototype (not Object.prototype): instrumented code finds `__ls` as any global name,
   // and the global object has no property the program could list (Object.getOwnPropertyNames(globalThis)).
   const globalProto = Object.getPrototypeOf(globalThis) as object | null;
@@ -516,6 +760,9 @@ export function install(): void {
     leave: () => void internal--,
     write(stream, text) {
       try {
+        // a worker's output, written here by Node's relay: recorded by the worker as its own, noted here in order
+        const relay = stackTop === stackBase ? threads.relayOf(stream) : -1;
+        if (relay >= 0) return rec.meta({ t: 'output', index: outputIndex++, stream, text: '', relay });
         const keep = outputBytes < cfg.maxOutputBytes;
         const stored = keep ? StringSlice(text, 0, cfg.maxOutputBytes - outputBytes) : '';
         outputBytes += text.length;
@@ -530,13 +777,15 @@ export function install(): void {
   });
 
   // ---- limits, crashes and exit ----------------------------------------------------------------------------------
-  function stop(reason: 'timeout' | 'max-events', detail: string): never {
+  // The program stops; a worker at a limit stops recording only (the main thread's limits stop the whole program).
+  function stop(reason: 'timeout' | 'max-events', detail: string): void {
     stopping = true;
     internal++;
     writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    return reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+    if (inWorker) internal--;
+    else reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
   // Crashes, unhandled rejections and exit, seen on their way through process.emit: listening would show in the
@@ -595,6 +844,8 @@ export function install(): void {
       }
     }
     if (name === 'uncaughtExceptionMonitor') {
+      // the throw unwound every frame of the callback
+      unwindTo(stackBase);
       uncaught = { error: args[0], origin: StringCtor(args[1]) };
       // eslint-disable-next-line prefer-rest-params
       return ReflectApply(realEmit, this, arguments);
@@ -677,7 +928,9 @@ export function install(): void {
       else if (uncaught) rec.meta(errorRecord(uncaught.error, uncaught.origin, false));
       writeUnhandled();
       if (code !== null) rec.meta({ t: 'exit', code: typeof code === 'number' ? code : Number(code) || 0 });
-      rec.flush();
+      // a worker's thread ends here, its process goes on: its files are closed
+      if (inWorker) rec.close();
+      else rec.flush();
     } catch {
       /* the program must still end as it would */
     } finally {
@@ -768,7 +1021,7 @@ export function install(): void {
   // Stopped from outside (Cancel, Ctrl+C, a server whose requests were all answered): the runner asks through the
   // control pipe first, the tracer keeps what was recorded, then the runner sends the signal, which does what it
   // would have done untraced.
-  if (cfg.control !== undefined) {
+  if (cfg.control !== undefined && !inWorker) {
     listenForStop(cfg.control, ({ signal }) => {
       internal++;
       try {
@@ -785,7 +1038,7 @@ export function install(): void {
 
   // A server traced under load: say where it listens (the runner then sends the requests). Node sets up a server's
   // listening handle in Server.prototype._listen2 (no listener added to the program's server).
-  if (cfg.requests) {
+  if (cfg.requests && !inWorker) {
     const net = require('node:net') as typeof import('node:net');
     const proto = net.Server.prototype as unknown as { _listen2: (...a: unknown[]) => unknown };
     const listen2 = proto._listen2;
@@ -802,7 +1055,8 @@ export function install(): void {
   }
 
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
-  realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
+  // The time limit (the main thread's: it stops the whole program, workers with it).
+  if (!inWorker) realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
   // ---- instrument the user's modules -----------------------------------------------------------------------------
   // Node's ES module loader runs the ES module hooks on a thread of its own, which takes 0.1-0.3 s to start. An ES
@@ -827,7 +1081,8 @@ export function install(): void {
   const MAY_IMPORT = /\bimport\s*(?:\(|\/[/*])|importModuleDynamically/;
   /** Called with the text of every CommonJS file before it is compiled. */
   const beforeCompile = (code: string): void => {
-    if (!esmHooks && RegExpExec(MAY_IMPORT, code) !== null) registerEsmHooks();
+    // (a worker starts them only for an ES module entry, see below)
+    if (!esmHooks && !inWorker && RegExpExec(MAY_IMPORT, code) !== null) registerEsmHooks();
   };
   type CompileFn = (this: unknown, content: string, filename: string, ...rest: unknown[]) => unknown;
   const moduleInternals = Module as unknown as {
@@ -942,7 +1197,17 @@ export function install(): void {
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
-  if (cfg.esmEntry !== false) registerEsmHooks();
+  // A worker needs the ES module hooks (a loader thread of its own, which takes a good part of a second to start)
+  // only when it runs an ES module; a CommonJS worker is instrumented by the hooks above. The main thread: see
+  // registerEsmHooks.
+  const workerEntry = inWorker ? workerThreads.getEnvironmentData(ENTRY_KEY) : undefined;
+  let esModuleWorker = false;
+  try {
+    esModuleWorker = typeof workerEntry === 'string' && workerEntry !== '' && moduleFormatOf(workerEntry) === 'module';
+  } catch {
+    esModuleWorker = true; // unreadable here: Node will say so, with the hooks in place as for any module
+  }
+  if (inWorker ? esModuleWorker : cfg.esmEntry !== false) registerEsmHooks();
 
   rec.meta({
     t: 'start',
@@ -952,6 +1217,9 @@ export function install(): void {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     startedAt: Date.now(),
+    thread: threads.id,
+    ...(inWorker ? { parent: threads.parent } : {}),
+    timeOrigin: performance.timeOrigin + t0,
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them
   // now, unrecorded: pending when the program starts, they would make its first microtasks drain inside

@@ -35,6 +35,8 @@ describe('a server under load', () => {
     const handlers = t!.coroutines.filter((c) => c.name.startsWith('createServer callback#'));
     expect(handlers).toHaveLength(2);
     expect(t!.findings.map((f) => `${f.kind} ${f.location}`)).toEqual(['lost-update this.visits']);
+    // the finding names the requests, as the timeline names their lanes
+    expect(t!.findings[0].message).toMatch(/^Lost update on this\.visits: GET \/visit #\d read it at line \d+ and awaited at line \d+; meanwhile GET \/visit #\d wrote it/);
   });
 
   // The fix is a node:sqlite transaction where the Node has node:sqlite (22.5+), a lock where it does not (Node 20).

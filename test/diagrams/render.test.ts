@@ -124,6 +124,20 @@ describe('mermaid renders every corpus diagram', () => {
     expect(r.svgText).toContain('lost update on visits');
   });
 
+  it('a program with workers: one box per loop, its messages as arrows between them, and it renders', async () => {
+    const entry = join(root, 'test', 'loops', 'ping-pong', 'main.mjs');
+    const { trace } = await runTraced({ entry, cwd: join(entry, '..'), stdio: 'pipe' });
+    const [w] = sequenceDiagramWindows(trace, { windowSize: 1000 });
+    expect(w.text).toContain('box transparent main\n');
+    expect(w.text).toContain('box transparent worker');
+    expect(w.text.match(/-\)P\d+: (worker|parentPort)\.postMessage/g)).toHaveLength(trace.messages.length);
+    const r = await render(w.text, 'loops');
+    expect(r.error).toBeUndefined();
+    expect(r.messages).toBe(w.messageSteps.length);
+    expect(r.svgText).toContain('worker.postMessage');
+    expect(r.svgText).toContain('player.mjs');
+  });
+
   it('escapeLabel leaves nothing mermaid reacts to', () => {
     const out = escapeLabel('a;b#c:d%e"f<g>h{i}j--k->l`m|n\\o\nnext line');
     // entity codes (#59;) aside, nothing is left that mermaid's grammar reacts to

@@ -4,10 +4,13 @@
 // cluster. Each prints only in an order that message causality fixes (never timing between threads), and, traced,
 // behaves exactly as untraced: the same stdout, stderr and exit (see test/adversarial/README.md for the annotations).
 //   LOOPSCOPE_NODES=20 npx vitest run test/fidelity/loops.test.ts
+// The worker programs' traces are checked too (loops-threads.ts): their loops, output tied to the loop that wrote
+// it, messages joined to the tasks that sent and received them, awaits inside workers at their lines.
 // dist/ must be built first (node scripts/build.mjs).
 import { describe, it, expect } from 'vitest';
 import { join, relative } from 'node:path';
-import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root } from '../support/compare';
+import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
+import { checkThreads, THREAD_CHECKS } from './loops-threads';
 
 const corpusDir = join(root, 'test', 'loops');
 const { programs, problems } = discoverPrograms(corpusDir);
@@ -18,10 +21,49 @@ describe('the corpus of programs with several loops', () => {
     expect(programs.filter((p) => !p.rule).map((p) => relative(corpusDir, p.entry))).toEqual([]);
     expect(programs.length).toBeGreaterThanOrEqual(15);
   });
+  it('has a trace check for each worker program', () => {
+    expect(Object.keys(THREAD_CHECKS).filter((name) => !programs.some((p) => p.name === name))).toEqual([]);
+  });
 });
 
 describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
   it.concurrent.each(programs.map((p) => [p.name, p] as const))('%s: traced run equals the plain run', async (_name, program) => {
-    await expectTracedAsPlain(node, major, program);
+    checkThreads(program.name, await expectTracedAsPlain(node, major, program));
+  });
+  it('a worker still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
+    const run = await runTrace(node, join(corpusDir, '_stopped-at-limit', 'main.js'), 4000);
+    expect([run.code, run.trace.program.stopped]).toEqual([124, 'timeout']);
+    expect(run.stdout).toBe('worker ticked 3 times\n');
+    const worker = run.trace.threads.find((t) => t.entry?.endsWith('ticker.js'));
+    expect(worker, 'the worker is a loop of the trace').toMatchObject({ kind: 'worker', parent: 0 });
+    expect(worker!.exitCode, 'it did not end on its own').toBeUndefined();
+    // what it did up to the stop: its ticks (an await at ticker.js line 5 each) and their messages, received by main
+    const ticks = run.trace.coroutines.filter((c) => c.thread === worker!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 5);
+    const sent = run.trace.messages.filter((m) => m.from.thread === worker!.id);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+  });
+  it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
+    const entry = join(root, 'examples', 'csp-channel.mjs');
+    const [plain, run] = await Promise.all([runPlain(node, entry), runTrace(node, entry)]);
+    expect([run.stdout, run.stderr, run.code]).toEqual([plain.stdout, plain.stderr, plain.code]);
+    const { trace } = run;
+    expect(trace.threads.map((t) => t.kind)).toEqual(['main', 'worker', 'worker']);
+    // the consumer thread prints what it received; the producer thread prints nothing
+    const consumer = trace.output.find((o) => o.text.startsWith('consumer thread'))!.thread;
+    const producer = trace.threads.find((t) => t.kind === 'worker' && t.id !== consumer)!.id;
+    expect(trace.output.filter((o) => o.text.startsWith('consumer thread')).every((o) => o.thread === consumer)).toBe(true);
+    expect(trace.output.filter((o) => o.text.startsWith('consumer coroutine') || o.text.startsWith('main:')).every((o) => (o.thread ?? 0) === 0)).toBe(true);
+    // five items and "done" from the producer's loop to the consumer's, then the total to the main thread
+    const port = trace.messages.filter((m) => m.channel === 'MessagePort.postMessage');
+    expect(port.map((m) => [m.from.thread, m.to.thread])).toEqual(Array(6).fill([producer, consumer]));
+    expect(port.every((m) => m.to.task !== null && trace.tasks[m.to.task].thread === consumer)).toBe(true);
+    expect(trace.messages.filter((m) => m.channel === 'parentPort.postMessage').map((m) => [m.from.thread, m.to.thread])).toEqual([[consumer, 0]]);
+  });
+  it('a program that starts no other loop has exactly one thread and no messages', async () => {
+    const { trace } = await runTrace(node, join(root, 'test', 'corpus', '09-async-several-awaits.js'));
+    expect(trace.threads).toEqual([{ id: 0, kind: 'main', name: 'main', parent: null, entry: trace.program.entry, exitCode: 0 }]);
+    expect(trace.messages).toEqual([]);
+    expect(trace.tasks.every((t) => t.thread === undefined)).toBe(true);
   });
 });

@@ -83,6 +83,9 @@ describe('analyses on synthetic runs', () => {
         ],
       ],
     ]);
+    // the sentence names who did what, and says that this run's interleaving decided it
+    expect(f[0].message).toMatch(/^Lost update on total: add#2 read it at line 3 and awaited at line 4; meanwhile add#1 wrote it at line 5; then add#2 wrote at line 5 /);
+    expect(f[0].message).toContain('Seen in this run: the order of the two depends on timing');
   });
 
   it('a floating promise: an async call nobody awaited, still running when its creator finished', () => {

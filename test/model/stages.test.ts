@@ -8,6 +8,7 @@ import { stepsOf, stepAtEvent } from '../../src/model/steps';
 import { queueContents } from '../../src/model/queues';
 import { buildTrace } from '../../src/model';
 import { ENTRY, Recording } from './synthetic';
+import { RawKind } from '../../src/core/raw-events';
 
 /** A CommonJS main script: it schedules a 5 ms timer, then calls async main(), which awaits once; the timer prints,
  * then main resumes and prints. */
@@ -327,5 +328,76 @@ describe('the whole model on a synthetic run', () => {
     expect(trace.coroutines[0].awaits[0]).toMatchObject({ suspendStep: 4, resumeStep: 8, suspendTask: 0, resumeTask: 2 });
     expect(trace.coroutines[0]).toMatchObject({ startStep: 3, endStep: 10 });
     expect(trace.findings).toEqual([]);
+  });
+});
+
+describe('join threads', () => {
+  /** main starts worker 2 and sends it a message; the worker prints (Node relays it through main) and answers. */
+  function twoLoops() {
+    const main = new Recording();
+    Object.assign(main.meta[0], { thread: 0, timeOrigin: 1000 });
+    const [mod] = main.sites(ENTRY, [{ kind: 'module', name: '<module>', line: 1, column: 1 }]);
+    main.meta.push({ t: 'worker', thread: 2, entry: '/app/w.js', name: null });
+    main.enter(1, mod);
+    main.init(30, 'MESSAGEPORT'); // the worker's internal port (its stdio)
+    main.init(31, 'MESSAGEPORT'); // its public port
+    main.event(RawKind.MessageOut, 2, 1, 1);
+    main.output('main\n');
+    main.exit(1);
+    main.before(30);
+    main.meta.push({ t: 'output', index: 1, stream: 'stdout', text: '', relay: 2 }); // Node relays the worker's line
+    main.after(30);
+    main.before(31);
+    main.event(RawKind.MessageIn, 2, 1, 1);
+    main.output('got\n');
+    main.after(31);
+
+    const worker = new Recording();
+    Object.assign(worker.meta[0], { thread: 2, parent: 0, timeOrigin: 1000.5 });
+    const [wmod] = worker.sites('/app/w.js', [{ kind: 'module', name: '<module>', line: 1, column: 1 }]);
+    worker.enter(1, wmod);
+    worker.exit(1);
+    worker.event(RawKind.LateBefore, 40, worker.typeCode('MESSAGEPORT'));
+    worker.event(RawKind.MessageIn, 0, 1, 1);
+    worker.output('worker\n');
+    worker.event(RawKind.MessageOut, 0, 1, 1);
+    worker.after(40);
+    worker.meta.push({ t: 'exit', code: 0 });
+    return main.run({ threads: [{ thread: 2, events: worker.run().events, meta: worker.meta }] });
+  }
+
+  it('one trace: threads, ids shifted past the main thread, worker times on the main clock', () => {
+    const trace = buildTrace(twoLoops());
+    expect(trace.threads).toEqual([
+      { id: 0, kind: 'main', name: 'main', parent: null, entry: ENTRY, exitCode: 0 },
+      { id: 2, kind: 'worker', name: 'worker 2 (w.js)', parent: 0, entry: '/app/w.js', exitCode: 0 },
+    ]);
+    expect(trace.tasks.map((t) => [t.id, t.thread])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 2],
+      [4, 2],
+    ]);
+    expect(trace.tasks[4].startTime).toBe(500 + 2); // the worker's clock started 0.5 ms after main's
+    for (const s of trace.steps) expect(trace.tasks[s.task]).toBeDefined();
+    expect(trace.steps.filter((s) => trace.tasks[s.task].thread === 2).every((s) => s.site < 0 || trace.sites[s.site].file === '/app/w.js')).toBe(true);
+  });
+
+  it("output in the order it reached stdout, the worker's line tied to the worker's task", () => {
+    const trace = buildTrace(twoLoops());
+    expect(trace.output.map((o) => [o.text, o.thread, o.task])).toEqual([
+      ['main\n', 0, 0],
+      ['worker\n', 2, 4],
+      ['got\n', 0, 2],
+    ]);
+  });
+
+  it('each message from the task that sent it to the task whose listener received it', () => {
+    const trace = buildTrace(twoLoops());
+    expect(trace.messages.map((m) => [m.channel, m.from.thread, m.from.task, m.to.thread, m.to.task])).toEqual([
+      ['worker.postMessage', 0, 0, 2, 4],
+      ['parentPort.postMessage', 2, 4, 0, 2],
+    ]);
   });
 });

@@ -17,7 +17,7 @@ function fieldsOf(name: string): string[] {
 }
 
 describe('docs/trace-format.md', () => {
-  for (const name of ['Trace', 'ProgramInfo', 'Task', 'Await', 'Coroutine', 'Output', 'QueueItem', 'Step', 'Site', 'Finding', 'FindingSite']) {
+  for (const name of ['Trace', 'ProgramInfo', 'Task', 'Await', 'Coroutine', 'Output', 'QueueItem', 'Step', 'Site', 'Finding', 'FindingSite', 'Thread', 'Message']) {
     it(`documents every field of ${name}`, () => {
       const fields = fieldsOf(name);
       expect(fields.length).toBeGreaterThan(0);
@@ -26,6 +26,13 @@ describe('docs/trace-format.md', () => {
       expect(fields.filter((f) => !named(f))).toEqual([]);
     });
   }
+  it('has a threads example that is valid JSON with the fields of Thread and Message', () => {
+    const at = doc.indexOf('## Threads and messages');
+    const json = /```json\n([\s\S]*?)\n```/.exec(doc.slice(at))?.[1];
+    const example = JSON.parse(json ?? 'null') as { threads: object[]; messages: object[] };
+    expect(Object.keys(example.threads[1]).sort()).toEqual(fieldsOf('Thread').filter((f) => f !== 'exitCode').sort());
+    expect(Object.keys(example.messages[0]).sort()).toEqual(fieldsOf('Message').sort());
+  });
   it('names every queue', () => {
     for (const q of QUEUES) expect(doc).toContain(`\`${q}\``);
   });
@@ -46,6 +53,11 @@ describe('validation', () => {
   });
   it('accepts a well-formed trace', () => {
     expect(validateTrace(minimal()).tasks).toHaveLength(1);
+  });
+  it('reads a trace written before threads were recorded as one thread without messages', () => {
+    const t = validateTrace(minimal());
+    expect(t.threads).toEqual([{ id: 0, kind: 'main', name: 'main', parent: null, entry: '/x.js' }]);
+    expect(t.messages).toEqual([]);
   });
   it.each([
     ['tasks out of order', (t: ReturnType<typeof minimal>) => (t.tasks[0].id = 3), 'tasks[0].id is 3, expected 0'],

@@ -402,14 +402,24 @@ test('teaching: a bundled example in one click, predict the output, presentation
     before,
   );
   await screenshot(page, 'e2e-presentation.png');
+  // the panel has the window: no side bar, and its group is the first; the other groups (earlier tests left editors
+  // and another panel in two of them) keep only their least width
+  await page.waitForFunction(() => {
+    const explorer = document.querySelector('.explorer-folders-view');
+    const groups = [...document.querySelectorAll('.editor-group-container')];
+    const own = groups.find((g) => g.querySelector('.tab.active')?.textContent?.includes('Loopscope: two-coroutines.mjs'));
+    const others = groups.filter((g) => g !== own);
+    return own === groups[0] && others.every((g) => g.getBoundingClientRect().width <= 260) && !explorer?.checkVisibility();
+  }, undefined, { timeout: 15_000 });
   await runCommand(page, 'Loopscope: Toggle Presentation Mode');
   // the layout comes back (after the command returns): the program's own editor is in view again
   await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
 
-  // a window reload restores the panel and its trace (once the workbench has stored the restored layout)
-  await page.waitForTimeout(3000);
+  // a window reload at once restores the panel and its trace, and the program's editor stays in view (the layout is
+  // never a hidden state the browser workbench might store late)
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.tabs-container .tab', { hasText: /^two-coroutines\.mjs/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().click({ timeout: 60_000 });
   await frameShowing(page, 'two-coroutines.mjs');
   await screenshot(page, 'e2e-after-reload.png');
@@ -427,6 +437,14 @@ test('a race across an await: the Problems panel and the panel show it', shot('r
   // the Problems panel lists it on the stale write
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel', { hasText: 'Lost update on visits' }).first().waitFor({ timeout: 30_000 });
+  // the finding names the coroutines, and its quick action shows the stale write (line 8) in the panel's code view,
+  // inside the step that resumed the coroutine
+  await page.locator('.markers-panel', { hasText: 'visit#2 read it at line 6' }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'Lost update on visits' }).first().click();
+  await page.keyboard.press('Control+.');
+  await page.getByText('Show this in the Loopscope panel', { exact: true }).last().click({ timeout: 10_000 });
+  await frame.locator('.ls-code-file', { hasText: 'race.js:8' }).waitFor({ timeout: 10_000 });
+  await frame.locator('.ls-code-current', { hasText: 'visits = seen + 1' }).waitFor({ timeout: 10_000 });
   const goToStaleWrite = frame.getByRole('button', { name: /Go to the stale write/ });
   await restMouseOn(page, goToStaleWrite);
   await goToStaleWrite.click();

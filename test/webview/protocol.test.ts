@@ -75,6 +75,8 @@ describe('parseHostMessage (host -> webview)', () => {
     const r = parseHostMessage({ v, type: 'trace', trace: emptyTrace, settings: DEFAULT_SETTINGS, step: 3 });
     expect(r.ok).toBe(true);
     expect(parseHostMessage({ v, type: 'goToStep', step: 0 }).ok).toBe(true);
+    const site = { file: '/w/race.js', line: 13, column: 5 };
+    expect(parseHostMessage({ v, type: 'goToStep', step: 4, site })).toEqual({ ok: true, message: { v, type: 'goToStep', step: 4, site } });
     expect(parseHostMessage({ v, type: 'settings', settings: { fontScale: 2 } })).toEqual({ ok: true, message: { v, type: 'settings', settings: { fontScale: 2 } } });
   });
 
@@ -103,6 +105,8 @@ describe('parseHostMessage (host -> webview)', () => {
     rejects(parseHostMessage({ v, type: 'settings', settings: null }), /must be an object/);
     rejects(parseHostMessage({ v, type: 'goToStep', step: 1.5 }), /goToStep\.step must be a whole number/);
     rejects(parseHostMessage({ v, type: 'goToStep', step: Number.NaN }), /goToStep\.step/);
+    rejects(parseHostMessage({ v, type: 'goToStep', step: 1, site: { file: '', line: 1, column: 1 } }), /goToStep\.site\.file must be a non-empty string/);
+    rejects(parseHostMessage({ v, type: 'goToStep', step: 1, site: { file: 'a.js', line: -2, column: 1 } }), /goToStep\.site\.line must be a whole number/);
     rejects(parseHostMessage({ v, type: 'ready' }), /unknown message type "ready"/);
     rejects(parseHostMessage({ v, type: 'settings', settings: { diagramTheme: 'pink' } }), /diagramTheme must be one of auto, default, dark, neutral, forest/);
   });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, tempDir, traceProgram, watchedPage, openReport, showTab, screenshot, ROOT, type Traced, LOST_UPDATE } from './helpers';
-import type { DrawnBox } from '../../src/webview/timeline-view';
+import type { DrawnBox } from '../../webview/timeline-view';
 import { buildLanes, lanesInTime, TimeAxis } from '../../src/core/timeline-lanes';
 
 const SERVER = readFileSync(join(ROOT, 'examples', 'counter-server.mjs'), 'utf8');

@@ -5,11 +5,15 @@ import type { Finding, FindingSite, Site } from '../../core/trace-format';
 import type { FindingRole, RoleOf } from '../../core/findings';
 import { upperBound } from '../../core/stepping';
 import type { AnalysisInput } from './input';
+import { laneNames } from '../../core/timeline-lanes';
 
 type RaceKind = 'lost-update' | 'check-then-act' | 'stale-read';
 
-/** Every race the run shows; the detector speaks of flows (root frames), the trace names coroutines. */
-export function races({ frames, steps, decoded }: AnalysisInput): Finding[] {
+/**
+ * Every race the run shows; the detector speaks of flows (root frames), the trace names coroutines: each finding
+ * says which coroutine (or which request, for a server under load) did what, as the timeline names their lanes.
+ */
+export function races({ trace, frames, steps, decoded }: AnalysisInput): Finding[] {
   const detector = new RaceDetector(decoded.sites);
   for (const f of frames.flowLog) {
     const step = steps.stepAt(f.event);
@@ -17,7 +21,28 @@ export function races({ frames, steps, decoded }: AnalysisInput): Finding[] {
     else if (f.what === 'resume') detector.onResume(f.flow, step);
     else detector.onAccess(f.flow, f.site, f.loc, f.write, step);
   }
-  return detector.findings().map((f) => ({ ...f, coroutines: f.coroutines?.map((frame) => frames.frameCoroutine.get(frame) ?? -1) }));
+  const found = detector.findings();
+  if (!found.length) return [];
+  const names = laneNames({ ...trace, findings: [] }).names;
+  return found.map(({ flows, ...f }) => {
+    const coroutines = flows.map((frame) => frames.frameCoroutine.get(frame) ?? -1);
+    const [self, other] = coroutines.map((c) => names[c] ?? 'a coroutine');
+    const { kind, location, sites, steps: moments } = f;
+    return { kind, message: sentence(f, self, other === self ? `another ${other}` : other), location, coroutines, sites, steps: moments };
+  });
+}
+
+/** What happened, in order, naming who did it; and that it is one run's interleaving. */
+function sentence(f: Omit<Finding, 'message'>, self: string, other: string): string {
+  const line = (role: RoleOf<RaceKind>) => f.sites.find((s) => s.role === role)?.line;
+  const kind = f.kind as RaceKind;
+  const what =
+    kind === 'lost-update'
+      ? `Lost update on ${f.location}: ${self} read it at line ${line('read')} and awaited at line ${line('suspend')}; meanwhile ${other} wrote it at line ${line('other-write')}; then ${self} wrote at line ${line('stale-write')} a value based on its old read.`
+      : kind === 'check-then-act'
+        ? `Check-then-act on ${f.location}: ${self} checked it at line ${line('check')} and awaited at line ${line('suspend')}; meanwhile ${other} changed it at line ${line('other-write')}; then ${self} acted at line ${line('act')} on the old check.`
+        : `Stale read of ${f.location}: ${self} read it at line ${line('read')} before the await at line ${line('suspend')}; meanwhile ${other} changed it at line ${line('other-write')}, and ${self} went on with the old value.`;
+  return `${what} Seen in this run: the order of the two depends on timing, so another run may interleave them otherwise. ${FIX[kind]}`;
 }
 
 interface Read {
@@ -63,7 +88,7 @@ class RaceDetector {
   private readonly lastWrites = new Map<string, { latest: Write; otherThanLatest: Write | null }>();
   /** location -> every write in order (for stale reads, judged at the end) */
   private readonly writes = new Map<string, Write[]>();
-  private readonly found = new Map<string, Finding>();
+  private readonly found = new Map<string, Omit<Finding, 'message' | 'coroutines'> & { flows: number[] }>();
 
   constructor(private readonly sites: Site[]) {}
 
@@ -155,24 +180,16 @@ class RaceDetector {
       this.source(other.site, 'other-write', other.step),
       stale ? this.source(stale.site, kind === 'check-then-act' ? 'act' : 'stale-write', stale.step) : null,
     ].filter((x): x is FindingSite => x !== null);
-    const line = (role: RoleOf<RaceKind>) => sites.find((s) => s.role === role)?.line;
-    const message =
-      kind === 'lost-update'
-        ? `Lost update on ${location}: read at line ${line('read')}, await at line ${line('suspend')}, another coroutine wrote it at line ${line('other-write')}, then line ${line('stale-write')} wrote a value based on the old read. ${FIX[kind]}`
-        : kind === 'check-then-act'
-          ? `Check-then-act on ${location}: checked at line ${line('check')}, await at line ${line('suspend')}, another coroutine changed it at line ${line('other-write')}, then line ${line('act')} acted on the old check. ${FIX[kind]}`
-          : `Stale read of ${location}: read at line ${line('read')} before the await at line ${line('suspend')}; another coroutine changed it at line ${line('other-write')} and the old value was used after the await. ${FIX[kind]}`;
     this.found.set(key, {
       kind,
-      message,
       location,
-      coroutines: [c, other.coroutine],
+      flows: [c, other.coroutine],
       sites,
       steps: { read: read.step, suspend: suspend?.step ?? null, otherWrite: other.step, staleWrite: stale?.step ?? null },
     });
   }
 
-  findings(): Finding[] {
+  findings(): (Omit<Finding, 'message' | 'coroutines'> & { flows: number[] })[] {
     // Stale reads: a value kept across an await (never written back by its coroutine) while another coroutine wrote
     // the location, and the coroutine resumed after that write, so it went on with the old value.
     for (const [loc, byCoroutine] of this.reads) {

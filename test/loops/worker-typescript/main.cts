@@ -1,5 +1,4 @@
 // rule: a TypeScript worker (loaded through a small CommonJS entry, as projects do) answers a TypeScript main file
-// known difference (Node 20, 22, 24): the tracer runs on the main thread only, so a worker has no TypeScript compiler (issue 10)
 import { Worker } from 'node:worker_threads'
 import { join } from 'node:path'
 

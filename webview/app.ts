@@ -1,20 +1,19 @@
 // The viewer: program info, step controls, the current step and why it ran, and the four views (event loop, console,
 // timeline, sequence diagram), all driven by one current step. The same code runs in the HTML report and in VS Code;
 // what differs is the Host it is given.
-import type { Trace, SourceSite } from '../core/trace-format';
-import { stateAt, whyThisRan } from '../core/timeline';
-import { diagramMarkdown } from '../core/mermaid';
-import { toPerfetto } from '../core/perfetto';
-import { StepIndex, sourceOfStep, shortSource, type StepMode } from '../core/stepping';
-import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, HOST_EXPORTS, type ExportFile, type HostExportFormat, type ViewSettings } from '../protocol';
-import { h, button, clear, download, fileName, icon } from './dom';
+import type { Trace, SourceSite } from '../src/core/trace-format';
+import { stateAt, whyThisRan } from '../src/core/timeline';
+import { diagramMarkdown } from '../src/core/mermaid';
+import { toPerfetto } from '../src/core/perfetto';
+import { StepIndex, sourceOfStep, shortSource, type StepMode } from '../src/core/stepping';
+import { DEFAULT_SETTINGS, SETTING_LIMITS, clampSettings, HOST_EXPORTS, type ExportFile, type HostExportFormat, type ViewSettings } from '../src/protocol';
+import { h, button, clear, download, fileName, icon, ensureStyles } from './dom';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
 import { LoopView } from './loop-view';
 import { ConsoleView } from './console-view';
 import { TimelineView } from './timeline-view';
 import { DiagramView } from './diagram-view';
 import { CodeView } from './code-view';
-import { ensureStyles } from './styles';
 import { KIND_WORD, plural, taskTitle, timerNote } from './words';
 import type { Host, ViewContext } from './context';
 
@@ -199,6 +198,14 @@ export class App implements ViewContext {
     }
   }
 
+  /** Go to a moment and show one of its lines in the code view: a finding's stale write sits inside the step that resumed. */
+  goToSite(step: number, site: SourceSite): void {
+    this.goTo(step);
+    this.code.pin(site, this.current);
+    this.code.update(this.current, stateAt(this.trace, this.current));
+    this.code.settle();
+  }
+
   select(step: number, source: SourceSite | null): void {
     this.goTo(step);
     if (source) this.reveal(source);
@@ -209,12 +216,14 @@ export class App implements ViewContext {
    * also brings the code view into sight; a click in the diagram or timeline leaves its tab where it is.
    */
   private reveal(source: SourceSite, openCode = false): void {
+    // the panel's own code view shows the line too (the editor may be hidden, in Presentation Mode say)
+    this.code.pin(source, this.current);
+    this.code.update(this.current, stateAt(this.trace, this.current));
+    this.code.settle();
     if (this.host.reveal) {
       this.host.reveal(source);
       return;
     }
-    this.code.pin(source, this.current);
-    this.code.update(this.current, stateAt(this.trace, this.current));
     if (openCode) {
       this.showTab(0);
       this.code.el.scrollIntoView({ block: 'nearest' });
@@ -410,6 +419,11 @@ export class App implements ViewContext {
     this.console.update(step);
     this.timeline.update(step);
     this.diagram.update(step);
+    // the views read the layout only now, after all of them changed the page: one layout per step, not one per view
+    this.loop.settle();
+    this.timeline.settle();
+    this.code.settle();
+    this.console.settle();
     this.root.dataset.step = String(step);
     if (this.notified !== step) {
       this.notified = step;

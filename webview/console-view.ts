@@ -1,6 +1,6 @@
 // The program's output, each write tied to the step that printed it. Clicking a line goes to that step. Lines not
 // printed yet are dimmed, or hidden in "predict" mode so a class can guess the next line before it appears.
-import { shortSource } from '../core/stepping';
+import { shortSource } from '../src/core/stepping';
 import { h } from './dom';
 import type { ViewContext } from './context';
 
@@ -89,6 +89,10 @@ export class ConsoleView {
       this.lines[cur]?.classList.add('ls-current');
       this.current = cur;
     }
+  }
+
+  /** After every view has changed the page: the newest printed line stays in view. */
+  settle(): void {
     this.keepInView();
   }
 

@@ -1,8 +1,8 @@
 // The event loop at the current step: the call stack and every queue, with what just entered or left marked.
-import type { LoopState } from '../core/timeline';
-import type { QueueItem, QueueName } from '../core/trace-format';
-import { shortSource } from '../core/stepping';
-import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
+import { queueIndexOf, type LoopState } from '../src/core/timeline';
+import type { QueueItem, QueueName } from '../src/core/trace-format';
+import { shortSource } from '../src/core/stepping';
+import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 
@@ -91,7 +91,7 @@ export class LoopView {
     }
 
     // what entered during this stop (a stop can be several recorded steps)
-    const entered = new Set(from === state.step ? state.entered.map((i) => i.id) : trace.queueItems.filter((i) => i.enterStep >= from && i.enterStep <= state.step).map((i) => i.id));
+    const entered = new Set((from === state.step ? state.entered : queueIndexOf(trace).enteredBetween(from, state.step)).map((i) => i.id));
     const now = (task?.startTime ?? this.t0) - this.t0;
     for (const [queue, { card, list, count }] of this.lists) {
       const all = state.queues[queue];
@@ -106,11 +106,20 @@ export class LoopView {
       if (items.length > MAX_ITEMS) list.appendChild(h('li', { class: 'ls-more', text: `+ ${items.length - MAX_ITEMS} more` }));
       if (hidden > 0 && !this.ctx.index.folded) list.appendChild(h('li', { class: 'ls-more', text: `+ ${hidden} of Node's own (internal)` }));
       if (items.length === 0) list.appendChild(h('li', { class: 'ls-empty', text: 'empty' }));
-      // a card scrolls inside: keep what just entered in view (it is usually at the end of a FIFO queue)
-      const fresh = list.querySelector<HTMLElement>('.ls-entered');
-      if (fresh) list.scrollTop = Math.max(0, fresh.offsetTop - list.clientHeight + fresh.offsetHeight + 4);
-      else list.scrollTop = 0;
     }
+  }
+
+  /**
+   * After every view has changed the page (one layout for all of them, not one per card): a card scrolls inside,
+   * so keep what just entered in view (it is usually at the end of a FIFO queue).
+   */
+  settle(): void {
+    const lists = [...this.lists.values()].map(({ list }) => list);
+    const targets = lists.map((list) => {
+      const fresh = list.querySelector<HTMLElement>('.ls-entered');
+      return fresh ? Math.max(0, fresh.offsetTop - list.clientHeight + fresh.offsetHeight + 4) : 0;
+    });
+    lists.forEach((list, i) => (list.scrollTop = targets[i]));
   }
 
   private queueItem(item: QueueItem, cls: string, tag: string, now: number): HTMLButtonElement {

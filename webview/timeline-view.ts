@@ -2,10 +2,10 @@
 // time) or the step index. Drawn on a canvas, only what is visible: a binary search per lane finds the visible spans,
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
-import { LOOP_ORDER } from '../core/queues';
-import { buildLanes, lanesInTime, spansIn, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../core/timeline-lanes';
-import type { QueueName } from '../core/trace-format';
-import { shortSource } from '../core/stepping';
+import { LOOP_ORDER } from '../src/core/queues';
+import { buildLanes, lanesInTime, spansIn, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
+import type { QueueName } from '../src/core/trace-format';
+import { shortSource } from '../src/core/stepping';
 import { h, button } from './dom';
 import { cssVar } from './theme';
 import type { ViewContext } from './context';
@@ -179,8 +179,12 @@ export class TimelineView {
 
   update(step: number): void {
     this.step = step;
-    this.follow();
     this.requestDraw();
+  }
+
+  /** After every view has changed the page (following reads the layout): keep the current step in view. */
+  settle(): void {
+    this.follow();
   }
 
   private get lastStep(): number {

@@ -1,8 +1,8 @@
 // The current step's code beside the event loop: the lines around it, the line itself highlighted, so the picture
 // needs no second window. The text comes from the host (the files the trace points into); without it the view says so.
-import type { SourceSite } from '../core/trace-format';
-import type { LoopState } from '../core/timeline';
-import { sourceOfStep, shortSource } from '../core/stepping';
+import type { SourceSite } from '../src/core/trace-format';
+import type { LoopState } from '../src/core/timeline';
+import { sourceOfStep, shortSource } from '../src/core/stepping';
 import { h, clear, fileName } from './dom';
 import type { ViewContext } from './context';
 
@@ -94,9 +94,16 @@ export class CodeView {
       // a frame's line (not the step's own) is marked more quietly
       cur.classList.toggle('ls-code-context', !at.exact);
       cur.setAttribute('aria-current', 'step');
-      this.centre();
+      this.needsCentre = true;
     }
   }
+
+  /** After every view has changed the page (one layout for all): the current line is centred. */
+  settle(): void {
+    if (this.needsCentre) this.centre();
+    this.needsCentre = false;
+  }
+  private needsCentre = false;
 
   /** Centre the current line in the box, scrolling only the box. */
   private centre(): void {

@@ -2,7 +2,7 @@
 // VS Code's --vscode-* variables inside VS Code (body.vscode-light / vscode-dark / vscode-high-contrast).
 // --ls-font-scale enlarges everything for a projector.
 
-import { QUEUE_INFO, LOOP_ORDER } from '../core/queues';
+import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
 
 export const STYLE_ID = 'loopscope-style';
 
@@ -73,6 +73,7 @@ body { margin: 0; background: var(--ls-bg); color: var(--ls-fg); }
 }
 .ls-btn:hover:not(:disabled) { border-color: var(--ls-accent); }
 .ls-btn:disabled { opacity: 0.4; cursor: default; }
+body.vscode-high-contrast .ls-btn:disabled, body.vscode-high-contrast-light .ls-btn:disabled { opacity: 1; background: transparent; color: var(--vscode-disabledForeground, currentColor); border-style: dashed; }
 .ls-btn.ls-play { background: var(--ls-accent); color: var(--ls-accent-fg); border-color: var(--ls-accent); min-width: 3em; }
 .ls-icon { width: 1em; height: 1em; fill: currentColor; flex: none; }
 .ls-link { font: inherit; line-height: inherit; color: var(--ls-link); background: none; border: none; padding: 0 0.2em; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
@@ -140,7 +141,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
 @container stage (min-width: 520px) {
   .ls-stage { overflow: hidden; }
-  .ls-stage > * { min-height: 0 !important; }
+  .ls-stage > * { min-height: 0 !important; contain: layout paint; }
   .ls-stage { grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); grid-template-rows: minmax(0, 0.7fr) minmax(0, 0.8fr) minmax(0, 1fr); grid-template-areas: "code code" "stack loop" "console loop"; }
 }
 @container stage (min-width: 860px) {
@@ -289,12 +290,3 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-diagram-box.ls-mark-stale rect.rect { opacity: 0.15; }
 .ls-diagram-box :focus-visible { outline: 3px solid var(--ls-focus); }
 `;
-
-/** Put the stylesheet in the page once (the HTML report inlines it already; the VS Code panel gets it from here). */
-export function ensureStyles(): void {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = VIEWER_CSS;
-  document.head.appendChild(style);
-}

@@ -1,9 +1,9 @@
 // Entry point of the webview bundle. In the HTML report the trace is embedded in the page; in VS Code it arrives as
 // a message after the viewer says it is ready. Every message from the host is validated; malformed ones are ignored.
-import { validateTrace, type Trace, type SourceSite } from '../core/trace-format';
-import { parseHostMessage, checkSettings, checkSources, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../protocol';
+import { validateTrace, type Trace, type SourceSite } from '../src/core/trace-format';
+import { parseHostMessage, checkSettings, checkSources, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../src/protocol';
 import { App } from './app';
-import { ensureStyles } from './styles';
+import { ensureStyles } from './dom';
 import type { Host } from './context';
 
 interface VsCodeApi {
@@ -150,7 +150,8 @@ function runVsCode(api: VsCodeApi): void {
         break;
       }
       case 'goToStep':
-        if (app) app.goTo(m.step);
+        if (app && m.site) app.goToSite(m.step, m.site);
+        else if (app) app.goTo(m.step);
         else waiting.push(m);
         break;
       case 'settings':

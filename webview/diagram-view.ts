@@ -3,13 +3,13 @@
 // per (theme, window, highlighted step); the current message is outlined at once on the SVG already shown, and the
 // window is re-rendered with mermaid's own highlight (current step passed to the generator) once stepping settles.
 import type { Mermaid, MermaidConfig } from 'mermaid';
-import { diagramPages, windowIndexForStep, highlightedWindowText, elementForStep, MERMAID_MAX_TEXT, type DiagramPages } from '../core/diagram-pages';
-import type { DiagramWindow } from '../core/mermaid';
-import { sourceOfStep } from '../core/stepping';
+import { diagramPages, windowIndexForStep, highlightedWindowText, elementForStep, MERMAID_MAX_TEXT, type DiagramPages } from '../src/core/diagram-pages';
+import type { DiagramWindow } from '../src/core/mermaid';
+import { sourceOfStep } from '../src/core/stepping';
 import { h, button, clear, fileName } from './dom';
 import { isDark, type ThemeKind } from './theme';
 import type { ViewContext } from './context';
-import type { DiagramTheme } from '../protocol';
+import type { DiagramTheme } from '../src/protocol';
 
 /** Traces with more steps than this get their windows computed after the first paint. */
 const LAZY_PAGES = 5_000;

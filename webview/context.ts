@@ -1,7 +1,7 @@
 // What every view gets from the app: the trace, its indexes, and the one way to change the shared current step.
-import type { Trace, SourceSite } from '../core/trace-format';
-import type { StepIndex } from '../core/stepping';
-import type { ExportFile, ViewSettings } from '../protocol';
+import type { Trace, SourceSite } from '../src/core/trace-format';
+import type { StepIndex } from '../src/core/stepping';
+import type { ExportFile, ViewSettings } from '../src/protocol';
 import type { ThemeKind } from './theme';
 
 /** What the page embedding the viewer does for it. The HTML report and the VS Code panel each implement one. */

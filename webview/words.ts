@@ -1,5 +1,5 @@
 // The words the viewer uses for steps, tasks and timers, in one place so every view says the same thing.
-import type { Trace } from '../core/trace-format';
+import type { Trace } from '../src/core/trace-format';
 
 /** The word shown before the headline, for each kind of step. */
 export const KIND_WORD: Partial<Record<string, string>> = { run: 'runs', schedule: 'queued', settle: 'settles', output: 'prints', await: 'await', resume: 'resumes', call: 'call', return: 'return', end: 'end' };

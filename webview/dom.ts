@@ -1,4 +1,5 @@
 // Small DOM helpers for the viewer. All text goes in through textContent, never innerHTML: trace strings are user data.
+import { STYLE_ID, VIEWER_CSS } from './styles';
 
 type Child = Node | string | null | undefined | false;
 
@@ -102,8 +103,17 @@ function dataUrlToBlob(url: string): Blob {
   return new Blob([bytes], { type: mime });
 }
 
-export { fileName } from '../core/paths';
+export { fileName } from '../src/core/paths';
 
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Put the stylesheet in the page once (the HTML report inlines it already; the VS Code panel gets it from here). */
+export function ensureStyles(): void {
+  if (document.getElementById(STYLE_ID)) return;
+  const style = document.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = VIEWER_CSS;
+  document.head.appendChild(style);
 }

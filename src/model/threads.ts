@@ -1,0 +1,248 @@
+// The last stage of the model for a program with several event loops: join threads. Each thread's recording (the
+// main thread's and each worker's) went through the stages on its own; here they become one trace. Ids are shifted so
+// every task, step, coroutine, queue item and site id stays unique (the main thread first, then the workers by thread
+// id), times are put on the main thread's clock, the program's output is put back in the order it reached stdout and
+// stderr (a worker's writes are relayed by its parent: the parent's recording says where each came), and each
+// message sent is joined to the task that received it (the n-th message of a direction to the n-th received).
+import { RawKind, type MetaRecord } from '../core/raw-events';
+import type { Message, Output, Thread, Trace } from '../core/trace-format';
+import { fileName } from '../core/paths';
+import type { Decoded, OutputMeta } from './decode';
+import type { ResourcesAndTasks } from './resources';
+import type { Steps } from './steps';
+
+/** A message event of one thread's recording, with the task and step it happened in. */
+export interface MessageEvent {
+  out: boolean;
+  peer: number;
+  seq: number;
+  channel: number;
+  task: number;
+  step: number;
+}
+
+/** One thread's part of the trace: its own trace and what the join needs from its recording. */
+export interface ThreadPart {
+  thread: number;
+  trace: Trace;
+  meta: MetaRecord[];
+  messages: MessageEvent[];
+}
+
+export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): MessageEvent[] {
+  const ev = d.events;
+  const list: MessageEvent[] = [];
+  for (let i = 0; i < ev.count; i++) {
+    const kind = ev.kind(i);
+    if (kind !== RawKind.MessageOut && kind !== RawKind.MessageIn) continue;
+    const task = rt.eventTask[i];
+    if (task < 0) continue;
+    list.push({ out: kind === RawKind.MessageOut, peer: ev.a(i), seq: ev.b(i), channel: ev.c(i), task, step: st.stepAt(i) });
+  }
+  return list;
+}
+
+/** RawKind.MessageOut / MessageIn channel code of a MessageChannel's port (src/tracer/threads.ts) */
+const PORT_CHANNEL = 2;
+
+/**
+ * MessageChannel ports, each named "<thread>:<its id there>": the two ends of each channel, and where each end went
+ * (a handoff recorded on the sending side and on the receiving side of the same message).
+ */
+function followPorts(parts: ThreadPart[]) {
+  const sentAs = new Map<string, string[]>();
+  const movedFrom = new Map<string, string>();
+  const movedTo = new Map<string, string>();
+  const ends = new Map<string, string>();
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t === 'handoff' && !m.incoming) sentAs.set(m.via, m.ports.map((id) => `${p.thread}:${id}`));
+      if (m.t === 'channel') {
+        const [a, b] = m.ports.map((id) => `${p.thread}:${id}`);
+        ends.set(a, b).set(b, a);
+      }
+    }
+  }
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t !== 'handoff' || !m.incoming) continue;
+      const out = sentAs.get(m.via);
+      m.ports.forEach((id, i) => {
+        if (!out?.[i]) return;
+        movedFrom.set(`${p.thread}:${id}`, out[i]);
+        movedTo.set(out[i], `${p.thread}:${id}`);
+      });
+    }
+  }
+  const follow = (key: string, links: Map<string, string>) => {
+    for (let n = 0; links.has(key) && n < 1000; n++) key = links.get(key)!;
+    return key;
+  };
+  return {
+    /** the port as it was made (in the thread that made its channel) */
+    origin: (key: string) => follow(key, movedFrom),
+    /** the other end of its channel (as made), or the port itself when its channel is unknown */
+    partner: (key: string) => ends.get(key) ?? key,
+    /** the thread that holds the port in the end */
+    threadOf: (key: string) => Number(follow(key, movedTo).split(':')[0]),
+  };
+}
+
+/** The thread list of a program that started no other loop. */
+export function mainThreadOnly(entry: string, exitCode: number | null): Thread[] {
+  return [{ id: 0, kind: 'main', name: 'main', parent: null, entry, ...(exitCode !== null ? { exitCode } : {}) }];
+}
+
+export function joinThreads(parts: ThreadPart[]): Trace {
+  const main = parts[0];
+  const byThread = new Map(parts.map((p) => [p.thread, p]));
+  const start = (p: ThreadPart) => p.meta.find((m): m is Extract<MetaRecord, { t: 'start' }> => m.t === 'start');
+  const mainOrigin = start(main)?.timeOrigin;
+
+  // ---- threads: the main one, then every worker some thread started -----------------------------------------------
+  const threads: Thread[] = mainThreadOnly(main.trace.program.entry, main.trace.program.exitCode);
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t !== 'worker') continue;
+      const own = byThread.get(m.thread);
+      const exit = own?.meta.find((x) => x.t === 'exit') as Extract<MetaRecord, { t: 'exit' }> | undefined;
+      threads.push({
+        id: m.thread,
+        kind: 'worker',
+        name: m.name ?? `worker ${m.thread}${m.entry ? ` (${fileName(m.entry)})` : ''}`,
+        parent: p.thread,
+        entry: m.entry,
+        ...(exit ? { exitCode: exit.code } : {}),
+      });
+    }
+  }
+  threads.sort((a, b) => (a.id === 0 ? -1 : b.id === 0 ? 1 : a.id - b.id));
+
+  // ---- one trace: each part's ids shifted past the parts before it ------------------------------------------------
+  const trace: Trace = { ...main.trace, tasks: [], coroutines: [], output: [], queueItems: [], steps: [], sites: [], findings: [], threads, messages: [] };
+  const shift = new Map<number, { task: number; step: number; coroutine: number }>();
+  const ownOutputs = new Map<number, Output[]>();
+  let events = 0;
+  for (const p of parts) {
+    const t = p.trace;
+    const at = { task: trace.tasks.length, step: trace.steps.length, coroutine: trace.coroutines.length, site: trace.sites.length, queueItem: trace.queueItems.length };
+    shift.set(p.thread, at);
+    const origin = start(p)?.timeOrigin;
+    const micros = mainOrigin !== undefined && origin !== undefined ? Math.round((origin - mainOrigin) * 1000) : 0;
+    const task = (x: number) => x + at.task;
+    const step = (x: number) => x + at.step;
+    const maybe = <T extends number | null | undefined>(x: T, f: (n: number) => number): T => (typeof x === 'number' ? f(x) : x) as T;
+    const thread = p.thread;
+    for (const x of t.tasks) {
+      trace.tasks.push({
+        ...x,
+        id: task(x.id),
+        scheduledBy: maybe(x.scheduledBy, task),
+        enqueuedAt: maybe(x.enqueuedAt, step),
+        startStep: step(x.startStep),
+        endStep: step(x.endStep),
+        startTime: x.startTime + micros,
+        ...(x.resumes !== undefined ? { resumes: x.resumes + at.coroutine } : {}),
+        thread,
+      });
+    }
+    for (const c of t.coroutines) {
+      trace.coroutines.push({
+        ...c,
+        id: c.id + at.coroutine,
+        startTask: task(c.startTask),
+        startStep: step(c.startStep),
+        endStep: maybe(c.endStep, step),
+        awaits: c.awaits.map((a) => ({ ...a, suspendTask: task(a.suspendTask), resumeTask: maybe(a.resumeTask, task), suspendStep: step(a.suspendStep), resumeStep: maybe(a.resumeStep, step) })),
+        thread,
+      });
+    }
+    for (const q of t.queueItems) {
+      trace.queueItems.push({ ...q, id: q.id + at.queueItem, task: maybe(q.task, task), enterStep: step(q.enterStep), leaveStep: maybe(q.leaveStep, step), ...(q.due !== undefined ? { due: q.due + micros } : {}) });
+    }
+    for (const s of t.steps) trace.steps.push({ ...s, task: task(s.task), site: s.site >= 0 ? s.site + at.site : s.site, coroutine: s.coroutine >= 0 ? s.coroutine + at.coroutine : s.coroutine });
+    for (const s of t.sites) trace.sites.push(s.after !== undefined ? { ...s, after: s.after + at.site } : s);
+    for (const f of t.findings) {
+      trace.findings.push({
+        ...f,
+        ...(f.coroutines ? { coroutines: f.coroutines.map((c) => c + at.coroutine) } : {}),
+        sites: f.sites.map((s) => (s.step !== undefined ? { ...s, step: step(s.step) } : s)),
+        ...(f.steps
+          ? { steps: { read: step(f.steps.read), suspend: maybe(f.steps.suspend, step), otherWrite: step(f.steps.otherWrite), staleWrite: maybe(f.steps.staleWrite, step) } }
+          : {}),
+      });
+    }
+    ownOutputs.set(
+      thread,
+      t.output.map((o) => ({ ...o, task: maybe(o.task, task), step: step(o.step), thread })),
+    );
+    events += t.program.events;
+  }
+  trace.program = { ...main.trace.program, events };
+
+  // ---- output in the order it reached stdout and stderr -------------------------------------------------------------
+  // each thread's writes in the order it made them: its own (its trace's output, in order) and the relayed ones
+  const writes = new Map<number, OutputMeta[]>();
+  for (const p of parts) writes.set(p.thread, p.meta.filter((m): m is OutputMeta => m.t === 'output').sort((a, b) => a.index - b.index));
+  const nextWrite = new Map<number, number>();
+  const nextOwn = new Map<number, number>();
+  /** the next write that thread made, followed through relays to the thread that wrote it */
+  const take = (thread: number): Output | null => {
+    const list = writes.get(thread);
+    const i = nextWrite.get(thread) ?? 0;
+    if (!list || i >= list.length) return null;
+    nextWrite.set(thread, i + 1);
+    const w = list[i];
+    if (w.relay !== undefined) return take(w.relay);
+    const own = nextOwn.get(thread) ?? 0;
+    nextOwn.set(thread, own + 1);
+    // a write whose event was lost (the worker was terminated before it wrote its recording): its text is known
+    const lastStep = (shift.get(thread)?.step ?? 0) + Math.max(0, (byThread.get(thread)?.trace.steps.length ?? 1) - 1);
+    return ownOutputs.get(thread)?.[own] ?? { stream: w.stream, text: w.text, task: null, step: lastStep, source: null, thread };
+  };
+  for (;;) {
+    const o = take(main.thread);
+    if (o === null && (nextWrite.get(main.thread) ?? 0) >= (writes.get(main.thread)?.length ?? 0)) break;
+    if (o) trace.output.push(o);
+  }
+  // what a worker wrote that never reached the program's stdout or stderr
+  for (const p of parts.slice(1)) {
+    const own = ownOutputs.get(p.thread) ?? [];
+    for (let i = nextOwn.get(p.thread) ?? 0; i < own.length; i++) trace.output.push({ ...own[i], piped: true });
+  }
+
+  // ---- messages: the n-th sent on a direction is the n-th received on it ------------------------------------------
+  const ports = followPorts(parts);
+  /** a message's direction: on a worker's channel from one thread to the other, on a MessageChannel to one end */
+  const direction = (m: MessageEvent, thread: number): string =>
+    m.channel === PORT_CHANNEL
+      ? `port:${m.out ? ports.partner(ports.origin(`${thread}:${m.peer}`)) : ports.origin(`${thread}:${m.peer}`)}`
+      : m.out
+        ? `${thread}>${m.peer}`
+        : `${m.peer}>${thread}`;
+  const received = new Map<string, { thread: number; task: number; step: number }>();
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) if (!m.out) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
+  }
+  const sent: Message[] = [];
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) {
+      if (!m.out) continue;
+      const to = received.get(`${direction(m, p.thread)}#${m.seq}`);
+      const toParent = threads.find((x) => x.id === p.thread)?.parent === m.peer;
+      const port = m.channel === PORT_CHANNEL;
+      sent.push({
+        id: 0,
+        channel: port ? 'MessagePort.postMessage' : toParent ? 'parentPort.postMessage' : 'worker.postMessage',
+        from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step },
+        to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : m.peer, task: null, step: null },
+      });
+    }
+  }
+  const startTime = (task: number) => trace.tasks[task]?.startTime ?? 0;
+  sent.sort((a, b) => startTime(a.from.task) - startTime(b.from.task));
+  trace.messages = sent.map((m, id) => ({ ...m, id }));
+  return trace;
+}

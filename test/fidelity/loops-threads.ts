@@ -1,0 +1,225 @@
+// What the trace of each worker program of test/loops must show (issue 10): its loops, every output line tied to the
+// loop and task that wrote it, every message joined to the task that sent it and the task whose listener received it,
+// and the awaits inside workers at their lines. Checked by loops.test.ts on the same traced run that is compared with
+// the plain one.
+import { expect } from 'vitest';
+import { basename } from 'node:path';
+import type { Message, Trace } from '../../src/core/trace-format';
+import type { TracedRunResult } from '../support/compare';
+import { toPerfetto } from '../../src/core/perfetto';
+import { summarize } from '../../src/core/summary';
+
+const file = (path: string | null | undefined) => (path ? basename(path) : null);
+
+/** The thread running `entry` (the only one). */
+function threadOf(trace: Trace, entry: string): number {
+  const found = trace.threads.filter((t) => file(t.entry) === entry);
+  expect(found.map((t) => t.entry && file(t.entry)), `one thread runs ${entry}`).toEqual([entry]);
+  return found[0].id;
+}
+
+/** The awaits of coroutines on `thread` at `where` (file:line). */
+function awaitsAt(trace: Trace, thread: number, where: string) {
+  return trace.coroutines.filter((c) => (c.thread ?? 0) === thread).flatMap((c) => c.awaits.filter((a) => `${file(a.source.file)}:${a.source.line}` === where));
+}
+
+const between = (trace: Trace, from: number, to: number): Message[] => trace.messages.filter((m) => m.from.thread === from && m.to.thread === to);
+const threadOfTask = (trace: Trace, task: number | null) => (task === null ? null : (trace.tasks[task].thread ?? 0));
+
+/** Checks common to every worker program: the thread tree, tasks on their thread, output joined to stdout exactly. */
+function common(run: TracedRunResult): void {
+  const { trace } = run;
+  expect(trace.threads[0]).toMatchObject({ id: 0, kind: 'main', parent: null });
+  const ids = new Set(trace.threads.map((t) => t.id));
+  for (const t of trace.threads.slice(1)) {
+    expect(t.kind).toBe('worker');
+    expect(ids.has(t.parent!), `thread ${t.id}'s parent ${t.parent} is a thread of the trace`).toBe(true);
+  }
+  // the program's stdout and stderr are exactly the output's texts, in order, whichever loop wrote them
+  for (const stream of ['stdout', 'stderr'] as const) {
+    expect(trace.output.filter((o) => o.stream === stream && !o.piped).map((o) => o.text).join(''), stream).toBe(run[stream]);
+  }
+  for (const o of trace.output) if (o.task !== null) expect(threadOfTask(trace, o.task), `"${o.text}" is on its task's thread`).toBe(o.thread);
+  for (const m of trace.messages) {
+    expect(threadOfTask(trace, m.from.task), `message ${m.id} sent on its thread`).toBe(m.from.thread);
+    if (m.to.task !== null) expect(threadOfTask(trace, m.to.task), `message ${m.id} received on its thread`).toBe(m.to.thread);
+  }
+}
+
+/** The output line with this text: on that thread (and a task of it). */
+function printedBy(trace: Trace, text: string, thread: number): void {
+  const lines = trace.output.filter((o) => o.text === text);
+  expect(lines.length, `one output "${text}"`).toBe(1);
+  expect(lines[0].thread, `"${text}" is tied to thread ${thread}`).toBe(thread);
+  expect(lines[0].task, `"${text}" has its task`).not.toBeNull();
+}
+
+export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
+  'ping-pong': (run) => {
+    const { trace } = run;
+    const player = threadOf(trace, 'player.mjs');
+    expect(trace.threads.find((t) => t.id === player)).toMatchObject({ parent: 0, exitCode: 0 });
+    printedBy(trace, 'player served 5 pings\n', player);
+    printedBy(trace, 'worker exit 0\n', 0);
+    const pings = between(trace, 0, player);
+    const pongs = between(trace, player, 0);
+    expect(pings.map((m) => m.channel)).toEqual(Array(6).fill('worker.postMessage'));
+    expect(pongs.map((m) => m.channel)).toEqual(Array(5).fill('parentPort.postMessage'));
+    // each ping's listener awaits (player.mjs line 10) in the task that received the ping; the pong leaves from the
+    // task that resumed it; main receives it before it sends the next ping
+    const awaits = awaitsAt(trace, player, 'player.mjs:10');
+    expect(awaits).toHaveLength(5);
+    for (let k = 0; k < 5; k++) {
+      expect(pings[k].to.task, `ping ${k + 1} received where the listener awaited`).toBe(awaits[k].suspendTask);
+      expect(pongs[k].from.task, `pong ${k + 1} sent after the await resumed`).toBe(awaits[k].resumeTask);
+      expect(pongs[k].to.task).not.toBeNull();
+      expect(pings[k + 1].from.step).toBeGreaterThan(pongs[k].to.step!);
+    }
+    expect(pings[5].to.task).not.toBeNull(); // 'stop'
+    // Perfetto: one process per loop, each task's slice in its loop's process, a flow arrow per message
+    const events = toPerfetto(trace).traceEvents;
+    expect(events.filter((e) => e.name === 'process_name').map((e) => e.pid)).toEqual([1, 2]);
+    const slices = events.filter((e) => e.ph === 'X');
+    expect(slices.filter((e) => e.pid === 2)).toHaveLength(trace.tasks.filter((t) => t.thread === player).length);
+    const flows = events.filter((e) => e.cat === 'message');
+    expect(flows.filter((e) => e.ph === 's').map((e) => e.pid)).toEqual(trace.messages.map((m) => (m.from.thread === 0 ? 1 : 2)));
+    expect(flows.filter((e) => e.ph === 'f').map((e) => e.pid)).toEqual(trace.messages.map((m) => (m.to.thread === 0 ? 1 : 2)));
+  },
+  'worker-pool': (run) => {
+    const { trace } = run;
+    const workers = trace.threads.filter((t) => t.kind === 'worker');
+    expect(workers.map((t) => [file(t.entry), t.parent, t.exitCode])).toEqual(Array(3).fill(['square.js', 0, 0]));
+    printedBy(trace, 'squares (12): 1 4 9 16 25 36 49 64 81 100 121 144\n', 0);
+    let jobs = 0;
+    let results = 0;
+    for (const w of workers) {
+      const toWorker = between(trace, 0, w.id);
+      const back = between(trace, w.id, 0);
+      jobs += toWorker.length;
+      results += back.length;
+      expect(toWorker.length, 'the jobs and the closing null').toBe(back.length + 1);
+      // each result is sent by the task that resumed after the worker's await (square.js line 5)
+      const resumed = new Set(awaitsAt(trace, w.id, 'square.js:5').map((a) => a.resumeTask));
+      for (const m of back) {
+        expect(resumed.has(m.from.task), `result sent from a resumption of square.js:5`).toBe(true);
+        expect(m.to.task).not.toBeNull();
+      }
+      for (const m of toWorker) expect(m.to.task).not.toBeNull();
+    }
+    expect([jobs, results]).toEqual([15, 12]);
+    // the CLI summary: a line per loop, the messages per channel
+    const summary = summarize(trace);
+    expect(summary).toContain('  loops       4\n');
+    expect(summary.match(/^ {4}worker \d+ \(square\.js\) +tasks \d+ \(main 1, .*\), coroutines \d+, awaits \d+, exit 0$/gm)).toHaveLength(3);
+    expect(summary).toContain('  messages    27 (worker.postMessage 15, parentPort.postMessage 12)');
+  },
+  'nested-workers': (run) => {
+    const { trace } = run;
+    const outer = threadOf(trace, 'outer.js');
+    const inner = threadOf(trace, 'inner.js');
+    expect(trace.threads.find((t) => t.id === outer)?.parent).toBe(0);
+    expect(trace.threads.find((t) => t.id === inner)?.parent).toBe(outer);
+    const [up] = between(trace, inner, outer);
+    const [relay] = between(trace, outer, 0);
+    expect(up.channel).toBe('parentPort.postMessage');
+    // the inner answer is sent after its await (inner.js line 4); the outer relays it from the task that received it
+    expect(awaitsAt(trace, inner, 'inner.js:4').map((a) => a.resumeTask)).toEqual([up.from.task]);
+    expect(relay.from.task).toBe(up.to.task);
+    expect(relay.to.task).not.toBeNull();
+    printedBy(trace, 'main got: outer(depth 1) relays inner at depth 2\n', 0);
+  },
+  'worker-esm': (run) => {
+    const { trace } = run;
+    const worker = threadOf(trace, 'worker.mjs');
+    const [await5] = awaitsAt(trace, worker, 'worker.mjs:5');
+    expect(await5, 'the worker module awaits at line 5').toBeDefined();
+    const [answer] = between(trace, worker, 0);
+    expect(answer.from.task).toBe(await5.resumeTask);
+    expect(answer.to.task).not.toBeNull();
+    printedBy(trace, 'hypotenuse 5\n', 0);
+  },
+  'worker-typescript': (run) => {
+    const { trace } = run;
+    const worker = threadOf(trace, 'stats-entry.js');
+    expect(awaitsAt(trace, worker, 'stats.cts:4'), 'the TypeScript worker awaits at its own line 4').toHaveLength(1);
+    const [answer] = between(trace, worker, 0);
+    expect(answer.to.task).not.toBeNull();
+    printedBy(trace, 'count 4, mean 5\n', 0);
+  },
+  'worker-from-code': (run) => {
+    const { trace } = run;
+    const worker = trace.threads.find((t) => t.kind === 'worker');
+    expect(worker).toMatchObject({ parent: 0, entry: null, exitCode: 0 });
+    // its code is not a file: not instrumented (as code run by eval is not), but its loop and its message are there
+    expect(trace.tasks.some((t) => t.thread === worker!.id)).toBe(true);
+    expect(between(trace, worker!.id, 0).map((m) => m.to.task !== null)).toEqual([true]);
+    printedBy(trace, 'worker says: made from code\n', 0);
+  },
+  'worker-own-execargv': (run) => {
+    const { trace } = run;
+    // Node passes no flag of the process to a worker given its own execArgv: the tracer adds its preload (and the
+    // worker takes it out of process.execArgv again, as the output compared with the plain run shows)
+    const worker = threadOf(trace, 'flags.js');
+    const [a] = awaitsAt(trace, worker, 'flags.js:4');
+    const [answer] = between(trace, worker, 0);
+    expect(answer.from.task).toBe(a.resumeTask);
+    printedBy(trace, 'worker says: execArgv ["--no-warnings"], ROLE=checker\n', 0);
+  },
+  'worker-stdout-callback': (run) => {
+    const { trace } = run;
+    const writer = threadOf(trace, 'writer.js');
+    printedBy(trace, 'written by the worker\n', writer);
+    expect(between(trace, writer, 0).map((m) => m.to.task !== null)).toEqual([true]);
+  },
+  'worker-error': (run) => {
+    const { trace } = run;
+    const thrower = threadOf(trace, 'thrower.js');
+    expect(awaitsAt(trace, thrower, 'thrower.js:2')).toHaveLength(1);
+    printedBy(trace, 'worker error: broken in the worker\n', 0);
+  },
+  'message-channel-two-workers': (run) => {
+    const { trace } = run;
+    const consumer = threadOf(trace, 'consumer.js');
+    const producer = threadOf(trace, 'producer.js');
+    // the ports main made and handed out in workerData: the six items and the end, producer to consumer
+    const items = between(trace, producer, consumer);
+    expect(items.map((m) => m.channel)).toEqual(Array(7).fill('MessagePort.postMessage'));
+    const resumed = awaitsAt(trace, producer, 'producer.js:5').map((a) => a.resumeTask);
+    expect(items.map((m) => m.from.task)).toEqual([...resumed, resumed[5]]);
+    for (const m of items) expect(m.to.task).not.toBeNull();
+    // the consumer answers main from the task that received the end
+    const [answer] = between(trace, consumer, 0);
+    expect(answer.from.task).toBe(items[6].to.task);
+    expect(answer.to.task).not.toBeNull();
+    printedBy(trace, 'consumer: saw 1,2,3,4,5,6, total 21\n', 0);
+    printedBy(trace, 'both workers done\n', 0);
+  },
+  'transfer-port': (run) => {
+    const { trace } = run;
+    const answerer = threadOf(trace, 'answerer.js');
+    const [question] = between(trace, 0, answerer);
+    const [answer] = between(trace, answerer, 0);
+    expect([question.channel, answer.channel]).toEqual(['worker.postMessage', 'MessagePort.postMessage']);
+    // the worker's listener awaits (answerer.js line 4) in the task that got the question, answers on the port after
+    const [a] = awaitsAt(trace, answerer, 'answerer.js:4');
+    expect([a.suspendTask, a.resumeTask]).toEqual([question.to.task, answer.from.task]);
+    expect(trace.output.find((o) => o.text === 'answer on the transferred port 42\n')?.task).toBe(answer.to.task);
+  },
+  'receive-message-on-port': (run) => {
+    const { trace } = run;
+    const filler = threadOf(trace, 'filler.js');
+    const letters = between(trace, filler, 0);
+    expect(letters.map((m) => m.channel)).toEqual(Array(3).fill('MessagePort.postMessage'));
+    // taken by receiveMessageOnPort in main's 'exit' listener: the task that prints them
+    const printed = trace.output.find((o) => o.text === 'received synchronously: a,b,c\n');
+    expect(letters.map((m) => m.to.task)).toEqual(Array(3).fill(printed?.task));
+  },
+};
+
+/** Checks for a traced run of a test/loops program that has them (its worker programs). */
+export function checkThreads(name: string, run: TracedRunResult): void {
+  const check = THREAD_CHECKS[name];
+  if (!check) return;
+  common(run);
+  check(run);
+}
