@@ -332,20 +332,16 @@ export class DiagramView {
     this.notes = [...this.box.querySelectorAll('[data-et="note"]')];
     this.el.dataset.messages = String(this.messages.length);
     const label = (step: number) => this.ctx.trace.steps[step]?.text ?? '';
-    this.messageTexts.forEach((t, i) => {
-      const step = w.messageSteps[i];
-      if (step === undefined) return;
-      t.setAttribute('tabindex', '0');
-      t.setAttribute('role', 'button');
-      t.setAttribute('aria-label', `Go to step ${step}: ${label(step)}`);
-    });
-    this.notes.forEach((n, i) => {
-      const step = w.noteSteps[i];
-      if (step === undefined) return;
-      n.setAttribute('tabindex', '0');
-      n.setAttribute('role', 'button');
-      n.setAttribute('aria-label', `Go to step ${step}: ${label(step)}`);
-    });
+    // every message and note is a button to its step
+    for (const [els, steps] of [[this.messageTexts, w.messageSteps], [this.notes, w.noteSteps]] as const) {
+      els.forEach((el, i) => {
+        const step = steps[i];
+        if (step === undefined) return;
+        el.setAttribute('tabindex', '0');
+        el.setAttribute('role', 'button');
+        el.setAttribute('aria-label', `Go to step ${step}: ${label(step)}`);
+      });
+    }
     this.box.scrollTop = keepTop;
     this.box.scrollLeft = keepLeft;
     this.currentEls = [];

@@ -5,28 +5,16 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTrace, type Trace } from '../../src/core/trace-format';
+import { runCli, type CliResult } from '../support/cli';
 
 const root = resolve(__dirname, '..', '..');
 const cliPath = join(root, 'dist', 'cli.cjs');
 let dir: string;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Result = CliResult;
 
 function cli(args: string[], input?: string): Promise<Result> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', rej);
-    child.on('close', (code) => res({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
+  return runCli(args, { cwd: dir, input });
 }
 
 function program(name: string, source: string): string {

@@ -1,27 +1,19 @@
 // The persistent cache of instrumented files (src/instrument/cache.ts), through real runs of the built CLI: a hit is
 // used, a changed text or option misses, a damaged entry is ignored and replaced, concurrent runs leave whole entries.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, utimesSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readEntry, writeEntry, pruneCache } from '../../src/instrument/cache';
+import { runCli, type CliResult } from '../support/cli';
 
 const root = resolve(__dirname, '..', '..');
 const cliPath = join(root, 'dist', 'cli.cjs');
 let work: string;
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', rej);
-    child.on('close', (code) => res({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runCli(args, { cwd: work, env });
 }
 
 const trace = (file: string, cacheDir: string, ...more: string[]) => cli(['trace', file, '-q', '--cache-dir', cacheDir, ...more]);
