@@ -14,7 +14,9 @@ import { writeWhole } from '../instrument/cache';
  * the kept code holds the functions compiled meanwhile) when there is new code to keep.
  */
 export function loadBundle<T>(file: string, cacheDir: string | undefined, require: NodeJS.Require): { exports: T; keepCode?: () => void } {
-  const codeFile = cacheDir && join(cacheDir, `v8-${basename(file)}-${process.version}-${process.arch}.bin`);
+  // per bundle path: V8 accepts code made for the same source from another install, and its functions then keep the
+  // other path in stack traces (the tracer tells its own frames from the program's by their path)
+  const codeFile = cacheDir && join(cacheDir, `v8-${basename(file)}-${pathHash(file)}-${process.version}-${process.arch}.bin`);
   let cachedData: Buffer | undefined;
   try {
     if (codeFile) cachedData = readFileSync(codeFile);
@@ -26,4 +28,11 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
   (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, require, module, file, dirname(file));
   if (!codeFile || (cachedData && !script.cachedDataRejected)) return { exports: module.exports };
   return { exports: module.exports, keepCode: () => void writeWhole(codeFile, [script.createCachedData()]) };
+}
+
+/** A short hash of a path (FNV-1a), for file names: no crypto module to load at start-up. */
+function pathHash(path: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }

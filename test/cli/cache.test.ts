@@ -2,11 +2,12 @@
 // used, a changed text or option misses, a damaged entry is ignored and replaced, concurrent runs leave whole entries.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, utimesSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync, utimesSync, statSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readEntry, writeEntry, pruneCache } from '../../src/instrument/cache';
-import { runCli, type CliResult } from '../support/cli';
+import { runCli, CLI, type CliResult } from '../support/cli';
+import { parseTrace } from '../../src/core/trace-format';
 
 const root = resolve(__dirname, '..', '..');
 const cliPath = join(root, 'dist', 'cli.cjs');
@@ -146,6 +147,31 @@ describe('the persistent cache of instrumented files', () => {
     expect(existsSync(cache)).toBe(false);
     expect((await cli(['trace', file, '-q'], { LOOPSCOPE_CACHE_DIR: cache })).stdout).toBe('env\n');
     expect(instrumented(cache, "'env'")).toHaveLength(1);
+  });
+
+  it('two installs sharing one cache folder each keep their own V8 code, and the tracer still tells its frames from the program\'s', async () => {
+    // V8 takes code made for the same source from another install, and its functions then carry the other install's
+    // path in stack traces: where a promise was made came out at the wrong line (a fresh clone beside a checkout)
+    const cache = join(work, 'cache-installs');
+    const copy = mkdtempSync(join(root, '.cache', 'dist-copy-'));
+    try {
+      cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
+      const file = program('rejects.js', "async function fail() {\n  throw new Error('no');\n}\nfail();\n");
+      const made = async (cliFile: string) => {
+        const json = join(work, `rejects-${readdirSync(work).length}.json`);
+        const r = await runCli(['trace', file, '-q', '--json', json], { cwd: work, env: { LOOPSCOPE_CACHE_DIR: cache }, cli: cliFile });
+        expect(r.code).toBe(1);
+        const finding = parseTrace(readFileSync(json, 'utf8')).findings.find((f) => f.kind === 'unhandled-rejection');
+        return finding?.sites.map((site) => [site.role, site.line]);
+      };
+      const expected = [['created', 4], ['rejection', 2]];
+      expect(await made(join(copy, 'dist', 'cli.cjs'))).toEqual(expected);
+      expect(await made(CLI)).toEqual(expected);
+      expect(await made(CLI)).toEqual(expected);
+      expect(readdirSync(cache).filter((f) => f.startsWith('v8-runtime.cjs-') && f.includes(process.version))).toHaveLength(2);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

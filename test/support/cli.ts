@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `loopscope <args>` in `cwd`; `input` goes to its stdin (closed at once without it). */
-export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
+/** `loopscope <args>` in `cwd`; `input` goes to its stdin (closed at once without it); `cli`: another build's CLI. */
+export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; cli?: string }): Promise<CliResult> {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
