@@ -42,6 +42,8 @@ import {
   StringStartsWith,
   StringSlice,
   RegExpExec,
+  OriginalPromise,
+  PromisePrototype,
 } from './primordials';
 
 /** Install the tracer in this thread: the program's main thread, or one of its worker threads. */
@@ -68,7 +70,7 @@ export function install(): void {
 
   // Captured before the program can replace them.
   const { executionAsyncId } = asyncHooks;
-  const { isProxy } = utilTypes;
+  const { isProxy, isPromise } = utilTypes;
   const now = performance.now.bind(performance);
   const realSetTimeout = setTimeout;
   const realSetImmediate = setImmediate;
@@ -509,6 +511,13 @@ export function install(): void {
   let loopTicks = 0;
   const deadline = t0 + config.timeoutMs;
 
+  /** A native promise V8 awaits as it is (PromiseResolve returns it): read without running any getter of the program's. */
+  function plainPromise(value: unknown): boolean {
+    if (!isPromise(value) || ReflectGetPrototypeOf(value as object) !== PromisePrototype || ObjectHasOwn(value as object, 'constructor')) return false;
+    const ctor = ReflectGetOwnPropertyDescriptor(PromisePrototype, 'constructor');
+    return !!ctor && ctor.value === OriginalPromise;
+  }
+
   // ---- the stack of user frames --------------------------------------------------------------------------------
   function pushFrame(frame: number, site: number): void {
     if (stackTop >= stackFrames.length) {
@@ -649,7 +658,10 @@ export function install(): void {
       if (at >= 0) leave(at);
       push(RawKind.Await, frame, site);
       if (frame & 1 && coroutineSteps > 0) coroutineSteps--;
-      awaitWindow = 2;
+      // the promises the await makes, which its resumption runs from: awaiting a native promise V8 makes one (the
+      // throwaway), anything else two (the value as a promise, then the throwaway). A window one too wide took the
+      // next promise the caller made (`run().then(cb)`) for the await's, and cb's task resumed the finished coroutine.
+      awaitWindow = plainPromise(value) ? 1 : 2;
       awaitingFrame = frame;
       return value;
     }
