@@ -137,15 +137,16 @@ export function callStackAt(trace: Trace, step: number): StackFrame[] {
 
 export function stateAt(trace: Trace, step: number): LoopState {
   const clamped = Math.max(0, Math.min(step, trace.steps.length - 1));
-  const queued = queueIndexOf(trace).queuedAt(clamped);
+  const index = queueIndexOf(trace);
+  const queued = index.queuedAt(clamped);
   const queues = Object.fromEntries(VIEW_QUEUES.map((q) => [q, [] as QueueItem[]])) as LoopState['queues'];
   for (const item of queued) if (item.queue !== 'main') queues[item.queue].push(item);
   for (const q of VIEW_QUEUES) {
     // timers leave in due order; everything else is FIFO
     if (q === 'timer') queues[q].sort((a, b) => (a.due ?? 0) - (b.due ?? 0) || a.enterStep - b.enterStep);
   }
-  const entered = queueIndexOf(trace).enteredBetween(clamped, clamped);
-  const left = queueIndexOf(trace).leftAt(clamped);
+  const entered = index.enteredBetween(clamped, clamped);
+  const left = index.leftAt(clamped);
   return { step: clamped, task: trace.steps[clamped]?.task ?? -1, stack: callStackAt(trace, clamped), queues, entered, left };
 }
 
