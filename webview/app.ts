@@ -42,7 +42,9 @@ export class App implements ViewContext {
   private readonly root: HTMLElement;
   private readonly loop: LoopView;
   private readonly console: ConsoleView;
-  private readonly timeline: TimelineView;
+  /** made when its tab is first shown: its lanes cost time on a big trace that the first paint need not pay */
+  private timeline: TimelineView | null = null;
+  private readonly timelineSlot: HTMLElement;
   private readonly diagram: DiagramView;
   private readonly code: CodeView;
   private readonly tabs: { button: HTMLButtonElement; panel: HTMLElement }[] = [];
@@ -115,14 +117,14 @@ export class App implements ViewContext {
 
     this.loop = new LoopView(this);
     this.console = new ConsoleView(this);
-    this.timeline = new TimelineView(this);
+    this.timelineSlot = h('div', { class: 'ls-timeline-slot' });
     this.diagram = new DiagramView(this);
     this.code = new CodeView(this);
 
     const tabList = h('div', { class: 'ls-tabs', attrs: { role: 'tablist', 'aria-label': 'Views' } });
     const tabPanels = [
       { name: 'Event loop', panel: h('div', { class: 'ls-stage' }, [this.code.el, this.loop.stackEl, this.loop.el, this.console.el]) },
-      { name: 'Timeline', panel: this.timeline.el },
+      { name: 'Timeline', panel: this.timelineSlot },
       { name: 'Sequence diagram', panel: this.diagram.el },
     ].map(({ name, panel }, i) => {
       const id = `ls-tab-${i}`;
@@ -164,7 +166,7 @@ export class App implements ViewContext {
     document.addEventListener('keydown', this.onKey);
     this.stopTheme = watchTheme((t) => {
       this.theme = t;
-      this.timeline.refreshTheme();
+      this.timeline?.refreshTheme();
       this.diagram.refreshTheme();
     });
     this.render();
@@ -181,7 +183,7 @@ export class App implements ViewContext {
     cancelAnimationFrame(this.frame);
     document.removeEventListener('keydown', this.onKey);
     this.stopTheme();
-    this.timeline.destroy();
+    this.timeline?.destroy();
     this.diagram.destroy();
     this.root.remove();
   }
@@ -259,7 +261,7 @@ export class App implements ViewContext {
     }
     if (next.fontScale !== before.fontScale) {
       this.applyFontScale();
-      this.timeline.refreshTheme();
+      this.timeline?.refreshTheme();
       this.diagram.refreshTheme();
     }
     if (next.windowSize !== before.windowSize) this.diagram.reset();
@@ -338,6 +340,12 @@ export class App implements ViewContext {
       t.panel.inert = !on;
     });
     this.root.dataset.tab = String(i);
+    if (!this.timeline && this.tabs[i]?.panel.contains(this.timelineSlot)) {
+      this.timeline = new TimelineView(this);
+      this.timelineSlot.replaceWith(this.timeline.el);
+      this.timeline.update(this.current);
+      this.timeline.settle();
+    }
     this.diagram.setVisible(this.tabs[i]?.panel.contains(this.diagram.el) === true);
   }
 
@@ -346,7 +354,7 @@ export class App implements ViewContext {
     this.root.classList.toggle('ls-show-internals', !this.index.folded);
     this.ui.slider.max = String(Math.max(0, this.index.stopCount - 1));
     this.console.relabel();
-    this.timeline.refreshTheme();
+    this.timeline?.refreshTheme();
     this.render();
   }
 
@@ -417,11 +425,11 @@ export class App implements ViewContext {
     this.loop.update(state, this.index.stopRange(step).from);
     this.code.update(step, state);
     this.console.update(step);
-    this.timeline.update(step);
+    this.timeline?.update(step);
     this.diagram.update(step);
     // the views read the layout only now, after all of them changed the page: one layout per step, not one per view
     this.loop.settle();
-    this.timeline.settle();
+    this.timeline?.settle();
     this.code.settle();
     this.console.settle();
     this.root.dataset.step = String(step);

@@ -52,7 +52,9 @@ export class CodeView {
       if (src) return { site: src, exact: false };
     }
     const task = this.ctx.trace.tasks[state.task];
-    return task?.source ? { site: task.source, exact: false } : null;
+    if (task?.source) return { site: task.source, exact: false };
+    // the main script before its first line ran: its file, from the top
+    return task?.queue === 'main' ? { site: { file: this.ctx.trace.program.entry, line: 1, column: 1 }, exact: false } : null;
   }
 
   update(step: number, state: LoopState): void {

@@ -191,6 +191,8 @@ export class DiagramView {
     this.step = step;
     if (!this.pages) {
       if (this.ctx.trace.steps.length > LAZY_PAGES) {
+        // a big trace's windows take a while to compute: only when the diagram is wanted (its tab is shown)
+        if (!this.visible) return;
         if (!this.pagesTimer) {
           this.status.textContent = 'Preparing the sequence diagram…';
           this.pagesTimer = window.setTimeout(() => {

@@ -108,11 +108,15 @@ export async function watchedPage(browser: Browser, opts: { colorScheme?: 'light
   return w;
 }
 
-/** Open a report and wait until the viewer and its first diagram are drawn. */
-export async function openReport(w: Watched, html: string): Promise<void> {
+/**
+ * Open a report and wait until the viewer and its first diagram are drawn (a big trace draws its diagram only when
+ * its tab is shown: pass `diagram: false`, and the wait is for the first step instead).
+ */
+export async function openReport(w: Watched, html: string, { diagram = true } = {}): Promise<void> {
   await w.page.goto(pathToFileURL(html).href);
   await w.page.waitForSelector('.ls-app');
-  await waitForDiagram(w.page);
+  if (diagram) await waitForDiagram(w.page);
+  else await w.page.waitForSelector('.ls-step-text');
 }
 
 export async function waitForDiagram(page: Page, timeout = 30_000): Promise<void> {

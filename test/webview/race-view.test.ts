@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { launch, tempDir, traceProgram, watchedPage, openReport, OUT, type Traced, LOST_UPDATE } from './helpers';
+import { launch, tempDir, traceProgram, watchedPage, openReport, showTab, OUT, type Traced, LOST_UPDATE } from './helpers';
 
 
 const REJECTS = `async function save(name) {
@@ -41,6 +41,7 @@ describe('a race in the viewer', () => {
     await page.locator('.ls-diagram-box svg', { hasText: 'lost update on visits' }).waitFor({ timeout: 30_000 });
     // the timeline draws the band once the race is in view
     await page.getByRole('button', { name: /Go to the read/ }).click();
+    await showTab(page, 'Timeline');
     await expect.poll(() => page.locator('canvas.ls-tl-canvas').getAttribute('data-races')).toBe('1');
     const step = () => page.locator('.ls-app').first().getAttribute('data-step');
     await expect.poll(step).toBe(String(finding.steps!.read));

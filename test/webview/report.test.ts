@@ -259,13 +259,13 @@ describe('viewer on the classic puzzle', () => {
 
   it('the timeline draws a lane per queue that ran something and per coroutine, and clicking it scrubs', async () => {
     const page = w.page;
-    const lanes = page.locator('.ls-lane-list li');
-    expect(await lanes.locator('[data-kind="coroutine"]').count()).toBe(0);
+    // the timeline is made when its tab is first shown
+    expect(await page.locator('.ls-lane-list li').count()).toBe(0);
+    await showTab(page, 'Timeline');
     expect(await page.locator('.ls-lane-list li[data-kind="coroutine"]').count()).toBe(puzzle.trace.coroutines.length);
     expect(await page.locator('.ls-lane-list li[data-kind="coroutine"]').allTextContents()).toEqual(puzzle.trace.coroutines.map((c) => c.name));
     const queues = [...new Set(puzzle.trace.tasks.map((t) => t.queue))].sort();
     expect((await page.locator('.ls-lane-list li[data-kind="queue"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-queue')))).sort()).toEqual(queues);
-    await showTab(page, 'Timeline');
     const canvas = page.locator('.ls-tl-canvas');
     expect(Number(await canvas.getAttribute('data-drawn'))).toBeGreaterThan(puzzle.trace.tasks.length);
     // the canvas really has ink: sample its pixels for more than a couple of colours
