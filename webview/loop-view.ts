@@ -1,7 +1,7 @@
 // The event loop at the current step: the call stack and every queue, with what just entered or left marked.
 import { queueIndexOf, type LoopState } from '../src/core/timeline';
 import type { QueueItem, QueueName } from '../src/core/trace-format';
-import { shortSource } from '../src/core/stepping';
+import { shortSource, sourceOfStep } from '../src/core/stepping';
 import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
@@ -60,9 +60,21 @@ export class LoopView {
     const s = trace.steps[state.step];
     const internal = this.ctx.index.folded && !!task?.internal;
     clear(this.stackList);
-    // the running callback is on the stack (not still in its queue) from the moment it starts until it returns
-    const running = !!task && !!s && !internal && (s.depth > 0 || state.step < task.endStep || s.kind === 'run' || s.kind === 'resume');
-    if (state.stack.length === 0 && !running) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
+    // the running callback is on the stack (not still in its queue) from the moment it starts until it returns: at
+    // every step of its task but a last one that is its return
+    const returned = !!task && !!s && state.step === task.endStep && (s.kind === 'return' || s.kind === 'end') && s.depth === 0;
+    const running = !!task && !!s && !internal && !returned;
+    // a coroutine that just awaited has left the stack: shown leaving, on top, until the next step
+    const suspended = s?.kind === 'await' && s.coroutine >= 0 ? trace.coroutines[s.coroutine] : undefined;
+    if (state.stack.length === 0 && !running && !suspended) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
+    if (suspended) {
+      const src = sourceOfStep(trace, state.step);
+      const b = this.itemButton('ls-frame ls-left', suspended.name, '', `${src ? `suspended at line ${src.line}` : 'suspended'}: resumes from the microtask queue once its promise settles`, `${suspended.name} awaits and leaves the stack: its rest waits for the awaited promise`, () =>
+        this.ctx.select(state.step, src),
+      );
+      b.appendChild(h('span', { class: 'ls-tag', text: 'left the stack' }));
+      this.stackList.appendChild(h('li', {}, [b]));
+    }
     const frames = [...state.stack].reverse();
     frames.slice(0, MAX_FRAMES).forEach((f, i) => {
       const src = shortSource(f.source);

@@ -223,7 +223,11 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-more { color: var(--ls-muted); font-size: 0.85em; }
 @keyframes ls-enter { from { transform: translateX(-0.6em); opacity: 0; background: var(--ls-current-bg); } to { transform: none; opacity: 1; } }
 @keyframes ls-leave { from { transform: translateX(0.6em); } to { transform: none; } }
-@media (prefers-reduced-motion: reduce) { .ls-entered, .ls-left, .ls-task-frame.ls-entered { animation: none; } }
+/* a coroutine that awaits leaves the stack: it fades, its name kept legible */
+.ls-frame.ls-left { animation: ls-suspend var(--ls-motion, 0.6s) ease-out both; }
+.ls-frame.ls-left .ls-item-label { text-decoration: none; }
+@keyframes ls-suspend { from { opacity: 1; background: var(--ls-current-bg); } to { opacity: 0.75; } }
+@media (prefers-reduced-motion: reduce) { .ls-entered, .ls-left, .ls-task-frame.ls-entered, .ls-frame.ls-left { animation: none; } }
 
 /* console */
 .ls-console-lines {

@@ -199,6 +199,27 @@ describe('viewer on the classic puzzle', () => {
     await hasText(page.locator('.ls-card[data-queue="nextTick"] .ls-item.ls-entered .ls-tag'), 'new');
   });
 
+  it('the call stack holds the running callback at each of its steps, and a coroutine that awaits is shown leaving it', async () => {
+    const page = w.page;
+    const { trace } = puzzle;
+    // a callback's last step that is not its return (a promise callback whose last event settles a promise): still running
+    const task = trace.tasks.find((t) => t.queue !== 'main' && !t.internal && t.endStep > t.startStep && trace.steps[t.endStep].kind === 'settle')!;
+    expect(task).toBeDefined();
+    await page.evaluate((s) => window.loopscope!.goTo(s), task.endStep);
+    await waitForStep(page, task.endStep);
+    await hasCount(page.locator('.ls-stack .ls-task-frame'), 1);
+    await hasCount(page.locator('.ls-stack .ls-empty'), 0);
+    // main() awaits null at line 9: it leaves the stack, named, with where it waits
+    const awaitStep = trace.steps.findIndex((st) => st.kind === 'await' && st.coroutine >= 0 && trace.coroutines[st.coroutine].name.startsWith('main'));
+    await page.evaluate((s) => window.loopscope!.goTo(s), awaitStep);
+    await waitForStep(page, awaitStep);
+    await containsText(page.locator('.ls-stack .ls-frame.ls-left'), 'suspended at line 9');
+    await containsText(page.locator('.ls-stack .ls-frame.ls-left .ls-item-label'), 'main');
+    // one step on, it is gone
+    await page.keyboard.press('ArrowRight');
+    await hasCount(page.locator('.ls-stack .ls-frame.ls-left'), 0);
+  });
+
   it('Shift+Right goes to the next task, A to the next await, End and Home to the ends', async () => {
     const page = w.page;
     const idx = new StepIndex(puzzle.trace);
