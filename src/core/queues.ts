@@ -48,9 +48,9 @@ export const QUEUE_INFO: Record<QueueName, QueueInfo> = {
     lane: 'timers',
     participant: 'timers',
     phase: 'phase 1: due timers, in due order',
-    // VS Code's charts.orange is the same #d18616 in every theme, dim on a dark editor: mixed with the theme's
-    // foreground it turns lighter in dark themes and darker in light ones
-    colour: { light: '#c05200', dark: '#ff9d4d', vscode: 'color-mix(in srgb, var(--vscode-charts-orange, #d18616) 75%, var(--vscode-foreground, #cccccc))' },
+    // VS Code's charts.orange defaults to the find-match highlight, a translucent orange (#EA5C0055: dark brown on a
+    // dark editor): a fixed orange mixed with the theme's foreground is lighter in dark themes, darker in light ones
+    colour: { light: '#c05200', dark: '#ff9d4d', vscode: 'color-mix(in srgb, #e8830c 70%, var(--vscode-foreground, #cccccc))' },
     why: 'The timer was due: the timers phase runs due timers in order of their due time, after the current callback and all microtasks are done.',
   },
   io: {
