@@ -188,6 +188,10 @@ export class App implements ViewContext {
     this.root.remove();
   }
 
+  refresh(): void {
+    this.render();
+  }
+
   goTo(step: number): void {
     const next = this.index.clamp(step);
     if (next === this.current) return;
@@ -399,7 +403,9 @@ export class App implements ViewContext {
     this.ui.source.title = src ? `Reveal ${src.file}:${src.line}:${src.column}` : '';
     this.ui.source.setAttribute('aria-label', src ? `Reveal source ${shortSource(src)}` : '');
     const t = s && !run ? this.trace.tasks[s.task] : undefined;
-    this.ui.task.textContent = t ? taskTitle(t) : '';
+    // several loops: say which one this task ran on
+    const loop = t && this.trace.threads.length > 1 ? this.trace.threads.find((x) => x.id === (t.thread ?? 0)) : undefined;
+    this.ui.task.textContent = t ? `${loop ? `${loop.name} · ` : ''}${taskTitle(t)}` : '';
     if (t && t.enqueuedAt !== null && t.scheduledBy !== null) {
       // where the job was registered and when it entered its queue are two facts: a .then registered in task 0 is
       // queued when its promise settles, in another task

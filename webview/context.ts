@@ -24,6 +24,8 @@ export interface ViewContext {
   readonly playing: boolean;
   /** make `step` the current step of every view */
   goTo(step: number): void;
+  /** draw the current step again (a view changed what it shows) */
+  refresh(): void;
   /** go to `step` and ask the host to reveal `source` (what clicking anything with a source does) */
   select(step: number, source: SourceSite | null): void;
   exportFile(file: ExportFile): void;

@@ -26,6 +26,11 @@ export class LoopView {
   private readonly stackList: HTMLOListElement;
   private readonly lists = new Map<ViewQueue, { card: HTMLElement; list: HTMLOListElement; count: HTMLElement }>();
   private readonly t0: number;
+  /** several event loops (workers, child processes): which one the view shows; 'follow' is the current step's */
+  private chosen: number | 'follow' = 'follow';
+  private readonly loopName: HTMLElement;
+  /** the loop each queue item belongs to: the loop of the task that queued it */
+  private itemThread: Int32Array | null = null;
 
   constructor(private readonly ctx: ViewContext) {
     this.t0 = ctx.trace.tasks[0]?.startTime ?? 0;
@@ -47,8 +52,29 @@ export class LoopView {
       this.lists.set(c.queue, { card, list, count });
       cards.push(card);
     }
+    this.loopName = h('span', { class: 'ls-loop-name' });
+    const threads = ctx.trace.threads;
+    const picker =
+      threads.length > 1
+        ? h(
+            'select',
+            {
+              class: 'ls-loop-pick',
+              title: 'Which event loop to show: each worker thread and child process has its own',
+              attrs: { 'aria-label': 'Event loop shown' },
+              on: {
+                change: (e: Event) => {
+                  const v = (e.target as HTMLSelectElement).value;
+                  this.chosen = v === 'follow' ? 'follow' : Number(v);
+                  this.ctx.refresh();
+                },
+              },
+            },
+            [h('option', { text: "the current step's loop", attrs: { value: 'follow' } }), ...threads.map((t) => h('option', { text: t.name, attrs: { value: String(t.id) } }))],
+          )
+        : null;
     this.el = h('section', { class: 'ls-panel ls-loop', attrs: { 'aria-label': 'Event loop' } }, [
-      h('h2', { class: 'ls-panel-title', text: 'Event loop queues' }),
+      h('h2', { class: 'ls-panel-title' }, [h('span', { text: 'Event loop queues' }), this.loopName, picker]),
       h('div', { class: 'ls-cards' }, cards),
     ]);
   }
@@ -59,14 +85,23 @@ export class LoopView {
     const task = trace.tasks[state.task];
     const s = trace.steps[state.step];
     const internal = this.ctx.index.folded && !!task?.internal;
+    // several loops: the view shows one of them, by default the one the current step runs on
+    const stepThread = task?.thread ?? 0;
+    const shown = this.chosen === 'follow' ? stepThread : this.chosen;
+    const elsewhere = shown !== stepThread;
+    if (trace.threads.length > 1) this.loopName.textContent = ` · ${trace.threads.find((t) => t.id === shown)?.name ?? `loop ${shown}`}`;
     clear(this.stackList);
+    if (elsewhere) {
+      // the loops run in parallel: another loop's stack is known only at its own steps
+      this.stackList.appendChild(h('li', { class: 'ls-empty', text: `not shown: this step runs on ${trace.threads.find((t) => t.id === stepThread)?.name ?? 'another loop'}` }));
+    }
     // the running callback is on the stack (not still in its queue) from the moment it starts until it returns: at
     // every step of its task but a last one that is its return
     const returned = !!task && !!s && state.step === task.endStep && (s.kind === 'return' || s.kind === 'end') && s.depth === 0;
-    const running = !!task && !!s && !internal && !returned;
+    const running = !elsewhere && !!task && !!s && !internal && !returned;
     // a coroutine that just awaited has left the stack: shown leaving, on top, until the next step
-    const suspended = s?.kind === 'await' && s.coroutine >= 0 ? trace.coroutines[s.coroutine] : undefined;
-    if (state.stack.length === 0 && !running && !suspended) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
+    const suspended = !elsewhere && s?.kind === 'await' && s.coroutine >= 0 ? trace.coroutines[s.coroutine] : undefined;
+    if (!elsewhere && state.stack.length === 0 && !running && !suspended) this.stackList.appendChild(h('li', { class: 'ls-empty', text: 'empty: no JavaScript running' }));
     if (suspended) {
       const src = sourceOfStep(trace, state.step);
       const b = this.itemButton('ls-frame ls-left', suspended.name, '', `${src ? `suspended at line ${src.line}` : 'suspended'}: resumes from the microtask queue once its promise settles`, `${suspended.name} awaits and leaves the stack: its rest waits for the awaited promise`, () =>
@@ -75,7 +110,7 @@ export class LoopView {
       b.appendChild(h('span', { class: 'ls-tag', text: 'left the stack' }));
       this.stackList.appendChild(h('li', {}, [b]));
     }
-    const frames = [...state.stack].reverse();
+    const frames = elsewhere ? [] : [...state.stack].reverse();
     frames.slice(0, MAX_FRAMES).forEach((f, i) => {
       const src = shortSource(f.source);
       this.stackList.appendChild(
@@ -106,7 +141,7 @@ export class LoopView {
     const entered = new Set((from === state.step ? state.entered : queueIndexOf(trace).enteredBetween(from, state.step)).map((i) => i.id));
     const now = (task?.startTime ?? this.t0) - this.t0;
     for (const [queue, { card, list, count }] of this.lists) {
-      const all = state.queues[queue];
+      const all = trace.threads.length > 1 ? state.queues[queue].filter((i) => this.threadOf(i) === shown) : state.queues[queue];
       // Node's own queue entries are summarised while internals are folded
       const items = this.ctx.index.folded ? all.filter((i) => !i.internal) : all;
       const hidden = all.length - items.length;
@@ -132,6 +167,16 @@ export class LoopView {
       return fresh ? Math.max(0, fresh.offsetTop - list.clientHeight + fresh.offsetHeight + 4) : 0;
     });
     lists.forEach((list, i) => (list.scrollTop = targets[i]));
+  }
+
+  /** The loop a queue item belongs to: the loop of the task that queued it. */
+  private threadOf(item: QueueItem): number {
+    const { trace } = this.ctx;
+    if (!this.itemThread) {
+      this.itemThread = new Int32Array(trace.queueItems.length);
+      trace.queueItems.forEach((q, i) => (this.itemThread![i] = trace.tasks[trace.steps[q.enterStep]?.task ?? -1]?.thread ?? 0));
+    }
+    return this.itemThread[item.id] ?? 0;
   }
 
   private queueItem(item: QueueItem, cls: string, tag: string, now: number): HTMLButtonElement {

@@ -151,6 +151,8 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 .ls-panel { background: var(--ls-panel); border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.4em 0.6em; min-width: 0; display: flex; flex-direction: column; gap: 0.35em; }
 .ls-panel-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; }
 .ls-panel-title { font-size: 1em; font-weight: 700; }
+.ls-loop-name { font-weight: 600; color: var(--ls-muted); }
+.ls-loop-pick { margin-left: 0.5em; font: inherit; font-size: 0.8em; font-weight: 400; max-width: 16em; color: var(--ls-fg); background: var(--ls-chip); border: 1px solid var(--ls-border); border-radius: 6px; }
 .ls-help { color: var(--ls-muted); font-size: 0.85em; }
 @media (max-height: 1000px) { .ls-help { display: none; } }
 /* Presentation Mode: bigger everything, none of the controls a class does not need */

@@ -425,6 +425,42 @@ test('teaching: a bundled example in one click, predict the output, presentation
   await screenshot(page, 'e2e-after-reload.png');
 }));
 
+test('several event loops: the bundled CSP example shows its loops, one at a time, and the messages between them', shot('loops', async () => {
+  wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
+  const { page } = wb;
+  await runCommand(page, 'Loopscope: Open Example...');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('csp-channel');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'csp-channel.mjs' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: 'Loopscope: csp-channel.mjs' }).first().waitFor({ timeout: 60_000 });
+  const frame = await frameShowing(page, 'csp-channel.mjs');
+  // the event-loop view names the loop it shows and offers the others
+  await frame.locator('.ls-loop-pick').waitFor({ timeout: 60_000 });
+  const loops = await frame.locator('.ls-loop-pick option').allTextContents();
+  assert.equal(loops.filter((l) => /^worker \d/.test(l)).length, 2, `two workers to choose from: ${loops.join(', ')}`);
+  await focusPanel(page, frame);
+  // step until a worker's step: the view follows it to that worker's loop
+  let onWorker = false;
+  for (let i = 0; i < 300 && !onWorker; i++) {
+    await page.keyboard.press('ArrowRight');
+    onWorker = /worker \d/.test((await frame.locator('.ls-loop-name').textContent()) ?? '');
+  }
+  assert.ok(onWorker, 'a step on a worker shows that worker\'s loop');
+  assert.match((await frame.locator('.ls-task-line').textContent()) ?? '', /worker \d/);
+  await screenshot(page, 'e2e-loops-worker.png');
+  // the sequence diagram: one box per loop, the messages between them as arrows
+  await frame.getByRole('tab', { name: 'Sequence diagram' }).click();
+  await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
+  const text = (await frame.locator('.ls-diagram-box svg').first().textContent()) ?? '';
+  assert.match(text, /worker 2/);
+  assert.match(text, /worker 3/);
+  assert.match(text, /postMessage/);
+  await screenshot(page, 'e2e-loops-diagram.png');
+  await frame.getByRole('tab', { name: 'Event loop' }).click();
+}));
+
 test('a race across an await: the Problems panel and the panel show it', shot('race', async () => {
   wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;

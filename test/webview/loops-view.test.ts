@@ -1,0 +1,67 @@
+// Several event loops in the viewer: the event-loop view shows one loop at a time (by default the loop the current
+// step runs on), says which, and can be switched to another; the step's task line names its loop.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, eventually, queueLabels, screenshot, type Traced } from './helpers';
+
+const PROGRAM = `const { Worker, isMainThread, parentPort } = require('node:worker_threads');
+if (isMainThread) {
+  setTimeout(() => console.log('main: timer'), 400);
+  const w = new Worker(__filename);
+  w.on('message', (m) => console.log('main got', m));
+} else {
+  setImmediate(() => {
+    console.log('worker: immediate');
+    parentPort.postMessage('hi');
+  });
+}
+`;
+
+let browser: Browser;
+const tmp = tempDir();
+let traced: Traced;
+
+beforeAll(async () => {
+  traced = traceProgram(tmp.dir, 'two-loops.js', PROGRAM);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  tmp.cleanup();
+});
+
+describe('a trace of two event loops', () => {
+  it('shows the loop of the current step, names it, and switches to another on request', async () => {
+    const { trace } = traced;
+    expect(trace.threads.length).toBe(2);
+    const worker = trace.threads.find((t) => t.kind === 'worker')!;
+    // the step in the worker that queues its immediate: the main thread's timer is queued too, on the other loop
+    const step = trace.steps.findIndex((s) => s.kind === 'schedule' && trace.tasks[s.task].thread === worker.id && /setImmediate|immediate/i.test(s.text));
+    expect(step).toBeGreaterThan(0);
+    const w = await watchedPage(browser);
+    const page = w.page;
+    await openReport(w, traced.html);
+    await page.evaluate((s) => window.loopscope!.goTo(s), step);
+    await waitForStep(page, step);
+    await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain(worker.name));
+    expect(await page.locator('.ls-task-line').textContent()).toContain(worker.name);
+    expect((await queueLabels(page, 'immediate')).length).toBe(1);
+    // the main thread's timer is in the other loop's queue, not this one's
+    expect(await queueLabels(page, 'timer')).toEqual([]);
+    await screenshot(page, 'loops-worker-step');
+
+    await page.locator('.ls-loop-pick').selectOption(String(trace.threads.find((t) => t.kind === 'main')!.id));
+    await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain('main'));
+    expect((await queueLabels(page, 'timer')).join()).toContain('400 ms');
+    expect(await queueLabels(page, 'immediate')).toEqual([]);
+    // its call stack is not known at another loop's step
+    expect(await page.locator('.ls-stack .ls-empty').textContent()).toContain(worker.name);
+
+    await page.locator('.ls-loop-pick').selectOption('follow');
+    await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain(worker.name));
+    expect(w.pageErrors).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
