@@ -16,7 +16,7 @@ import { queueContents } from './queues';
 import { finishTasks } from './tasks';
 import { analyse } from './analyses';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyses/input';
-import { joinThreads, mainThreadOnly, messageEvents, type ThreadPart } from './threads';
+import { joinThreads, mainThreadOnly, messageEvents, outputTimes, type ThreadPart } from './threads';
 
 export type { RawRun };
 
@@ -62,6 +62,7 @@ function threadPart(run: RawRun, thread: number, options: AnalysisOptions): Thre
     trace: { ...trace, findings: analyse({ trace, decoded, scheduling, frames, steps, options }) },
     meta: run.meta,
     messages: messageEvents(decoded, scheduling, steps),
+    outputTimes: outputTimes(decoded),
   };
 }
 

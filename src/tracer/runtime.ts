@@ -20,6 +20,7 @@ import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
 import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
+import { watchProcesses, startChildProcess } from './processes';
 import {
   ReflectApply,
   ReflectGetOwnPropertyDescriptor,
@@ -59,8 +60,20 @@ export function install(): void {
   const cfg: TracerConfig = config;
   if (!inWorker) {
     delete process.env[CONFIG_ENV];
-    workerThreads.setEnvironmentData(CONFIG_KEY, configText as string);
+    // a child process: its environment as the program gave it, its own thread id in the trace, its entry
+    if (cfg.child && !startChildProcess(cfg)) return;
+    if (cfg.child) {
+      try {
+        cfg.esmEntry = moduleFormatOf(cfg.entry) === 'module';
+      } catch {
+        cfg.esmEntry = true; // unreadable here: Node will say so, with the hooks in place as for any module
+      }
+    }
+    workerThreads.setEnvironmentData(CONFIG_KEY, JSON.stringify(cfg));
   }
+  /** the trace's id of this process's main thread (0 in the program's own process) */
+  const base = cfg.child?.thread ?? 0;
+  const childProcess = !inWorker && cfg.child !== undefined;
   // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
   stripExecArgv(config.execArgv ?? []);
   // a worker whose execArgv the program set got the preload alone (see tracer/threads.ts)
@@ -87,7 +100,7 @@ export function install(): void {
     return list;
   };
 
-  const rec = new Recorder(config.dir, workerThreads.threadId);
+  const rec = new Recorder(config.dir, base + workerThreads.threadId);
   const t0 = now();
   const micros = (): number => MathMin(0x7fffffff, MathRound((now() - t0) * 1000));
 
@@ -153,6 +166,7 @@ export function install(): void {
   }
   const PROMISE = typeCode('PROMISE');
   const MESSAGEPORT = typeCode('MESSAGEPORT');
+  const TICKOBJECT = typeCode('TickObject');
   const WORKER = typeCode('WORKER');
 
   function push(kind: RawKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
@@ -328,8 +342,9 @@ export function install(): void {
     sent(peer, seq, channel) {
       recordCurrentTask();
       push(RawKind.MessageOut, peer, seq, channel);
-      // the answer may make the parent end this worker at once (worker.terminate()): what led to it is kept
-      if (inWorker) {
+      // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
+      // to it is kept
+      if (inWorker || childProcess) {
         internal++;
         rec.flush();
         internal--;
@@ -346,7 +361,34 @@ export function install(): void {
     handoff(via, ports, incoming) {
       rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
-  }, preloadFlags);
+  }, preloadFlags, base, inWorker ? -1 : (cfg.child?.parent ?? -1));
+  // ... and the child processes it starts, and the messages on their IPC channels
+  const processes = watchProcesses(
+    {
+      recording: () => internal === 0,
+      worker() {},
+      sent(peer, seq, channel) {
+        recordCurrentTask();
+        push(RawKind.MessageOut, peer, seq, channel);
+        if (childProcess) {
+          internal++;
+          rec.flush();
+          internal--;
+        }
+      },
+      received(peer, seq, channel) {
+        if (internal !== 0) return;
+        recordCurrentTask(TICKOBJECT);
+        push(RawKind.MessageIn, peer, seq, channel);
+      },
+      channel() {},
+      handoff() {},
+    },
+    cfg,
+    threads.id,
+    cfg.child?.deadline ?? Date.now() + cfg.timeoutMs,
+    cfg.child?.piped ?? { stdout: false, stderr: false },
+  );
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
   const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
@@ -796,7 +838,9 @@ export function install(): void {
     writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    if (inWorker) internal--;
+    if (!inWorker) processes.stopChildren();
+    // a detached child process may outlive the program: it is no longer recorded, it is not stopped
+    if (inWorker || cfg.child?.detached) internal--;
     else reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
@@ -839,6 +883,7 @@ export function install(): void {
 
   const realEmit = process.emit as (...a: unknown[]) => boolean;
   const emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
+    if (name === 'message') processes.processEmitted(name);
     if (stopping || (name !== 'exit' && name !== 'unhandledRejection' && name !== 'uncaughtExceptionMonitor' && name !== 'uncaughtException')) {
       // eslint-disable-next-line prefer-rest-params
       return ReflectApply(realEmit, this, arguments);
@@ -1068,6 +1113,7 @@ export function install(): void {
 
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
   // The time limit (the main thread's: it stops the whole program, workers with it).
+  // A child process stops at the program's time limit too (a moment later: its parent stops it first, see stop()).
   if (!inWorker) realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
   // ---- instrument the user's modules -----------------------------------------------------------------------------
@@ -1230,7 +1276,8 @@ export function install(): void {
     cwd: process.cwd(),
     startedAt: Date.now(),
     thread: threads.id,
-    ...(inWorker ? { parent: threads.parent } : {}),
+    ...(threads.parent >= 0 ? { parent: threads.parent } : {}),
+    ...(childProcess ? { process: { piped: cfg.child!.piped } } : {}),
     timeOrigin: performance.timeOrigin + t0,
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them

@@ -36,6 +36,10 @@ export const enum Channel {
   WorkerPort = 1,
   /** a port of a MessageChannel (the event's thread field holds the thread's own id of that port) */
   Port = 2,
+  /** a child process's IPC channel to its parent, seen in the child (the event names the parent's thread id) */
+  Parent = 3,
+  /** the IPC channel to a child process, seen in the parent (the event names the child's pid) */
+  Child = 4,
 }
 
 export interface ThreadSink {
@@ -68,11 +72,14 @@ export interface Threads {
 type PortMessage = { type?: unknown; publicPort?: unknown; filename?: unknown; doEval?: unknown; stream?: unknown; chunks?: unknown };
 
 /** `preload`: the flags that load the tracer (`--require <preload>`), given to a worker whose own execArgv the
- * program sets (Node then does not pass the process's flags on to it) */
-export function watchThreads(sink: ThreadSink, preload: readonly string[]): Threads {
-  const { threadId, parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
+ * program sets (Node then does not pass the process's flags on to it). `base`: the trace's id of this process's main
+ * thread (0 in the program's own process; a child process's, see raw-events' PROCESS_THREADS), its worker threads'
+ * ids follow from it; `mainParent`: the thread that started this process (-1: none). */
+export function watchThreads(sink: ThreadSink, preload: readonly string[], base = 0, mainParent = -1): Threads {
+  const { parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
+  const threadId = base + workerThreads.threadId;
   const { isProxy } = types;
-  const parent = workerThreads.isMainThread ? -1 : Number(getEnvironmentData(PARENT_KEY) ?? 0);
+  const parent = workerThreads.isMainThread ? mainParent : Number(getEnvironmentData(PARENT_KEY) ?? base);
   // every worker this thread starts learns its parent from here
   setEnvironmentData(PARENT_KEY, threadId);
 
@@ -161,7 +168,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[]): Thre
   function noteNewWorker(port: object, message: PortMessage & { workerData?: unknown }, transfer: unknown): void {
     if (!message || typeof message !== 'object' || message.publicPort === undefined) return;
     if (message.publicPort !== lastPort || !portBefore) return void (workerHandle = null);
-    const thread = Number(workerHandle?.threadId);
+    const thread = base + Number(workerHandle?.threadId);
     workerHandle = null;
     if (!Number.isInteger(thread)) return;
     publicPorts.set(portBefore, thread);
