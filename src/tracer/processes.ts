@@ -148,7 +148,8 @@ export function watchProcesses(sink: ThreadSink, cfg: TracerConfig, self: number
           const command = o.shell ? o.args[o.args.length - 1] : undefined;
           if (at > 0) {
             programArgs = o.args;
-            o.args = [...o.args.slice(0, at), '--require', preload, ...o.args.slice(at)];
+            // first, where the child takes them out of its process.execArgv again
+            o.args = [o.args[0], '--require', preload, ...o.args.slice(1)];
             o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached)}`];
             traced = true;
           } else if (typeof command === 'string' && namesNode(command)) {
