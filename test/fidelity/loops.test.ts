@@ -10,7 +10,8 @@
 import { describe, it, expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
-import { checkThreads, THREAD_CHECKS } from './loops-threads';
+import { execFileSync } from 'node:child_process';
+import { checkThreads, PROCESS_CHECKS, THREAD_CHECKS } from './loops-threads';
 
 const corpusDir = join(root, 'test', 'loops');
 const { programs, problems } = discoverPrograms(corpusDir);
@@ -22,7 +23,7 @@ describe('the corpus of programs with several loops', () => {
     expect(programs.length).toBeGreaterThanOrEqual(15);
   });
   it('has a trace check for each worker program', () => {
-    expect(Object.keys(THREAD_CHECKS).filter((name) => !programs.some((p) => p.name === name))).toEqual([]);
+    expect(Object.keys({ ...THREAD_CHECKS, ...PROCESS_CHECKS }).filter((name) => !programs.some((p) => p.name === name))).toEqual([]);
   });
 });
 
@@ -42,6 +43,23 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
     const sent = run.trace.messages.filter((m) => m.from.thread === worker!.id);
     expect(ticks.length).toBeGreaterThan(3);
     expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+  });
+  it('a child process still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
+    const dir = join(corpusDir, '_child-stopped-at-limit');
+    const run = await runTrace(node, join(dir, 'main.js'), 3000);
+    expect([run.code, run.trace.program.stopped]).toEqual([124, 'timeout']);
+    expect(run.stdout).toBe('child ticked 3 times\n');
+    const child = run.trace.threads.find((t) => t.entry?.endsWith('forever.js'));
+    expect(child, 'the child is a loop of the trace').toMatchObject({ kind: 'process', parent: 0 });
+    expect(child!.exitCode, 'it did not end on its own').toBeUndefined();
+    // what it did up to the stop: its ticks (an await at forever.js line 3 each), their messages received by main
+    const ticks = run.trace.coroutines.filter((c) => c.thread === child!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 3);
+    const sent = run.trace.messages.filter((m) => m.from.thread === child!.id);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+    // and it is gone (the runner returns once the program has exited; the child was stopped before that)
+    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(join(dir, 'forever.js')));
+    expect(left).toEqual([]);
   });
   it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
     const entry = join(root, 'examples', 'csp-channel.mjs');
