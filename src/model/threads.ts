@@ -10,6 +10,7 @@ import { fileName } from '../core/paths';
 import type { Decoded, OutputMeta } from './decode';
 import type { ResourcesAndTasks } from './resources';
 import type { Steps } from './steps';
+import { orderStepsByMessages } from './step-order';
 
 /** A message event of one thread's recording, with the task and step it happened in. */
 export interface MessageEvent {
@@ -303,8 +304,9 @@ export function joinThreads(parts: ThreadPart[]): Trace {
       });
     }
   }
-  const startTime = (task: number) => trace.tasks[task]?.startTime ?? 0;
-  sent.sort((a, b) => startTime(a.from.task) - startTime(b.from.task));
-  trace.messages = sent.map((m, id) => ({ ...m, id }));
+  trace.messages = sent;
+  orderStepsByMessages(trace);
+  // in the order they were sent (by the steps, which follow the messages)
+  trace.messages = sent.sort((a, b) => a.from.step - b.from.step).map((m, id) => ({ ...m, id }));
   return trace;
 }

@@ -44,6 +44,13 @@ function common(run: TracedRunResult): void {
   for (const m of trace.messages) {
     expect(threadOfTask(trace, m.from.task), `message ${m.id} sent on its thread`).toBe(m.from.thread);
     if (m.to.task !== null) expect(threadOfTask(trace, m.to.task), `message ${m.id} received on its thread`).toBe(m.to.thread);
+    // steps follow message causality: a message is received after it was sent
+    if (m.to.step !== null) expect(m.to.step, `message ${m.id} received after it was sent`).toBeGreaterThan(m.from.step);
+  }
+  // each loop's steps stay in their own order: its tasks' steps in the order its tasks ran
+  for (const t of trace.threads) {
+    const starts = trace.tasks.filter((x) => (x.thread ?? 0) === t.id).map((x) => x.startStep);
+    expect(starts, `${t.name}'s tasks in order`).toEqual([...starts].sort((a, b) => a - b));
   }
 }
 
