@@ -25,7 +25,7 @@ import { openSync, closeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PROCESS_THREADS } from '../core/raw-events';
 import { CONFIG_ENV, type TracerConfig } from './config';
-import { Channel, type ThreadSink } from './threads';
+import { Channel, type MessageSink } from './threads';
 import { ReflectApply, ReflectGetPrototypeOf, SafeWeakMap } from './primordials';
 import { stripExecArgv } from './process-view';
 
@@ -109,7 +109,7 @@ export function startChildProcess(cfg: TracerConfig): boolean {
  * `self`: this thread's id in the trace; `deadline`: when the program's time limit ends (ms since the epoch);
  * `piped`: this process's own stdout and stderr do not reach the program's.
  */
-export function watchProcesses(sink: ThreadSink, cfg: TracerConfig, self: number, deadline: number, piped: { stdout: boolean; stderr: boolean }): Processes {
+export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: number, deadline: number, piped: { stdout: boolean; stderr: boolean }): Processes {
   const ChildProcess = childProcess.ChildProcess as unknown as { prototype: Record<string, unknown> };
   const preload = join(cfg.tracerDir, 'preload.cjs');
   /** the traced children: their pid, and the messages sent to and received from each */

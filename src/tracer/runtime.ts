@@ -19,7 +19,7 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
-import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
+import { watchThreads, CONFIG_KEY, ENTRY_KEY, Channel, type MessageSink } from './threads';
 import { watchProcesses, startChildProcess } from './processes';
 import {
   ReflectApply,
@@ -331,14 +331,9 @@ export function install(): void {
     }
   }
 
-  // ---- other threads: the workers this thread starts and the messages between them --------------------------------
-  // (its preload flags: for a worker whose execArgv the program sets)
-  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
-  const threads = watchThreads({
+  // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
+  const messages: MessageSink = {
     recording: () => internal === 0,
-    worker(thread, entry, name) {
-      rec.meta({ t: 'worker', thread, entry, name });
-    },
     sent(peer, seq, channel) {
       recordCurrentTask();
       push(RawKind.MessageOut, peer, seq, channel);
@@ -352,8 +347,17 @@ export function install(): void {
     },
     received(peer, seq, channel) {
       if (internal !== 0) return;
-      recordCurrentTask(MESSAGEPORT);
+      // a port's listeners run in a MESSAGEPORT task; Node emits an IPC message in a nextTick task of its own
+      recordCurrentTask(channel === Channel.Parent || channel === Channel.Child ? TICKOBJECT : MESSAGEPORT);
       push(RawKind.MessageIn, peer, seq, channel);
+    },
+  };
+  // (its preload flags: for a worker whose execArgv the program sets)
+  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
+  const threads = watchThreads({
+    ...messages,
+    worker(thread, entry, name) {
+      rec.meta({ t: 'worker', thread, entry, name });
     },
     channel(port1, port2) {
       rec.meta({ t: 'channel', ports: [port1, port2] });
@@ -362,28 +366,8 @@ export function install(): void {
       rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
   }, preloadFlags, base, inWorker ? -1 : (cfg.child?.parent ?? -1));
-  // ... and the child processes it starts, and the messages on their IPC channels
   const processes = watchProcesses(
-    {
-      recording: () => internal === 0,
-      worker() {},
-      sent(peer, seq, channel) {
-        recordCurrentTask();
-        push(RawKind.MessageOut, peer, seq, channel);
-        if (childProcess) {
-          internal++;
-          rec.flush();
-          internal--;
-        }
-      },
-      received(peer, seq, channel) {
-        if (internal !== 0) return;
-        recordCurrentTask(TICKOBJECT);
-        push(RawKind.MessageIn, peer, seq, channel);
-      },
-      channel() {},
-      handoff() {},
-    },
+    messages,
     cfg,
     threads.id,
     cfg.child?.deadline ?? Date.now() + cfg.timeoutMs,
@@ -838,10 +822,13 @@ export function install(): void {
     writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    if (!inWorker) processes.stopChildren();
-    // a detached child process may outlive the program: it is no longer recorded, it is not stopped
-    if (inWorker || cfg.child?.detached) internal--;
-    else reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+    // a worker, or a child process at its own event limit, stops recording and runs on (as a worker does); so does a
+    // detached child process at the time limit (it may outlive the program untraced too); anything else stops, and
+    // the children Loopscope started with it
+    const recordOnly = inWorker || (cfg.child !== undefined && (cfg.child.detached || reason === 'max-events'));
+    if (recordOnly) return void internal--;
+    processes.stopChildren();
+    reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
   // Crashes, unhandled rejections and exit, seen on their way through process.emit: listening would show in the

@@ -42,14 +42,18 @@ export const enum Channel {
   Child = 4,
 }
 
-export interface ThreadSink {
+/** Where the messages between loops are recorded (by the threads' and the processes' watchers alike). */
+export interface MessageSink {
   /** false while the tracer itself works */
   recording(): boolean;
-  /** a worker was started: its thread id, the file it runs (null for code), its name */
-  worker(thread: number, entry: string | null, name: string | null): void;
-  /** a message sent to (or received from) another thread: the `seq`-th of that direction */
+  /** a message sent to (or received from) another loop: the `seq`-th of that direction */
   sent(peer: number, seq: number, channel: Channel): void;
   received(peer: number, seq: number, channel: Channel): void;
+}
+
+export interface ThreadSink extends MessageSink {
+  /** a worker was started: its thread id, the file it runs (null for code), its name */
+  worker(thread: number, entry: string | null, name: string | null): void;
   /** a MessageChannel was made: the ids of its two ends in this thread */
   channel(port1: number, port2: number): void;
   /** ports (their ids in this thread) sent to, or received from, another thread: in a message of a worker's channel

@@ -31,35 +31,30 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
   it.concurrent.each(programs.map((p) => [p.name, p] as const))('%s: traced run equals the plain run', async (_name, program) => {
     checkThreads(program.name, await expectTracedAsPlain(node, major, program));
   });
-  it('a worker still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
-    const run = await runTrace(node, join(corpusDir, '_stopped-at-limit', 'main.js'), 4000);
+  /** A program whose other loop ticks forever, traced with a short time limit: the loop is stopped with it, and what
+   * it did up to then is kept (its ticks, an await at `tickLine` each, and their messages received by main). */
+  async function stoppedAtLimit(folder: string, entry: string, kind: 'worker' | 'process', tickLine: number, timeoutMs: number) {
+    const run = await runTrace(node, join(corpusDir, folder, 'main.js'), timeoutMs);
     expect([run.code, run.trace.program.stopped]).toEqual([124, 'timeout']);
-    expect(run.stdout).toBe('worker ticked 3 times\n');
-    const worker = run.trace.threads.find((t) => t.entry?.endsWith('ticker.js'));
-    expect(worker, 'the worker is a loop of the trace').toMatchObject({ kind: 'worker', parent: 0 });
-    expect(worker!.exitCode, 'it did not end on its own').toBeUndefined();
-    // what it did up to the stop: its ticks (an await at ticker.js line 5 each) and their messages, received by main
-    const ticks = run.trace.coroutines.filter((c) => c.thread === worker!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 5);
-    const sent = run.trace.messages.filter((m) => m.from.thread === worker!.id);
+    const loop = run.trace.threads.find((t) => t.entry?.endsWith(entry));
+    expect(loop, `the ${kind} is a loop of the trace`).toMatchObject({ kind, parent: 0 });
+    expect(loop!.exitCode, 'it did not end on its own').toBeUndefined();
+    const ticks = run.trace.coroutines.filter((c) => c.thread === loop!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === tickLine);
+    const sent = run.trace.messages.filter((m) => m.from.thread === loop!.id);
     expect(ticks.length).toBeGreaterThan(3);
     expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+    return run;
+  }
+  it('a worker still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
+    const run = await stoppedAtLimit('_stopped-at-limit', 'ticker.js', 'worker', 5, 4000);
+    expect(run.stdout).toBe('worker ticked 3 times\n');
   });
   it('a child process still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
-    const dir = join(corpusDir, '_child-stopped-at-limit');
-    const run = await runTrace(node, join(dir, 'main.js'), 3000);
-    expect([run.code, run.trace.program.stopped]).toEqual([124, 'timeout']);
+    const run = await stoppedAtLimit('_child-stopped-at-limit', 'forever.js', 'process', 3, 3000);
     expect(run.stdout).toBe('child ticked 3 times\n');
-    const child = run.trace.threads.find((t) => t.entry?.endsWith('forever.js'));
-    expect(child, 'the child is a loop of the trace').toMatchObject({ kind: 'process', parent: 0 });
-    expect(child!.exitCode, 'it did not end on its own').toBeUndefined();
-    // what it did up to the stop: its ticks (an await at forever.js line 3 each), their messages received by main
-    const ticks = run.trace.coroutines.filter((c) => c.thread === child!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 3);
-    const sent = run.trace.messages.filter((m) => m.from.thread === child!.id);
-    expect(ticks.length).toBeGreaterThan(3);
-    expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
     // and it is gone (the runner returns once the program has exited; the child was stopped before that)
-    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(join(dir, 'forever.js')));
-    expect(left).toEqual([]);
+    const script = join(corpusDir, '_child-stopped-at-limit', 'forever.js');
+    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(script))).toEqual([]);
   });
   it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
     const entry = join(root, 'examples', 'csp-channel.mjs');
