@@ -41,13 +41,13 @@ const VALUE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--exp
 /** options that make Node run something other than a script file */
 const NO_SCRIPT = /^(?:--(?:eval|print|interactive|check|test|run|version|help|v8-options|watch|watch-path)(?:=|$)|-[a-zA-Z]*[epicvh])/;
 
-/** Does this command line (argv0 first) run Node on a script? The index where Node's own options end, or -1. */
+/** Does this command line (argv0 first) run Node on a script? The script's index in it, or -1. */
 export function nodeScriptAt(file: string, args: readonly unknown[]): number {
   if (file !== process.execPath && !/^(?:node|nodejs)(?:\.exe)?$/i.test(basename(file))) return -1;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (typeof a !== 'string') return -1;
-    if (a === '--') return i + 1 < args.length ? i : -1;
+    if (a === '--') return i + 1 < args.length ? i + 1 : -1;
     if (a === '-' || NO_SCRIPT.test(a)) return -1;
     if (!a.startsWith('-')) return i;
     if (VALUE_OPTIONS.has(a)) i++;
