@@ -48,10 +48,12 @@ export const enum RawKind {
   Unhandled = 17,
   /** a=the other thread's id (channel 1, a worker's port; channel 3, a child process's IPC channel to its parent), the
    * port's id in this thread (channel 2, a MessageChannel's port) or the child's pid (channel 4, the IPC channel to a
-   * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent */
+   * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent. Channel 5, a
+   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...) */
   MessageOut = 18,
-  /** a=the sending thread's id (channel 1) or the receiving port's id here (channel 2) b=sequence number
-   * c=channel: a message received; its listeners run in this task (or receiveMessageOnPort took it in this task) */
+  /** a=the sending thread's id (channel 1, 3), the receiving port's or BroadcastChannel's id here (channel 2, 5) or
+   * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
+   * task (or receiveMessageOnPort took it in this task) */
   MessageIn = 19,
 }
 
@@ -85,6 +87,8 @@ export type MetaRecord =
   /** ports (their ids in this thread) handed to another thread, or (`incoming`) from one: in the message `via`
    * ("<from>><to>#<seq>" on a worker's channel) or in a new worker's data ("start:<thread>") */
   | { t: 'handoff'; via: string; ports: number[]; incoming?: true }
+  /** a BroadcastChannel made here: its id in this thread, its name, how many broadcasts its process had sent then */
+  | { t: 'broadcast'; id: number; name: string; after: number }
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
   | { t: 'exit'; code: number }

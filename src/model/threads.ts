@@ -57,6 +57,7 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
 const PORT_CHANNEL = 2;
 const TO_PARENT_CHANNEL = 3;
 const TO_CHILD_CHANNEL = 4;
+const BROADCAST_CHANNEL = 5;
 
 /**
  * MessageChannel ports, each named "<thread>:<its id there>": the two ends of each channel, and where each end went
@@ -101,6 +102,54 @@ function followPorts(parts: ThreadPart[]) {
   };
 }
 
+/**
+ * BroadcastChannel messages: one per broadcast and channel that received it (a broadcast reaches every other channel
+ * of its name in the process), or one with no receiver. A channel's n-th message is the n-th broadcast on its name
+ * that was sent after the channel was made, by another channel, in the order the process numbered them.
+ */
+function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number }>): Message[] {
+  type Post = { key: string; n: number; from: Message['from'] };
+  const channels = new Map<string, { name: string; after: number; thread: number; process: number }>();
+  const posts = new Map<string, Post[]>();
+  const processOf = (thread: number) => Math.floor(thread / PROCESS_THREADS);
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t === 'broadcast') channels.set(`${p.thread}:${m.id}`, { name: m.name, after: m.after, thread: p.thread, process: processOf(p.thread) });
+    }
+  }
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) {
+      const key = `${p.thread}:${m.peer}`;
+      const channel = channels.get(key);
+      if (!m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
+      const on = `${channel.process}:${channel.name}`;
+      if (!posts.has(on)) posts.set(on, []);
+      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+    }
+  }
+  for (const list of posts.values()) list.sort((a, b) => a.n - b.n);
+  const delivered = new Set<Post>();
+  const messages: Message[] = [];
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) {
+      const key = `${p.thread}:${m.peer}`;
+      const channel = channels.get(key);
+      if (m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
+      const heard = (posts.get(`${channel.process}:${channel.name}`) ?? []).filter((x) => x.n > channel.after && x.key !== key);
+      const post = heard[m.seq - 1];
+      if (!post) continue;
+      delivered.add(post);
+      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+    }
+  }
+  for (const list of posts.values()) {
+    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null } });
+  }
+  return messages;
+}
+
 /** The thread list of a program that started no other loop. */
 export function mainThreadOnly(entry: string, exitCode: number | null): Thread[] {
   return [{ id: 0, kind: 'main', name: 'main', parent: null, entry, ...(exitCode !== null ? { exitCode } : {}) }];
@@ -111,6 +160,7 @@ const CHANNEL_NAMES: Record<number, string> = {
   [PORT_CHANNEL]: 'MessagePort.postMessage',
   [TO_PARENT_CHANNEL]: 'process.send',
   [TO_CHILD_CHANNEL]: 'subprocess.send',
+  [BROADCAST_CHANNEL]: 'BroadcastChannel.postMessage',
 };
 
 export function joinThreads(parts: ThreadPart[]): Trace {
@@ -286,13 +336,13 @@ export function joinThreads(parts: ThreadPart[]): Trace {
   const received = new Map<string, { thread: number; task: number; step: number }>();
   for (const p of parts) {
     const at = shift.get(p.thread)!;
-    for (const m of p.messages) if (!m.out) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
+    for (const m of p.messages) if (!m.out && m.channel !== BROADCAST_CHANNEL) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
   }
   const sent: Message[] = [];
   for (const p of parts) {
     const at = shift.get(p.thread)!;
     for (const m of p.messages) {
-      if (!m.out) continue;
+      if (!m.out || m.channel === BROADCAST_CHANNEL) continue;
       const to = received.get(`${direction(m, p.thread)}#${m.seq}`);
       const toParent = threads.find((x) => x.id === p.thread)?.parent === m.peer;
       const port = m.channel === PORT_CHANNEL;
@@ -304,6 +354,7 @@ export function joinThreads(parts: ThreadPart[]): Trace {
       });
     }
   }
+  sent.push(...broadcasts(parts, shift));
   trace.messages = sent;
   orderStepsByMessages(trace);
   // in the order they were sent (by the steps, which follow the messages)

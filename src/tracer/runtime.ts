@@ -365,6 +365,9 @@ export function install(): void {
     handoff(via, ports, incoming) {
       rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
+    broadcastChannel(id, name, after) {
+      rec.meta({ t: 'broadcast', id, name, after });
+    },
   }, preloadFlags, base, inWorker ? -1 : (cfg.child?.parent ?? -1));
   const processes = watchProcesses(
     messages,

@@ -213,6 +213,28 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect([a.suspendTask, a.resumeTask]).toEqual([question.to.task, answer.from.task]);
     expect(trace.output.find((o) => o.text === 'answer on the transferred port 42\n')?.task).toBe(answer.to.task);
   },
+  'broadcast-channel': (run) => {
+    const { trace } = run;
+    const workers = trace.threads.filter((t) => t.kind === 'worker').map((t) => t.id);
+    expect(workers).toHaveLength(2);
+    const broadcast = (from: number, to: number) => between(trace, from, to).filter((m) => m.channel === 'BroadcastChannel.postMessage');
+    // main's one broadcast reaches both workers' channels; each answers on the channel, heard by main (a worker has
+    // closed its channel when the other's answer comes)
+    const hello = workers.map((w) => broadcast(0, w));
+    expect(hello.map((list) => list.length)).toEqual([1, 1]);
+    expect(hello[0][0].from.task).toBe(hello[1][0].from.task);
+    expect(broadcast(workers[0], workers[1]).concat(broadcast(workers[1], workers[0]))).toEqual([]);
+    for (const [k, w] of workers.entries()) {
+      // the listener awaits (listener.js line 5) in the task that heard the broadcast; it answers once resumed
+      const [a] = awaitsAt(trace, w, 'listener.js:5');
+      const [answer] = broadcast(w, 0);
+      expect([hello[k][0].to.task, answer.from.task]).toEqual([a.suspendTask, a.resumeTask]);
+      expect(answer.to.task).not.toBeNull();
+    }
+    const printed = trace.output.find((o) => o.text === 'left heard hello; right heard hello\n');
+    expect(workers.map((w) => broadcast(w, 0)[0].to.task)).toContain(printed?.task);
+    expect(trace.messages.filter((m) => m.channel === 'BroadcastChannel.postMessage').every((m) => m.to.task !== null)).toBe(true);
+  },
   'receive-message-on-port': (run) => {
     const { trace } = run;
     const filler = threadOf(trace, 'filler.js');
