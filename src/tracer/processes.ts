@@ -70,14 +70,17 @@ function reachesOwn(stdio: unknown, fd: 1 | 2): boolean {
 const internalMessage = (m: unknown): boolean =>
   typeof m === 'object' && m !== null && typeof (m as { cmd?: unknown }).cmd === 'string' && ((m as { cmd: string }).cmd.startsWith('NODE_'));
 
-/** The thread id of a new child process's main thread: the first free slot in the trace folder (any process may ask). */
+/**
+ * The thread id of a new child process's main thread: the first free slot in the trace folder (any process may ask),
+ * or -1 when the folder is gone (a child started by a background process after the trace was read): not traced.
+ */
 export function claimProcessThread(dir: string): number {
   for (let n = 1; n < 100_000; n++) {
     try {
       closeSync(openSync(join(dir, `loop-${n}`), 'wx'));
       return n * PROCESS_THREADS;
-    } catch {
-      /* taken */
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return -1;
     }
   }
   return -1;
