@@ -163,7 +163,11 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
             o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, own)}`];
             traced = true;
           }
-          if (traced) running.push({ child: this, detached });
+          if (traced) {
+            // (those that ended are let go: a program may start thousands)
+            if (running.length >= 64) running.splice(0, running.length, ...running.filter((r) => r.child.exitCode === null && r.child.signalCode === null));
+            running.push({ child: this, detached });
+          }
         }
       } catch {
         /* never disturb the program: it starts as it would */
