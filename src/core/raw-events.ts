@@ -46,11 +46,14 @@ export const enum RawKind {
   Access = 16,
   /** a=promise asyncId (-1 unknown) b=index of the meta "unhandled" record: Node announced an unhandled rejection */
   Unhandled = 17,
-  /** a=the other thread's id (channel 1, a worker's port) or the port's id in this thread (channel 2, a
-   * MessageChannel's port) b=sequence number of this direction (1, 2, ...) c=channel: a message sent */
+  /** a=the other thread's id (channel 1, a worker's port; channel 3, a child process's IPC channel to its parent), the
+   * port's id in this thread (channel 2, a MessageChannel's port) or the child's pid (channel 4, the IPC channel to a
+   * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent. Channel 5, a
+   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...) */
   MessageOut = 18,
-  /** a=the sending thread's id (channel 1) or the receiving port's id here (channel 2) b=sequence number
-   * c=channel: a message received; its listeners run in this task (or receiveMessageOnPort took it in this task) */
+  /** a=the sending thread's id (channel 1, 3), the receiving port's or BroadcastChannel's id here (channel 2, 5) or
+   * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
+   * task (or receiveMessageOnPort took it in this task) */
   MessageIn = 19,
 }
 
@@ -69,6 +72,8 @@ export type MetaRecord =
       thread?: number;
       parent?: number;
       timeOrigin?: number;
+      /** the main thread of a child process the program started: whether its stdout and stderr reach the program's */
+      process?: { piped: { stdout: boolean; stderr: boolean } };
     }
   | { t: 'type'; code: number; name: string }
   | { t: 'sites'; base: number; file: string; sites: RawSite[] }
@@ -82,6 +87,8 @@ export type MetaRecord =
   /** ports (their ids in this thread) handed to another thread, or (`incoming`) from one: in the message `via`
    * ("<from>><to>#<seq>" on a worker's channel) or in a new worker's data ("start:<thread>") */
   | { t: 'handoff'; via: string; ports: number[]; incoming?: true }
+  /** a BroadcastChannel made here: its id in this thread, its name, how many broadcasts its process had sent then */
+  | { t: 'broadcast'; id: number; name: string; after: number }
   | { t: 'error'; origin: string; name: string; message: string; file?: string; line?: number; column?: number; stack?: string }
   | { t: 'stop'; reason: string; detail?: string; activeResources?: string[] }
   | { t: 'exit'; code: number }
@@ -114,6 +121,9 @@ export const META_FILE = 'meta.ndjson';
 export const threadFiles = (thread: number): { events: string; meta: string } =>
   thread === 0 ? { events: EVENTS_FILE, meta: META_FILE } : { events: `events-${thread}.bin`, meta: `meta-${thread}.ndjson` };
 export const THREAD_META_FILE = /^meta-(\d+)\.ndjson$/;
+/** a child process's threads are numbered from n * PROCESS_THREADS (its main thread) for the n-th child process of the
+ * program (n >= 1, in the order they started), its worker threads by their thread id from there */
+export const PROCESS_THREADS = 1000;
 
 /** Exit codes that mean "stopped at a limit" (documented in docs/trace-format.md and the CLI help). */
 export const EXIT_TIMEOUT = 124;

@@ -109,15 +109,17 @@ export interface Output {
   truncated?: boolean;
   /** the thread that wrote it; absent in a trace of one thread (0) */
   thread?: number;
-  /** written by a worker whose output did not reach the program's stdout or stderr (the program read the worker's
-   * stream itself, or the worker's last writes were never relayed): not part of the program's output */
+  /** written by a worker or a child process whose output did not reach the program's stdout or stderr (the program
+   * read the worker's stream or the child's pipe itself, or the worker's last writes were never relayed): not part of
+   * the program's output */
   piped?: true;
 }
 
-/** One event loop of the program: its main thread, or a worker thread it started. */
+/** One event loop of the program: its main thread, a worker thread, or a child Node process (its main thread) it
+ * started. */
 export interface Thread {
   id: number;
-  kind: 'main' | 'worker';
+  kind: 'main' | 'worker' | 'process';
   name: string;
   /** the thread that started it; null for the main thread */
   parent: number | null;
@@ -127,7 +129,8 @@ export interface Thread {
   exitCode?: number;
 }
 
-/** A message one thread sent another (worker.postMessage, parentPort.postMessage). */
+/** A message one thread sent another (worker.postMessage, parentPort.postMessage, MessagePort.postMessage,
+ * process.send from a child to its parent, subprocess.send from a parent to its child). */
 export interface Message {
   id: number;
   channel: string;

@@ -4,7 +4,8 @@
 //   frames            call stacks, coroutines and their awaits, coroutine flows       frames.ts
 //   steps, queues     steps for a viewer, output, queue items                         steps.ts, queues.ts, tasks.ts
 //   analyses          findings, one module each                                       analyses/
-//   join threads      a program with workers: each thread's trace made one            threads.ts
+//   join threads      a program with workers or child processes: each loop's trace    threads.ts
+//                     made one, its steps ordered by the messages between loops        step-order.ts
 import { TRACE_FORMAT, TRACE_VERSION, type Message, type Coroutine, type ProgramInfo, type StopReason, type Trace } from '../core/trace-format';
 import type { RawRun } from '../core/raw-events';
 import { decode, type Decoded } from './decode';
@@ -16,7 +17,7 @@ import { queueContents } from './queues';
 import { finishTasks } from './tasks';
 import { analyse } from './analyses';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyses/input';
-import { joinThreads, mainThreadOnly, messageEvents, type ThreadPart } from './threads';
+import { joinThreads, mainThreadOnly, messageEvents, outputTimes, type ThreadPart } from './threads';
 
 export type { RawRun };
 
@@ -62,6 +63,7 @@ function threadPart(run: RawRun, thread: number, options: AnalysisOptions): Thre
     trace: { ...trace, findings: analyse({ trace, decoded, scheduling, frames, steps, options }) },
     meta: run.meta,
     messages: messageEvents(decoded, scheduling, steps),
+    outputTimes: outputTimes(decoded),
   };
 }
 

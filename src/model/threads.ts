@@ -4,12 +4,13 @@
 // id), times are put on the main thread's clock, the program's output is put back in the order it reached stdout and
 // stderr (a worker's writes are relayed by its parent: the parent's recording says where each came), and each
 // message sent is joined to the task that received it (the n-th message of a direction to the n-th received).
-import { RawKind, type MetaRecord } from '../core/raw-events';
+import { PROCESS_THREADS, RawKind, type MetaRecord } from '../core/raw-events';
 import type { Message, Output, Thread, Trace } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import type { Decoded, OutputMeta } from './decode';
 import type { ResourcesAndTasks } from './resources';
 import type { Steps } from './steps';
+import { orderStepsByMessages } from './step-order';
 
 /** A message event of one thread's recording, with the task and step it happened in. */
 export interface MessageEvent {
@@ -27,6 +28,15 @@ export interface ThreadPart {
   trace: Trace;
   meta: MetaRecord[];
   messages: MessageEvent[];
+  /** when each of its writes was made (by the output's meta index), in microseconds on its own clock */
+  outputTimes: Map<number, number>;
+}
+
+export function outputTimes(d: Decoded): Map<number, number> {
+  const ev = d.events;
+  const times = new Map<number, number>();
+  for (let i = 0; i < ev.count; i++) if (ev.kind(i) === RawKind.Output) times.set(ev.a(i), ev.time(i));
+  return times;
 }
 
 export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): MessageEvent[] {
@@ -42,8 +52,12 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
   return list;
 }
 
-/** RawKind.MessageOut / MessageIn channel code of a MessageChannel's port (src/tracer/threads.ts) */
+/** RawKind.MessageOut / MessageIn channel codes (src/tracer/threads.ts): a MessageChannel's port, a child process's
+ * IPC channel seen in the child (the peer is its parent's thread), and seen in the parent (the peer is the child's pid) */
 const PORT_CHANNEL = 2;
+const TO_PARENT_CHANNEL = 3;
+const TO_CHILD_CHANNEL = 4;
+const BROADCAST_CHANNEL = 5;
 
 /**
  * MessageChannel ports, each named "<thread>:<its id there>": the two ends of each channel, and where each end went
@@ -88,10 +102,66 @@ function followPorts(parts: ThreadPart[]) {
   };
 }
 
+/**
+ * BroadcastChannel messages: one per broadcast and channel that received it (a broadcast reaches every other channel
+ * of its name in the process), or one with no receiver. A channel's n-th message is the n-th broadcast on its name
+ * that was sent after the channel was made, by another channel, in the order the process numbered them.
+ */
+function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number }>): Message[] {
+  type Post = { key: string; n: number; from: Message['from'] };
+  const channels = new Map<string, { name: string; after: number; thread: number; process: number }>();
+  const posts = new Map<string, Post[]>();
+  const processOf = (thread: number) => Math.floor(thread / PROCESS_THREADS);
+  for (const p of parts) {
+    for (const m of p.meta) {
+      if (m.t === 'broadcast') channels.set(`${p.thread}:${m.id}`, { name: m.name, after: m.after, thread: p.thread, process: processOf(p.thread) });
+    }
+  }
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) {
+      const key = `${p.thread}:${m.peer}`;
+      const channel = channels.get(key);
+      if (!m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
+      const on = `${channel.process}:${channel.name}`;
+      if (!posts.has(on)) posts.set(on, []);
+      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+    }
+  }
+  for (const list of posts.values()) list.sort((a, b) => a.n - b.n);
+  const delivered = new Set<Post>();
+  const messages: Message[] = [];
+  for (const p of parts) {
+    const at = shift.get(p.thread)!;
+    for (const m of p.messages) {
+      const key = `${p.thread}:${m.peer}`;
+      const channel = channels.get(key);
+      if (m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
+      const heard = (posts.get(`${channel.process}:${channel.name}`) ?? []).filter((x) => x.n > channel.after && x.key !== key);
+      const post = heard[m.seq - 1];
+      if (!post) continue;
+      delivered.add(post);
+      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+    }
+  }
+  for (const list of posts.values()) {
+    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null } });
+  }
+  return messages;
+}
+
 /** The thread list of a program that started no other loop. */
 export function mainThreadOnly(entry: string, exitCode: number | null): Thread[] {
   return [{ id: 0, kind: 'main', name: 'main', parent: null, entry, ...(exitCode !== null ? { exitCode } : {}) }];
 }
+
+/** the name of each channel's messages (a worker's channel: worker.postMessage or parentPort.postMessage by direction) */
+const CHANNEL_NAMES: Record<number, string> = {
+  [PORT_CHANNEL]: 'MessagePort.postMessage',
+  [TO_PARENT_CHANNEL]: 'process.send',
+  [TO_CHILD_CHANNEL]: 'subprocess.send',
+  [BROADCAST_CHANNEL]: 'BroadcastChannel.postMessage',
+};
 
 export function joinThreads(parts: ThreadPart[]): Trace {
   const main = parts[0];
@@ -99,8 +169,24 @@ export function joinThreads(parts: ThreadPart[]): Trace {
   const start = (p: ThreadPart) => p.meta.find((m): m is Extract<MetaRecord, { t: 'start' }> => m.t === 'start');
   const mainOrigin = start(main)?.timeOrigin;
 
-  // ---- threads: the main one, then every worker some thread started -----------------------------------------------
+  // ---- threads: the main one, every worker some thread started, every child process ------------------------------
   const threads: Thread[] = mainThreadOnly(main.trace.program.entry, main.trace.program.exitCode);
+  /** a child process's pid -> its main thread (the parent names a child by its pid) */
+  const processOfPid = new Map<number, number>();
+  for (const p of parts) {
+    const s = start(p);
+    if (!s?.process) continue;
+    processOfPid.set(s.pid, p.thread);
+    const exit = p.meta.find((x) => x.t === 'exit') as Extract<MetaRecord, { t: 'exit' }> | undefined;
+    threads.push({
+      id: p.thread,
+      kind: 'process',
+      name: `process ${Math.floor(p.thread / PROCESS_THREADS)} (${fileName(s.entry)})`,
+      parent: s.parent ?? 0,
+      entry: s.entry,
+      ...(exit ? { exitCode: exit.code } : {}),
+    });
+  }
   for (const p of parts) {
     for (const m of p.meta) {
       if (m.t !== 'worker') continue;
@@ -116,19 +202,19 @@ export function joinThreads(parts: ThreadPart[]): Trace {
       });
     }
   }
-  threads.sort((a, b) => (a.id === 0 ? -1 : b.id === 0 ? 1 : a.id - b.id));
+  threads.sort((a, b) => a.id - b.id);
 
   // ---- one trace: each part's ids shifted past the parts before it ------------------------------------------------
   const trace: Trace = { ...main.trace, tasks: [], coroutines: [], output: [], queueItems: [], steps: [], sites: [], findings: [], threads, messages: [] };
-  const shift = new Map<number, { task: number; step: number; coroutine: number }>();
+  const shift = new Map<number, { task: number; step: number; coroutine: number; micros: number }>();
   const ownOutputs = new Map<number, Output[]>();
   let events = 0;
   for (const p of parts) {
     const t = p.trace;
-    const at = { task: trace.tasks.length, step: trace.steps.length, coroutine: trace.coroutines.length, site: trace.sites.length, queueItem: trace.queueItems.length };
-    shift.set(p.thread, at);
     const origin = start(p)?.timeOrigin;
     const micros = mainOrigin !== undefined && origin !== undefined ? Math.round((origin - mainOrigin) * 1000) : 0;
+    const at = { task: trace.tasks.length, step: trace.steps.length, coroutine: trace.coroutines.length, site: trace.sites.length, queueItem: trace.queueItems.length, micros };
+    shift.set(p.thread, at);
     const task = (x: number) => x + at.task;
     const step = (x: number) => x + at.step;
     const maybe = <T extends number | null | undefined>(x: T, f: (n: number) => number): T => (typeof x === 'number' ? f(x) : x) as T;
@@ -186,8 +272,8 @@ export function joinThreads(parts: ThreadPart[]): Trace {
   for (const p of parts) writes.set(p.thread, p.meta.filter((m): m is OutputMeta => m.t === 'output').sort((a, b) => a.index - b.index));
   const nextWrite = new Map<number, number>();
   const nextOwn = new Map<number, number>();
-  /** the next write that thread made, followed through relays to the thread that wrote it */
-  const take = (thread: number): Output | null => {
+  /** the next write that thread made, followed through relays to the thread that wrote it, and when (main's clock) */
+  const take = (thread: number): { output: Output; time: number } | null => {
     const list = writes.get(thread);
     const i = nextWrite.get(thread) ?? 0;
     if (!list || i >= list.length) return null;
@@ -196,16 +282,43 @@ export function joinThreads(parts: ThreadPart[]): Trace {
     if (w.relay !== undefined) return take(w.relay);
     const own = nextOwn.get(thread) ?? 0;
     nextOwn.set(thread, own + 1);
+    const time = (byThread.get(thread)?.outputTimes.get(w.index) ?? -1) + (shift.get(thread)?.micros ?? 0);
     // a write whose event was lost (the worker was terminated before it wrote its recording): its text is known
     const lastStep = (shift.get(thread)?.step ?? 0) + Math.max(0, (byThread.get(thread)?.trace.steps.length ?? 1) - 1);
-    return ownOutputs.get(thread)?.[own] ?? { stream: w.stream, text: w.text, task: null, step: lastStep, source: null, thread };
+    return { output: ownOutputs.get(thread)?.[own] ?? { stream: w.stream, text: w.text, task: null, step: lastStep, source: null, thread }, time };
   };
-  for (;;) {
-    const o = take(main.thread);
-    if (o === null && (nextWrite.get(main.thread) ?? 0) >= (writes.get(main.thread)?.length ?? 0)) break;
-    if (o) trace.output.push(o);
+  /** everything a process wrote (its main thread's writes, its workers' through them), in order, with when */
+  const processWrites = (thread: number) => {
+    const list: { output: Output; time: number }[] = [];
+    for (let last = -Infinity; ; ) {
+      const o = take(thread);
+      if (o === null && (nextWrite.get(thread) ?? 0) >= (writes.get(thread)?.length ?? 0)) break;
+      if (o) list.push({ ...o, time: (last = Math.max(last, o.time)) });
+    }
+    return list;
+  };
+  // The program's own process, then each child process whose stdout or stderr is the program's: written to the same
+  // file, interleaved by when each write was made (one clock for every process on the machine)
+  const streams = [processWrites(main.thread)];
+  const pipedOutput: Output[] = [];
+  for (const p of parts) {
+    const piped = start(p)?.process?.piped;
+    if (!piped) continue;
+    const list = processWrites(p.thread);
+    streams.push(list.filter((w) => !piped[w.output.stream]));
+    for (const w of list) if (piped[w.output.stream]) pipedOutput.push({ ...w.output, piped: true });
   }
-  // what a worker wrote that never reached the program's stdout or stderr
+  const heads = streams.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < streams.length; k++) {
+      if (heads[k] < streams[k].length && (best < 0 || streams[k][heads[k]].time < streams[best][heads[best]].time)) best = k;
+    }
+    if (best < 0) break;
+    trace.output.push(streams[best][heads[best]++].output);
+  }
+  trace.output.push(...pipedOutput);
+  // what a worker wrote that never reached its process's stdout or stderr
   for (const p of parts.slice(1)) {
     const own = ownOutputs.get(p.thread) ?? [];
     for (let i = nextOwn.get(p.thread) ?? 0; i < own.length; i++) trace.output.push({ ...own[i], piped: true });
@@ -214,35 +327,37 @@ export function joinThreads(parts: ThreadPart[]): Trace {
   // ---- messages: the n-th sent on a direction is the n-th received on it ------------------------------------------
   const ports = followPorts(parts);
   /** a message's direction: on a worker's channel from one thread to the other, on a MessageChannel to one end */
+  /** the thread on the other side: a child process is named by its pid */
+  const peerOf = (m: MessageEvent) => (m.channel === TO_CHILD_CHANNEL ? (processOfPid.get(m.peer) ?? -1) : m.peer);
   const direction = (m: MessageEvent, thread: number): string =>
     m.channel === PORT_CHANNEL
       ? `port:${m.out ? ports.partner(ports.origin(`${thread}:${m.peer}`)) : ports.origin(`${thread}:${m.peer}`)}`
-      : m.out
-        ? `${thread}>${m.peer}`
-        : `${m.peer}>${thread}`;
+      : `${m.channel === TO_PARENT_CHANNEL || m.channel === TO_CHILD_CHANNEL ? 'ipc:' : ''}${m.out ? `${thread}>${peerOf(m)}` : `${peerOf(m)}>${thread}`}`;
   const received = new Map<string, { thread: number; task: number; step: number }>();
   for (const p of parts) {
     const at = shift.get(p.thread)!;
-    for (const m of p.messages) if (!m.out) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
+    for (const m of p.messages) if (!m.out && m.channel !== BROADCAST_CHANNEL) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
   }
   const sent: Message[] = [];
   for (const p of parts) {
     const at = shift.get(p.thread)!;
     for (const m of p.messages) {
-      if (!m.out) continue;
+      if (!m.out || m.channel === BROADCAST_CHANNEL) continue;
       const to = received.get(`${direction(m, p.thread)}#${m.seq}`);
       const toParent = threads.find((x) => x.id === p.thread)?.parent === m.peer;
       const port = m.channel === PORT_CHANNEL;
       sent.push({
         id: 0,
-        channel: port ? 'MessagePort.postMessage' : toParent ? 'parentPort.postMessage' : 'worker.postMessage',
+        channel: CHANNEL_NAMES[m.channel] ?? (toParent ? 'parentPort.postMessage' : 'worker.postMessage'),
         from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step },
-        to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : m.peer, task: null, step: null },
+        to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : peerOf(m), task: null, step: null },
       });
     }
   }
-  const startTime = (task: number) => trace.tasks[task]?.startTime ?? 0;
-  sent.sort((a, b) => startTime(a.from.task) - startTime(b.from.task));
-  trace.messages = sent.map((m, id) => ({ ...m, id }));
+  sent.push(...broadcasts(parts, shift));
+  trace.messages = sent;
+  orderStepsByMessages(trace);
+  // in the order they were sent (by the steps, which follow the messages)
+  trace.messages = sent.sort((a, b) => a.from.step - b.from.step).map((m, id) => ({ ...m, id }));
   return trace;
 }

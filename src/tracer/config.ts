@@ -36,6 +36,24 @@ export interface TracerConfig {
   execArgv?: string[];
   /** the fd of the runner's control pipe (stop requests), if any */
   control?: number;
+  /** set in a child Node process the program started (see tracer/processes.ts) */
+  child?: ChildConfig;
+}
+
+/** What a traced child process learns from the loop that started it. */
+export interface ChildConfig {
+  /** the thread id (in the trace) of the loop that started it */
+  parent: number;
+  /** its stdout and stderr do not reach the program's (a pipe to its parent, ignored, a file) */
+  piped: { stdout: boolean; stderr: boolean };
+  /** started detached: it may outlive the program, so it is never stopped, only no longer recorded */
+  detached: boolean;
+  /** NODE_OPTIONS as the program gave it (null: unset), when the tracer came in through NODE_OPTIONS (a shell) */
+  nodeOptions?: string | null;
+  /** when the time limit ends, in ms since the epoch (the same for every process of the program) */
+  deadline: number;
+  /** its main thread's id in the trace, taken by the child as it starts (see claimProcessThread) */
+  thread?: number;
 }
 
 /** The unsaved sources to use instead of the files on disk. */

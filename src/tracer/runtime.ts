@@ -19,7 +19,8 @@ import { captureOutput } from './output';
 import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
-import { watchThreads, CONFIG_KEY, ENTRY_KEY } from './threads';
+import { watchThreads, CONFIG_KEY, ENTRY_KEY, Channel, type MessageSink } from './threads';
+import { watchProcesses, startChildProcess } from './processes';
 import {
   ReflectApply,
   ReflectGetOwnPropertyDescriptor,
@@ -59,8 +60,20 @@ export function install(): void {
   const cfg: TracerConfig = config;
   if (!inWorker) {
     delete process.env[CONFIG_ENV];
-    workerThreads.setEnvironmentData(CONFIG_KEY, configText as string);
+    // a child process: its environment as the program gave it, its own thread id in the trace, its entry
+    if (cfg.child && !startChildProcess(cfg)) return;
+    if (cfg.child) {
+      try {
+        cfg.esmEntry = moduleFormatOf(cfg.entry) === 'module';
+      } catch {
+        cfg.esmEntry = true; // unreadable here: Node will say so, with the hooks in place as for any module
+      }
+    }
+    workerThreads.setEnvironmentData(CONFIG_KEY, JSON.stringify(cfg));
   }
+  /** the trace's id of this process's main thread (0 in the program's own process) */
+  const base = cfg.child?.thread ?? 0;
+  const childProcess = !inWorker && cfg.child !== undefined;
   // what the program sees of its process: no tracer flags (its Node children start untraced), no tracer module
   stripExecArgv(config.execArgv ?? []);
   // a worker whose execArgv the program set got the preload alone (see tracer/threads.ts)
@@ -87,7 +100,7 @@ export function install(): void {
     return list;
   };
 
-  const rec = new Recorder(config.dir, workerThreads.threadId);
+  const rec = new Recorder(config.dir, base + workerThreads.threadId);
   const t0 = now();
   const micros = (): number => MathMin(0x7fffffff, MathRound((now() - t0) * 1000));
 
@@ -153,6 +166,7 @@ export function install(): void {
   }
   const PROMISE = typeCode('PROMISE');
   const MESSAGEPORT = typeCode('MESSAGEPORT');
+  const TICKOBJECT = typeCode('TickObject');
   const WORKER = typeCode('WORKER');
 
   function push(kind: RawKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
@@ -317,19 +331,15 @@ export function install(): void {
     }
   }
 
-  // ---- other threads: the workers this thread starts and the messages between them --------------------------------
-  // (its preload flags: for a worker whose execArgv the program sets)
-  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
-  const threads = watchThreads({
+  // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
+  const messages: MessageSink = {
     recording: () => internal === 0,
-    worker(thread, entry, name) {
-      rec.meta({ t: 'worker', thread, entry, name });
-    },
     sent(peer, seq, channel) {
       recordCurrentTask();
       push(RawKind.MessageOut, peer, seq, channel);
-      // the answer may make the parent end this worker at once (worker.terminate()): what led to it is kept
-      if (inWorker) {
+      // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
+      // to it is kept
+      if (inWorker || childProcess) {
         internal++;
         rec.flush();
         internal--;
@@ -337,8 +347,17 @@ export function install(): void {
     },
     received(peer, seq, channel) {
       if (internal !== 0) return;
-      recordCurrentTask(MESSAGEPORT);
+      // a port's listeners run in a MESSAGEPORT task; Node emits an IPC message in a nextTick task of its own
+      recordCurrentTask(channel === Channel.Parent || channel === Channel.Child ? TICKOBJECT : MESSAGEPORT);
       push(RawKind.MessageIn, peer, seq, channel);
+    },
+  };
+  // (its preload flags: for a worker whose execArgv the program sets)
+  const preloadFlags = cfg.execArgv?.[0] === '--require' ? cfg.execArgv.slice(0, 2) : [];
+  const threads = watchThreads({
+    ...messages,
+    worker(thread, entry, name) {
+      rec.meta({ t: 'worker', thread, entry, name });
     },
     channel(port1, port2) {
       rec.meta({ t: 'channel', ports: [port1, port2] });
@@ -346,7 +365,17 @@ export function install(): void {
     handoff(via, ports, incoming) {
       rec.meta({ t: 'handoff', via, ports, ...(incoming ? { incoming: true } : {}) });
     },
-  }, preloadFlags);
+    broadcastChannel(id, name, after) {
+      rec.meta({ t: 'broadcast', id, name, after });
+    },
+  }, preloadFlags, base, inWorker ? -1 : (cfg.child?.parent ?? -1));
+  const processes = watchProcesses(
+    messages,
+    cfg,
+    threads.id,
+    cfg.child?.deadline ?? Date.now() + cfg.timeoutMs,
+    cfg.child?.piped ?? { stdout: false, stderr: false },
+  );
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
   const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
@@ -796,8 +825,13 @@ export function install(): void {
     writeUnhandled();
     rec.meta({ t: 'stop', reason, detail, activeResources: activeResources() });
     rec.close();
-    if (inWorker) internal--;
-    else reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
+    // a worker, or a child process at its own event limit, stops recording and runs on (as a worker does); so does a
+    // detached child process at the time limit (it may outlive the program untraced too); anything else stops, and
+    // the children Loopscope started with it
+    const recordOnly = inWorker || (cfg.child !== undefined && (cfg.child.detached || reason === 'max-events'));
+    if (recordOnly) return void internal--;
+    processes.stopChildren();
+    reallyExit(reason === 'timeout' ? EXIT_TIMEOUT : EXIT_MAX_EVENTS);
   }
 
   // Crashes, unhandled rejections and exit, seen on their way through process.emit: listening would show in the
@@ -839,6 +873,7 @@ export function install(): void {
 
   const realEmit = process.emit as (...a: unknown[]) => boolean;
   const emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
+    if (name === 'message') processes.processEmitted(name);
     if (stopping || (name !== 'exit' && name !== 'unhandledRejection' && name !== 'uncaughtExceptionMonitor' && name !== 'uncaughtException')) {
       // eslint-disable-next-line prefer-rest-params
       return ReflectApply(realEmit, this, arguments);
@@ -1068,6 +1103,7 @@ export function install(): void {
 
   // The time limit. An unref'd timer made while `internal` is set: never recorded, never keeps the program alive.
   // The time limit (the main thread's: it stops the whole program, workers with it).
+  // A child process stops at the program's time limit too (a moment later: its parent stops it first, see stop()).
   if (!inWorker) realSetTimeout(() => stop('timeout', 'the program was still running at the time limit'), config.timeoutMs).unref();
 
   // ---- instrument the user's modules -----------------------------------------------------------------------------
@@ -1230,7 +1266,8 @@ export function install(): void {
     cwd: process.cwd(),
     startedAt: Date.now(),
     thread: threads.id,
-    ...(inWorker ? { parent: threads.parent } : {}),
+    ...(threads.parent >= 0 ? { parent: threads.parent } : {}),
+    ...(childProcess ? { process: { piped: cfg.child!.piped } } : {}),
     timeOrigin: performance.timeOrigin + t0,
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them

@@ -18,7 +18,12 @@
 //   is recorded on both sides, so the model can follow each end to the thread that uses it.
 // - receiveMessageOnPort: the export is wrapped; a message it returns is received in the task that called it.
 // Messages are matched by their order on each direction of a channel (a MessagePort delivers in order).
-// BroadcastChannel, and ports handed over a MessageChannel port, are not followed (docs/trace-format.md).
+// - a BroadcastChannel (a Proxy of the class, as MessageChannel's): each is numbered in its thread and noted with its
+//   name and the number of broadcasts its process had sent when it was made; each broadcast sent takes the next
+//   number of its process (a counter in a SharedArrayBuffer every thread of the process shares); a broadcast received
+//   is seen on the channel's own port (its kHandle) by the same dispatch function. The model gives a channel's n-th
+//   message the n-th broadcast on its name, after it was made, that it did not send itself.
+// Ports handed over a MessageChannel port are not followed (docs/trace-format.md).
 import workerThreads from 'node:worker_threads';
 import Module from 'node:module';
 import { types } from 'node:util';
@@ -27,6 +32,8 @@ import { ReflectApply, SafeWeakMap } from './primordials';
 /** setEnvironmentData keys: the tracer's configuration, and the thread id of a worker's parent */
 export const CONFIG_KEY = 'loopscope:tracer-config';
 const PARENT_KEY = 'loopscope:parent-thread';
+/** the process's count of broadcasts sent (an Int32Array on a SharedArrayBuffer, shared by its threads) */
+const BROADCASTS_KEY = 'loopscope:broadcasts';
 /** the file a new worker runs ('' for code), set by its parent just before Node sends the worker its data */
 export const ENTRY_KEY = 'loopscope:worker-entry';
 
@@ -36,21 +43,34 @@ export const enum Channel {
   WorkerPort = 1,
   /** a port of a MessageChannel (the event's thread field holds the thread's own id of that port) */
   Port = 2,
+  /** a child process's IPC channel to its parent, seen in the child (the event names the parent's thread id) */
+  Parent = 3,
+  /** the IPC channel to a child process, seen in the parent (the event names the child's pid) */
+  Child = 4,
+  /** a BroadcastChannel (the event names the channel's id in its thread; sent: the broadcast's number in the process,
+   * received: the channel's n-th message) */
+  Broadcast = 5,
 }
 
-export interface ThreadSink {
+/** Where the messages between loops are recorded (by the threads' and the processes' watchers alike). */
+export interface MessageSink {
   /** false while the tracer itself works */
   recording(): boolean;
-  /** a worker was started: its thread id, the file it runs (null for code), its name */
-  worker(thread: number, entry: string | null, name: string | null): void;
-  /** a message sent to (or received from) another thread: the `seq`-th of that direction */
+  /** a message sent to (or received from) another loop: the `seq`-th of that direction */
   sent(peer: number, seq: number, channel: Channel): void;
   received(peer: number, seq: number, channel: Channel): void;
+}
+
+export interface ThreadSink extends MessageSink {
+  /** a worker was started: its thread id, the file it runs (null for code), its name */
+  worker(thread: number, entry: string | null, name: string | null): void;
   /** a MessageChannel was made: the ids of its two ends in this thread */
   channel(port1: number, port2: number): void;
   /** ports (their ids in this thread) sent to, or received from, another thread: in a message of a worker's channel
    * (`via` is the message's key: see Threads) or in a new worker's data (`start:<thread>`) */
   handoff(via: string, ports: number[], incoming: boolean): void;
+  /** a BroadcastChannel was made: its id in this thread, its name, the broadcasts its process had sent until then */
+  broadcastChannel(id: number, name: string, after: number): void;
 }
 
 export interface Threads {
@@ -68,11 +88,14 @@ export interface Threads {
 type PortMessage = { type?: unknown; publicPort?: unknown; filename?: unknown; doEval?: unknown; stream?: unknown; chunks?: unknown };
 
 /** `preload`: the flags that load the tracer (`--require <preload>`), given to a worker whose own execArgv the
- * program sets (Node then does not pass the process's flags on to it) */
-export function watchThreads(sink: ThreadSink, preload: readonly string[]): Threads {
-  const { threadId, parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
+ * program sets (Node then does not pass the process's flags on to it). `base`: the trace's id of this process's main
+ * thread (0 in the program's own process; a child process's, see raw-events' PROCESS_THREADS), its worker threads'
+ * ids follow from it; `mainParent`: the thread that started this process (-1: none). */
+export function watchThreads(sink: ThreadSink, preload: readonly string[], base = 0, mainParent = -1): Threads {
+  const { parentPort, MessagePort, setEnvironmentData, getEnvironmentData } = workerThreads;
+  const threadId = base + workerThreads.threadId;
   const { isProxy } = types;
-  const parent = workerThreads.isMainThread ? -1 : Number(getEnvironmentData(PARENT_KEY) ?? 0);
+  const parent = workerThreads.isMainThread ? mainParent : Number(getEnvironmentData(PARENT_KEY) ?? base);
   // every worker this thread starts learns its parent from here
   setEnvironmentData(PARENT_KEY, threadId);
 
@@ -161,7 +184,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[]): Thre
   function noteNewWorker(port: object, message: PortMessage & { workerData?: unknown }, transfer: unknown): void {
     if (!message || typeof message !== 'object' || message.publicPort === undefined) return;
     if (message.publicPort !== lastPort || !portBefore) return void (workerHandle = null);
-    const thread = Number(workerHandle?.threadId);
+    const thread = base + Number(workerHandle?.threadId);
     workerHandle = null;
     if (!Number.isInteger(thread)) return;
     publicPorts.set(portBefore, thread);
@@ -192,6 +215,9 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[]): Thre
               sink.received(peer, seq, Channel.WorkerPort);
               const ports = portsIn(data);
               if (ports.length > 0) sink.handoff(`${peer}>${threadId}#${seq}`, ports.map(idOfPort), true);
+            } else if (broadcastPorts.get(this) !== undefined) {
+              const id = broadcastPorts.get(this)!;
+              sink.received(id, next(broadcastsReceived, id), Channel.Broadcast);
             } else if (portIds.get(this) !== undefined) {
               const id = portIds.get(this)!;
               sink.received(id, next(receivedOn, id), Channel.Port);
@@ -239,6 +265,59 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[]): Thre
   });
   (workerThreads as { MessageChannel: unknown }).MessageChannel = ChannelProxy;
   if ((globalThis as { MessageChannel?: unknown }).MessageChannel === RealChannel) (globalThis as { MessageChannel?: unknown }).MessageChannel = ChannelProxy;
+  // BroadcastChannel: numbered as made (a Proxy of the class); what it sends through its prototype's postMessage,
+  // what it receives on its own port (the dispatch above)
+  const broadcastIds = new SafeWeakMap<object, number>();
+  const broadcastPorts = new SafeWeakMap<object, number>();
+  const broadcastsReceived = new Map<number, number>();
+  let broadcastSeq = 0;
+  let shared = getEnvironmentData(BROADCASTS_KEY) as Int32Array | undefined;
+  if (!(shared instanceof Int32Array)) {
+    shared = new Int32Array(new SharedArrayBuffer(4));
+    setEnvironmentData(BROADCASTS_KEY, shared as unknown as Parameters<typeof setEnvironmentData>[1]);
+  }
+  const broadcasts = shared;
+  const RealBroadcast = workerThreads.BroadcastChannel as unknown as (new (name: unknown) => object) | undefined;
+  if (typeof RealBroadcast === 'function') {
+    const BroadcastProxy = new Proxy(RealBroadcast, {
+      construct(target, args, newTarget) {
+        const channel = Reflect.construct(target, args, newTarget) as { name?: unknown };
+        try {
+          if (sink.recording()) {
+            const id = ++broadcastSeq;
+            broadcastIds.set(channel, id);
+            const handleKey = Object.getOwnPropertySymbols(channel).find((k) => k.description === 'kHandle');
+            const handle = handleKey && (channel as Record<symbol, unknown>)[handleKey];
+            if (typeof handle === 'object' && handle !== null) broadcastPorts.set(handle, id);
+            sink.broadcastChannel(id, String(channel.name), Atomics.load(broadcasts, 0));
+          }
+        } catch {
+          /* never disturb the program */
+        }
+        return channel;
+      },
+    });
+    const bproto = RealBroadcast.prototype as { postMessage: (...a: unknown[]) => unknown };
+    const realBroadcastPost = bproto.postMessage;
+    const broadcastPost = {
+      postMessage(this: object, ...args: unknown[]) {
+        const id = broadcastIds.get(this);
+        // numbered before it goes: its receivers may run at once on other threads
+        const n = id !== undefined && sink.recording() ? Atomics.add(broadcasts, 0, 1) + 1 : 0;
+        const result = ReflectApply(realBroadcastPost, this, args);
+        try {
+          if (n > 0) sink.sent(id!, n, Channel.Broadcast);
+        } catch {
+          /* never disturb the program */
+        }
+        return result;
+      },
+    }.postMessage;
+    Object.defineProperty(broadcastPost, 'length', { value: realBroadcastPost.length });
+    Object.defineProperty(bproto, 'postMessage', { ...Object.getOwnPropertyDescriptor(bproto, 'postMessage'), value: broadcastPost });
+    (workerThreads as { BroadcastChannel: unknown }).BroadcastChannel = BroadcastProxy;
+    if ((globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === RealBroadcast) (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = BroadcastProxy;
+  }
   // receiveMessageOnPort: a message taken synchronously is received in the task that took it
   const realReceive = workerThreads.receiveMessageOnPort;
   const receiveMessageOnPort = {

@@ -8,6 +8,7 @@ import type { Message, Trace } from '../../src/core/trace-format';
 import type { TracedRunResult } from '../support/compare';
 import { toPerfetto } from '../../src/core/perfetto';
 import { summarize } from '../../src/core/summary';
+import { renderWindow } from '../../src/core/mermaid';
 
 const file = (path: string | null | undefined) => (path ? basename(path) : null);
 
@@ -32,7 +33,7 @@ function common(run: TracedRunResult): void {
   expect(trace.threads[0]).toMatchObject({ id: 0, kind: 'main', parent: null });
   const ids = new Set(trace.threads.map((t) => t.id));
   for (const t of trace.threads.slice(1)) {
-    expect(t.kind).toBe('worker');
+    expect(['worker', 'process']).toContain(t.kind);
     expect(ids.has(t.parent!), `thread ${t.id}'s parent ${t.parent} is a thread of the trace`).toBe(true);
   }
   // the program's stdout and stderr are exactly the output's texts, in order, whichever loop wrote them
@@ -43,6 +44,13 @@ function common(run: TracedRunResult): void {
   for (const m of trace.messages) {
     expect(threadOfTask(trace, m.from.task), `message ${m.id} sent on its thread`).toBe(m.from.thread);
     if (m.to.task !== null) expect(threadOfTask(trace, m.to.task), `message ${m.id} received on its thread`).toBe(m.to.thread);
+    // steps follow message causality: a message is received after it was sent
+    if (m.to.step !== null) expect(m.to.step, `message ${m.id} received after it was sent`).toBeGreaterThan(m.from.step);
+  }
+  // each loop's steps stay in their own order: its tasks' steps in the order its tasks ran
+  for (const t of trace.threads) {
+    const starts = trace.tasks.filter((x) => (x.thread ?? 0) === t.id).map((x) => x.startStep);
+    expect(starts, `${t.name}'s tasks in order`).toEqual([...starts].sort((a, b) => a - b));
   }
 }
 
@@ -205,6 +213,28 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect([a.suspendTask, a.resumeTask]).toEqual([question.to.task, answer.from.task]);
     expect(trace.output.find((o) => o.text === 'answer on the transferred port 42\n')?.task).toBe(answer.to.task);
   },
+  'broadcast-channel': (run) => {
+    const { trace } = run;
+    const workers = trace.threads.filter((t) => t.kind === 'worker').map((t) => t.id);
+    expect(workers).toHaveLength(2);
+    const broadcast = (from: number, to: number) => between(trace, from, to).filter((m) => m.channel === 'BroadcastChannel.postMessage');
+    // main's one broadcast reaches both workers' channels; each answers on the channel, heard by main (a worker has
+    // closed its channel when the other's answer comes)
+    const hello = workers.map((w) => broadcast(0, w));
+    expect(hello.map((list) => list.length)).toEqual([1, 1]);
+    expect(hello[0][0].from.task).toBe(hello[1][0].from.task);
+    expect(broadcast(workers[0], workers[1]).concat(broadcast(workers[1], workers[0]))).toEqual([]);
+    for (const [k, w] of workers.entries()) {
+      // the listener awaits (listener.js line 5) in the task that heard the broadcast; it answers once resumed
+      const [a] = awaitsAt(trace, w, 'listener.js:5');
+      const [answer] = broadcast(w, 0);
+      expect([hello[k][0].to.task, answer.from.task]).toEqual([a.suspendTask, a.resumeTask]);
+      expect(answer.to.task).not.toBeNull();
+    }
+    const printed = trace.output.find((o) => o.text === 'left heard hello; right heard hello\n');
+    expect(workers.map((w) => broadcast(w, 0)[0].to.task)).toContain(printed?.task);
+    expect(trace.messages.filter((m) => m.channel === 'BroadcastChannel.postMessage').every((m) => m.to.task !== null)).toBe(true);
+  },
   'receive-message-on-port': (run) => {
     const { trace } = run;
     const filler = threadOf(trace, 'filler.js');
@@ -216,9 +246,148 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
   },
 };
 
-/** Checks for a traced run of a test/loops program that has them (its worker programs). */
+/** The child processes of a trace that run `entry`, in the order they started. */
+function processesOf(trace: Trace, entry: string) {
+  return trace.threads.filter((t) => t.kind === 'process' && file(t.entry) === entry);
+}
+
+/** Every output line of a child process: on that loop, piped (a pipe to its parent) or not (the program's stdout). */
+function childLines(trace: Trace, thread: number, piped: boolean): string[] {
+  const lines = trace.output.filter((o) => o.thread === thread);
+  for (const o of lines) expect([o.text, !!o.piped, o.task !== null]).toEqual([o.text, piped, true]);
+  return lines.map((o) => o.text);
+}
+
+/** The CLI summary, Perfetto and the sequence diagram show each loop: a summary line, a process, a box. */
+function viewsShowLoops(trace: Trace): void {
+  const summary = summarize(trace);
+  expect(summary).toContain(`  loops       ${trace.threads.length}\n`);
+  for (const t of trace.threads) expect(summary, `a summary line for ${t.name}`).toContain(`    ${t.name}`);
+  const events = toPerfetto(trace).traceEvents;
+  expect(events.filter((e) => e.name === 'process_name').map((e) => e.pid)).toEqual(trace.threads.map((_, i) => i + 1));
+  const diagram = renderWindow(trace, 0, trace.steps.length - 1).text;
+  const boxes = diagram.split('\n').filter((l) => l.trim().startsWith('box '));
+  expect(boxes.length, 'a box per loop that ran a task').toBe(new Set(trace.tasks.map((t) => t.thread ?? 0)).size);
+  for (const t of trace.threads.filter((x) => x.kind === 'process')) expect(boxes.some((b) => b.includes(t.name)), `a box for ${t.name}`).toBe(true);
+}
+
+/** Messages of an IPC channel: the sender's task and the receiver's, in the order sent. */
+const ipc = (trace: Trace, from: number, to: number, channel: string) => {
+  const list = between(trace, from, to);
+  expect(list.map((m) => m.channel)).toEqual(list.map(() => channel));
+  return list;
+};
+
+/** Child Node processes (issue 10): each a loop of kind "process" with its tasks, awaits, output and messages. */
+export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
+  'fork-send': (run) => {
+    const { trace } = run;
+    const child = threadOf(trace, 'child.js');
+    expect(trace.threads.find((t) => t.id === child)).toMatchObject({ kind: 'process', parent: 0, exitCode: 0 });
+    const toChild = ipc(trace, 0, child, 'subprocess.send');
+    const back = ipc(trace, child, 0, 'process.send');
+    expect([toChild.length, back.length]).toEqual([4, 3]);
+    // the child's listener awaits (child.js line 3) in the nextTick task that received the message, answers after it
+    const awaits = awaitsAt(trace, child, 'child.js:3');
+    expect(awaits).toHaveLength(3);
+    for (let k = 0; k < 3; k++) {
+      expect(toChild[k].to.task, `message ${k + 1} received where the listener awaited`).toBe(awaits[k].suspendTask);
+      expect(trace.tasks[toChild[k].to.task!].queue).toBe('nextTick');
+      expect(back[k].from.task, `answer ${k + 1} sent after the await resumed`).toBe(awaits[k].resumeTask);
+      // the parent's listener that got the answer sends the next message
+      expect(toChild[k + 1].from.task).toBe(back[k].to.task);
+      expect(trace.tasks[back[k].to.task!].queue).toBe('nextTick');
+    }
+    expect(toChild[3].to.task, "'bye' received").not.toBeNull();
+    printedBy(trace, 'replies: [{"doubled":0},{"doubled":2},{"doubled":4}] child exit 0\n', 0);
+    viewsShowLoops(trace);
+  },
+  'fork-exit-code': (run) => {
+    const { trace } = run;
+    const child = threadOf(trace, 'child.js');
+    expect(trace.threads.find((t) => t.id === child)).toMatchObject({ kind: 'process', parent: 0, exitCode: 3 });
+    printedBy(trace, 'child is done, exiting with 3\n', child);
+    const [a] = awaitsAt(trace, child, 'child.js:2');
+    expect(trace.output.find((o) => o.thread === child)?.task).toBe(a.resumeTask);
+    printedBy(trace, 'child exit 3 null\n', 0);
+    expect(trace.messages).toEqual([]);
+    viewsShowLoops(trace);
+  },
+  'spawn-piped': (run) => {
+    const { trace } = run;
+    const child = threadOf(trace, 'child.js');
+    expect(trace.threads.find((t) => t.id === child)).toMatchObject({ kind: 'process', parent: 0, exitCode: 0 });
+    // its writes went to its parent's pipe, not to the program's stdout: each after an await (child.js line 3)
+    expect(childLines(trace, child, true)).toEqual(['one\n', 'two\n', 'three\n']);
+    const resumed = awaitsAt(trace, child, 'child.js:3').map((a) => a.resumeTask);
+    expect(trace.output.filter((o) => o.thread === child).map((o) => o.task)).toEqual(resumed);
+    printedBy(trace, 'ONE\nTWO\nTHREE\n', 0);
+  },
+  'execfile-node-script': (run) => {
+    const { trace } = run;
+    const children = processesOf(trace, 'child.mjs');
+    expect(children.map((t) => [t.parent, t.exitCode])).toEqual([[0, 0], [0, 7]]);
+    expect(childLines(trace, children[0].id, true)).toEqual(['5+4\n']);
+    expect(childLines(trace, children[1].id, true)).toEqual([]);
+    // top-level await of an ES module (child.mjs line 2) in each
+    for (const c of children) expect(awaitsAt(trace, c.id, 'child.mjs:2')).toHaveLength(1);
+  },
+  'exec-shell-node': (run) => {
+    const { trace } = run;
+    // started through a shell: the child is the shell's, its loop's parent the loop that ran exec
+    const child = threadOf(trace, 'child.js');
+    expect(trace.threads.find((t) => t.id === child)).toMatchObject({ kind: 'process', parent: 0, exitCode: 0 });
+    expect(childLines(trace, child, true)).toEqual(['6 squared is 36 undefined\n']);
+    expect(awaitsAt(trace, child, 'child.js:3')[0].resumeTask).toBe(trace.output.find((o) => o.thread === child)!.task);
+  },
+  'fork-env': (run) => {
+    const { trace } = run;
+    const child = threadOf(trace, 'child.js');
+    expect(trace.threads.find((t) => t.id === child)).toMatchObject({ kind: 'process', parent: 0, exitCode: 0 });
+    // inherited stdout: the child's line is the program's output, tied to the child's loop
+    expect(childLines(trace, child, false)).toHaveLength(1);
+    const [a] = awaitsAt(trace, child, 'child.js:2');
+    const [greeting] = ipc(trace, child, 0, 'process.send');
+    expect(greeting.from.task).toBe(a.resumeTask);
+    expect(trace.output.find((o) => o.text === 'parent got {"greeting":"hi"}\n')?.task).toBe(greeting.to.task);
+  },
+  'cluster-two-workers': (run) => {
+    const { trace } = run;
+    const workers = processesOf(trace, 'main.js');
+    expect(workers.map((t) => [t.parent, t.exitCode])).toEqual([[0, 0], [0, 0]]);
+    // cluster's own messages (listening, disconnect) are Node's, not the program's
+    expect(trace.messages).toEqual([]);
+    // four requests, each answered after the handler's await (main.js line 29) in one worker or the other
+    expect(workers.flatMap((w) => awaitsAt(trace, w.id, 'main.js:29'))).toHaveLength(4);
+    printedBy(trace, 'answer to /0 | answer to /1 | answer to /2 | answer to /3\n', 0);
+    viewsShowLoops(trace);
+  },
+  'cluster-worker-messages': (run) => {
+    const { trace } = run;
+    const workers = processesOf(trace, 'main.js');
+    expect(workers.map((t) => [t.parent, t.exitCode])).toEqual([[0, 0], [0, 0]]);
+    for (const w of workers) {
+      const [ready, answer, ...rest] = ipc(trace, w.id, 0, 'process.send');
+      const [question, ...more] = ipc(trace, 0, w.id, 'subprocess.send');
+      expect([rest, more]).toEqual([[], []]);
+      // the question received where the worker's listener awaited (main.js line 24), the answer sent as it resumed
+      const [a] = awaitsAt(trace, w.id, 'main.js:24');
+      expect([question.to.task, answer.from.task]).toEqual([a.suspendTask, a.resumeTask]);
+      expect(ready.to.task).not.toBeNull();
+      expect(answer.to.task).not.toBeNull();
+    }
+    // both questions leave from the task in which the primary got the second 'ready'
+    const questions = trace.messages.filter((m) => m.channel === 'subprocess.send');
+    const readies = trace.messages.filter((m) => m.channel === 'process.send' && m.to.task !== null).slice(0, 2);
+    expect(new Set(questions.map((m) => m.from.task)).size).toBe(1);
+    expect(readies.map((m) => m.to.task)).toContain(questions[0].from.task);
+    expect(summarize(trace)).toContain('messages    6 (process.send 4, subprocess.send 2)');
+  },
+};
+
+/** Checks for a traced run of a test/loops program that has them (its worker and child process programs). */
 export function checkThreads(name: string, run: TracedRunResult): void {
-  const check = THREAD_CHECKS[name];
+  const check = THREAD_CHECKS[name] ?? PROCESS_CHECKS[name];
   if (!check) return;
   common(run);
   check(run);

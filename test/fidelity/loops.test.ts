@@ -10,7 +10,8 @@
 import { describe, it, expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
-import { checkThreads, THREAD_CHECKS } from './loops-threads';
+import { execFileSync } from 'node:child_process';
+import { checkThreads, PROCESS_CHECKS, THREAD_CHECKS } from './loops-threads';
 
 const corpusDir = join(root, 'test', 'loops');
 const { programs, problems } = discoverPrograms(corpusDir);
@@ -22,7 +23,7 @@ describe('the corpus of programs with several loops', () => {
     expect(programs.length).toBeGreaterThanOrEqual(15);
   });
   it('has a trace check for each worker program', () => {
-    expect(Object.keys(THREAD_CHECKS).filter((name) => !programs.some((p) => p.name === name))).toEqual([]);
+    expect(Object.keys({ ...THREAD_CHECKS, ...PROCESS_CHECKS }).filter((name) => !programs.some((p) => p.name === name))).toEqual([]);
   });
 });
 
@@ -30,18 +31,30 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
   it.concurrent.each(programs.map((p) => [p.name, p] as const))('%s: traced run equals the plain run', async (_name, program) => {
     checkThreads(program.name, await expectTracedAsPlain(node, major, program));
   });
-  it('a worker still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
-    const run = await runTrace(node, join(corpusDir, '_stopped-at-limit', 'main.js'), 4000);
+  /** A program whose other loop ticks forever, traced with a short time limit: the loop is stopped with it, and what
+   * it did up to then is kept (its ticks, an await at `tickLine` each, and their messages received by main). */
+  async function stoppedAtLimit(folder: string, entry: string, kind: 'worker' | 'process', tickLine: number, timeoutMs: number) {
+    const run = await runTrace(node, join(corpusDir, folder, 'main.js'), timeoutMs);
     expect([run.code, run.trace.program.stopped]).toEqual([124, 'timeout']);
-    expect(run.stdout).toBe('worker ticked 3 times\n');
-    const worker = run.trace.threads.find((t) => t.entry?.endsWith('ticker.js'));
-    expect(worker, 'the worker is a loop of the trace').toMatchObject({ kind: 'worker', parent: 0 });
-    expect(worker!.exitCode, 'it did not end on its own').toBeUndefined();
-    // what it did up to the stop: its ticks (an await at ticker.js line 5 each) and their messages, received by main
-    const ticks = run.trace.coroutines.filter((c) => c.thread === worker!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 5);
-    const sent = run.trace.messages.filter((m) => m.from.thread === worker!.id);
+    const loop = run.trace.threads.find((t) => t.entry?.endsWith(entry));
+    expect(loop, `the ${kind} is a loop of the trace`).toMatchObject({ kind, parent: 0 });
+    expect(loop!.exitCode, 'it did not end on its own').toBeUndefined();
+    const ticks = run.trace.coroutines.filter((c) => c.thread === loop!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === tickLine);
+    const sent = run.trace.messages.filter((m) => m.from.thread === loop!.id);
     expect(ticks.length).toBeGreaterThan(3);
     expect(sent.filter((m) => m.to.task !== null).length).toBeGreaterThanOrEqual(3);
+    return run;
+  }
+  it('a worker still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
+    const run = await stoppedAtLimit('_stopped-at-limit', 'ticker.js', 'worker', 5, 4000);
+    expect(run.stdout).toBe('worker ticked 3 times\n');
+  });
+  it('a child process still running when the program stops at the time limit is stopped with it, its trace kept', async () => {
+    const run = await stoppedAtLimit('_child-stopped-at-limit', 'forever.js', 'process', 3, 3000);
+    expect(run.stdout).toBe('child ticked 3 times\n');
+    // and it is gone (the runner returns once the program has exited; the child was stopped before that)
+    const script = join(corpusDir, '_child-stopped-at-limit', 'forever.js');
+    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(script))).toEqual([]);
   });
   it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
     const entry = join(root, 'examples', 'csp-channel.mjs');

@@ -401,3 +401,62 @@ describe('join threads', () => {
     ]);
   });
 });
+
+describe('join a child process', () => {
+  /** main (pid 1) sends its child (pid 77, thread 1000) a message and gets an answer; the child's clock runs 50 ms
+   * behind main's, so by the clocks alone the child would receive the message before main sent it */
+  function parentAndChild(piped: boolean) {
+    const main = new Recording();
+    Object.assign(main.meta[0], { thread: 0, timeOrigin: 1000 });
+    const [mod] = main.sites(ENTRY, [{ kind: 'module', name: '<module>', line: 1, column: 1 }]);
+    main.enter(1, mod);
+    main.output('main\n');
+    main.event(RawKind.MessageOut, 77, 1, 4); // subprocess.send: the child named by its pid
+    main.exit(1);
+    main.time += 10_000;
+    main.event(RawKind.LateBefore, 50, main.typeCode('TickObject'));
+    main.event(RawKind.MessageIn, 77, 1, 4);
+    main.output('got\n');
+    main.after(50);
+
+    const child = new Recording();
+    Object.assign(child.meta[0], { thread: 1000, parent: 0, pid: 77, entry: '/app/c.js', timeOrigin: 950, process: { piped: { stdout: piped, stderr: false } } });
+    const [cmod] = child.sites('/app/c.js', [{ kind: 'module', name: '<module>', line: 1, column: 1 }]);
+    child.enter(1, cmod);
+    child.exit(1);
+    child.event(RawKind.LateBefore, 60, child.typeCode('TickObject'));
+    child.event(RawKind.MessageIn, 0, 1, 3); // process 'message': from its parent's thread
+    child.output('child\n');
+    child.event(RawKind.MessageOut, 0, 1, 3); // process.send
+    child.after(60);
+    child.meta.push({ t: 'exit', code: 3 });
+    return main.run({ threads: [{ thread: 1000, events: child.run().events, meta: child.meta }] });
+  }
+
+  it('a loop of kind process, its messages joined through its pid, steps ordered by them and not by the clocks', () => {
+    const trace = buildTrace(parentAndChild(false));
+    expect(trace.threads).toEqual([
+      { id: 0, kind: 'main', name: 'main', parent: null, entry: ENTRY, exitCode: 0 },
+      { id: 1000, kind: 'process', name: 'process 1 (c.js)', parent: 0, entry: '/app/c.js', exitCode: 3 },
+    ]);
+    expect(trace.messages.map((m) => [m.channel, m.from.thread, m.to.thread, m.to.task !== null])).toEqual([
+      ['subprocess.send', 0, 1000, true],
+      ['process.send', 1000, 0, true],
+    ]);
+    for (const m of trace.messages) expect(m.to.step!).toBeGreaterThan(m.from.step);
+    // each loop's own steps in their order, every reference to a step moved with it
+    for (const t of trace.tasks) expect(trace.steps[t.startStep].task).toBe(t.id);
+    for (const o of trace.output) expect(trace.steps[o.step].task).toBe(o.task);
+    expect(trace.output.find((o) => o.text === 'child\n')).toMatchObject({ thread: 1000 });
+    expect(trace.output.find((o) => o.text === 'child\n')?.piped).toBeUndefined();
+  });
+
+  it("a child whose stdout is a pipe to its parent: its writes are marked piped, not the program's", () => {
+    const trace = buildTrace(parentAndChild(true));
+    expect(trace.output.map((o) => [o.text, o.thread, o.piped ?? false])).toEqual([
+      ['main\n', 0, false],
+      ['got\n', 0, false],
+      ['child\n', 1000, true],
+    ]);
+  });
+});

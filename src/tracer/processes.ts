@@ -1,0 +1,266 @@
+// Child Node processes as loops of their own: the child Node processes this loop starts are traced (each writes its
+// own recording into the same folder), and the messages on their IPC channels are recorded on both sides.
+//
+// How a child is reached, without a listener or a property the program could notice:
+// - every asynchronous child (spawn, fork, exec, execFile, cluster's fork) is started by ChildProcess.prototype.spawn
+//   with its final command line and environment (`options.args` with argv0 first, `options.envPairs`); the wrapper
+//   adds the tracer there, whatever environment the program supplied:
+//   - Node itself (process.execPath, or a `node` executable) running a script: `--require <preload>` goes before
+//     the script, and the child's configuration into its environment; the child takes both out again, so it sees its
+//     command line (process.execArgv) and environment as untraced, and so do the children it starts;
+//   - a shell (`exec`, `shell: true`) whose command names Node: the tracer comes in through NODE_OPTIONS, which the
+//     child puts back as the program gave it. Every Node the shell starts reads it and is traced if it runs a script.
+//   Anything else (a program other than Node, Node with -e, -p, --test or a REPL) runs untouched and untraced. The
+//   synchronous calls (spawnSync, execSync, execFileSync) do not go through that function: their children run
+//   untraced (their output is the parent's to print).
+// - a message sent: `send` of the child (an own function Node sets on each ChildProcess with an IPC channel) and
+//   `process.send` in the child are wrapped; Node's own messages (`cmd: 'NODE_…'`, cluster's and handle passing) are
+//   not the program's and are not counted.
+// - a message received: Node emits 'message' on the ChildProcess (or on process, in the child) in a nextTick task of
+//   its own; ChildProcess.prototype gets an `emit` that notes it (process's emit is wrapped by the runtime already).
+// Messages are matched by their order on each direction of a channel (IPC delivers in order). Each side names the
+// other: the child its parent's thread id, the parent the child's pid (the model finds the child's loop by its pid).
+import childProcess from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { PROCESS_THREADS } from '../core/raw-events';
+import { CONFIG_ENV, type TracerConfig } from './config';
+import { Channel, type MessageSink } from './threads';
+import { ReflectApply, ReflectGetPrototypeOf, SafeWeakMap } from './primordials';
+import { stripExecArgv } from './process-view';
+
+export interface Processes {
+  /** process.emit saw `event`: an IPC message from the parent is received in this task */
+  processEmitted(event: unknown): void;
+  /** the program stops at a limit: the children the tracer started with it (not detached ones) are stopped too */
+  stopChildren(): void;
+}
+
+/** Node's options that take the next argument as their value (a script cannot be that argument). */
+const VALUE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--env-file-if-exists', '--title', '--input-type', '--inspect-port', '--debug-port', '--openssl-config', '--redirect-warnings', '--icu-data-dir', '--disable-warning']);
+/** options that make Node run something other than a script file */
+const NO_SCRIPT = /^(?:--(?:eval|print|interactive|check|test|run|version|help|v8-options|watch|watch-path)(?:=|$)|-[a-zA-Z]*[epicvh])/;
+
+/** Does this command line (argv0 first) run Node on a script? The script's index in it, or -1. */
+export function nodeScriptAt(file: string, args: readonly unknown[]): number {
+  if (file !== process.execPath && !/^(?:node|nodejs)(?:\.exe)?$/i.test(basename(file))) return -1;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a !== 'string') return -1;
+    if (a === '--') return i + 1 < args.length ? i + 1 : -1;
+    if (a === '-' || NO_SCRIPT.test(a)) return -1;
+    if (!a.startsWith('-')) return i;
+    if (VALUE_OPTIONS.has(a)) i++;
+  }
+  return -1;
+}
+
+/** A shell command that names Node (the node on PATH, or this one). */
+const namesNode = (command: string): boolean => command.includes(process.execPath) || /(?:^|[\s;&|(`'"/])node(?:js)?(?=[\s;&|)`'"]|$)/.test(command);
+
+/** Does a child's fd (1 or 2) go where this process's does? */
+function reachesOwn(stdio: unknown, fd: 1 | 2): boolean {
+  const entry = stdio === 'inherit' ? 'inherit' : Array.isArray(stdio) ? stdio[fd] : undefined;
+  if (entry === 'inherit' || entry === fd) return true;
+  if (typeof entry === 'object' && entry !== null) return entry === (fd === 1 ? process.stdout : process.stderr);
+  return false;
+}
+
+/** Node's own IPC messages (child_process' isInternal): not the program's */
+const internalMessage = (m: unknown): boolean =>
+  typeof m === 'object' && m !== null && typeof (m as { cmd?: unknown }).cmd === 'string' && ((m as { cmd: string }).cmd.startsWith('NODE_'));
+
+/**
+ * The thread id of a new child process's main thread: the first free slot in the trace folder (any process may ask),
+ * or -1 when the folder is gone (a child started by a background process after the trace was read): not traced.
+ */
+export function claimProcessThread(dir: string): number {
+  for (let n = 1; n < 100_000; n++) {
+    try {
+      closeSync(openSync(join(dir, `loop-${n}`), 'wx'));
+      return n * PROCESS_THREADS;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * In a child process, before anything else: its environment as the program gave it, and whether it is traced (Node
+ * running a script; anything else started with NODE_OPTIONS from a shell runs untraced). A traced child takes its
+ * thread id in the trace, its entry and its share of the time limit.
+ */
+export function startChildProcess(cfg: TracerConfig): boolean {
+  const child = cfg.child!;
+  if (child.nodeOptions === null) delete process.env.NODE_OPTIONS;
+  else if (child.nodeOptions !== undefined) process.env.NODE_OPTIONS = child.nodeOptions;
+  const script = process.argv[1];
+  const evaluated = (process as unknown as { _eval?: unknown })._eval !== undefined;
+  const thread = typeof script === 'string' && !evaluated && !process.execArgv.some((a) => NO_SCRIPT.test(a)) ? claimProcessThread(cfg.dir) : -1;
+  if (thread < 0) {
+    stripExecArgv(cfg.execArgv ?? []);
+    return false;
+  }
+  child.thread = thread;
+  cfg.entry = script;
+  cfg.timeoutMs = Math.max(0, child.deadline + 2000 - Date.now());
+  return true;
+}
+
+/**
+ * `self`: this thread's id in the trace; `deadline`: when the program's time limit ends (ms since the epoch);
+ * `piped`: this process's own stdout and stderr do not reach the program's.
+ */
+export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: number, deadline: number, piped: { stdout: boolean; stderr: boolean }): Processes {
+  const ChildProcess = childProcess.ChildProcess as unknown as { prototype: Record<string, unknown> };
+  const preload = join(cfg.tracerDir, 'preload.cjs');
+  /** the traced children: their pid, and the messages sent to and received from each */
+  const children = new SafeWeakMap<object, { pid: number; sent: number; received: number }>();
+  const running: { child: { pid?: number; exitCode: unknown; signalCode: unknown; kill(s: string): unknown }; detached: boolean }[] = [];
+
+  const childConfig = (stdio: unknown, detached: boolean, nodeOptions?: string | null): string => {
+    const child: TracerConfig = {
+      ...cfg,
+      entry: '',
+      control: undefined,
+      requests: false,
+      esmEntry: undefined,
+      execArgv: nodeOptions === undefined ? ['--require', preload] : [],
+      child: {
+        parent: self,
+        piped: { stdout: piped.stdout || !reachesOwn(stdio, 1), stderr: piped.stderr || !reachesOwn(stdio, 2) },
+        detached,
+        deadline,
+        ...(nodeOptions !== undefined ? { nodeOptions } : {}),
+      },
+    };
+    return JSON.stringify(child);
+  };
+
+  const realSpawn = ChildProcess.prototype.spawn as (this: object, options: unknown) => unknown;
+  const spawn = {
+    spawn(this: { pid?: number; spawnargs?: unknown; send?: unknown; exitCode: unknown; signalCode: unknown; kill(s: string): unknown }, options: unknown) {
+      let traced = false;
+      let programArgs: unknown;
+      try {
+        const o = options as { file?: unknown; args?: unknown; envPairs?: unknown; shell?: unknown; stdio?: unknown; detached?: unknown } | null;
+        if (sink.recording() && o && typeof o.file === 'string' && Array.isArray(o.args) && Array.isArray(o.envPairs)) {
+          const detached = !!o.detached;
+          const at = nodeScriptAt(o.file, o.args);
+          const command = o.shell ? o.args[o.args.length - 1] : undefined;
+          if (at > 0) {
+            programArgs = o.args;
+            // first, where the child takes them out of its process.execArgv again
+            o.args = [o.args[0], '--require', preload, ...o.args.slice(1)];
+            o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached)}`];
+            traced = true;
+          } else if (typeof command === 'string' && namesNode(command)) {
+            const pairs = o.envPairs as string[];
+            const i = pairs.findIndex((p) => typeof p === 'string' && p.startsWith('NODE_OPTIONS='));
+            const own = i >= 0 ? pairs[i].slice('NODE_OPTIONS='.length) : null;
+            const rest = pairs.filter((_, k) => k !== i);
+            o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, own)}`];
+            traced = true;
+          }
+          if (traced) {
+            // (those that ended are let go: a program may start thousands)
+            if (running.length >= 64) running.splice(0, running.length, ...running.filter((r) => r.child.exitCode === null && r.child.signalCode === null));
+            running.push({ child: this, detached });
+          }
+        }
+      } catch {
+        /* never disturb the program: it starts as it would */
+      }
+      const result = ReflectApply(realSpawn, this, [options]);
+      try {
+        // the program sees the command line it gave (the tracer's flags went to the child only)
+        if (programArgs !== undefined) this.spawnargs = programArgs;
+        if (traced && typeof this.pid === 'number') {
+          const state = { pid: this.pid, sent: 0, received: 0 };
+          children.set(this, state);
+          if (typeof this.send === 'function') {
+            Object.defineProperty(this, 'send', { ...Object.getOwnPropertyDescriptor(this, 'send'), value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, () => sink.sent(state.pid, ++state.sent, Channel.Child)) });
+          }
+          watchChildMessages();
+        }
+      } catch {
+        /* never disturb the program */
+      }
+      return result;
+    },
+  }.spawn;
+  Object.defineProperty(spawn, 'length', { value: realSpawn.length });
+  Object.defineProperty(ChildProcess.prototype, 'spawn', { ...Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn'), value: spawn });
+
+  // ChildProcess.prototype.emit: a 'message' of a traced child is received in the task that emits it
+  let watching = false;
+  function watchChildMessages(): void {
+    if (watching) return;
+    watching = true;
+    const proto = ChildProcess.prototype;
+    const emit = {
+      emit(this: object, event: unknown) {
+        try {
+          const state = event === 'message' ? children.get(this) : undefined;
+          if (state && sink.recording()) sink.received(state.pid, ++state.received, Channel.Child);
+        } catch {
+          /* never disturb the program */
+        }
+        const inherited = (ReflectGetPrototypeOf(proto) as { emit: (...a: unknown[]) => boolean }).emit;
+        // eslint-disable-next-line prefer-rest-params
+        return ReflectApply(inherited, this, arguments as unknown as unknown[]);
+      },
+    }.emit;
+    Object.defineProperty(emit, 'length', { value: 2 });
+    Object.defineProperty(proto, 'emit', { value: emit, writable: true, enumerable: false, configurable: true });
+  }
+
+  // in a traced child: its messages to the parent, and from it (seen by the runtime's process.emit)
+  let toParent = 0;
+  let fromParent = 0;
+  const child = cfg.child;
+  const proc = process as unknown as { send?: Send; channel?: unknown; connected?: boolean };
+  if (child && typeof proc.send === 'function') {
+    Object.defineProperty(process, 'send', {
+      ...Object.getOwnPropertyDescriptor(process, 'send'),
+      value: wrapSend(proc.send, (m) => !internalMessage(m), () => sink.sent(child.parent, ++toParent, Channel.Parent)),
+    });
+  }
+
+  return {
+    processEmitted(event) {
+      if (event === 'message' && child && proc.channel && sink.recording()) sink.received(child.parent, ++fromParent, Channel.Parent);
+    },
+    stopChildren() {
+      for (const { child: c, detached } of running) {
+        if (detached || c.exitCode !== null || c.signalCode !== null) continue;
+        try {
+          c.kill('SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    },
+  };
+}
+
+type Send = (this: unknown, ...args: unknown[]) => unknown;
+
+/** `send` as Node made it, noting each of the program's messages that goes out (a closed channel sends nothing). */
+function wrapSend(real: Send, counts: (message: unknown) => boolean, note: () => void): Send {
+  const send = {
+    send(this: unknown, ...args: unknown[]) {
+      const connected = (this as { connected?: unknown } | null)?.connected === true;
+      const result = ReflectApply(real, this, args);
+      try {
+        if (connected && counts(args[0])) note();
+      } catch {
+        /* never disturb the program */
+      }
+      return result;
+    },
+  }.send;
+  Object.defineProperty(send, 'length', { value: real.length });
+  return send;
+}

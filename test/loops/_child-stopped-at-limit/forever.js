@@ -1,0 +1,7 @@
+async function tick () {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    process.send('tick')
+  }
+}
+tick()
