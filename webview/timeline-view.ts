@@ -3,7 +3,7 @@
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../src/core/queues';
-import { buildLanes, lanesInTime, spansIn, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
+import { buildLanes, lanesInTime, spansIn, queueLaneKey, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
 import type { QueueName } from '../src/core/trace-format';
 import { shortSource } from '../src/core/stepping';
 import { h, button } from './dom';
@@ -61,8 +61,8 @@ export class TimelineView {
   private readonly axisButtons: Record<TimelineAxis, HTMLButtonElement>;
   private drawnBoxes: DrawnBox[] = [];
   private readonly queueLanes: number;
-  /** lane index of each queue and coroutine, for the causality arrow and following the current step */
-  private readonly laneOfQueue = new Map<QueueName, number>();
+  /** lane index of each queue (by loop and queue: queueLaneKey) and coroutine, for the arrows and the current step */
+  private readonly laneOfQueue = new Map<string, number>();
   private readonly laneOfCoroutine = new Map<number, number>();
   private colors!: Colors;
   /** pixels per unit of the axis (a step, or a microsecond) */
@@ -85,7 +85,7 @@ export class TimelineView {
     // a server under load is about time (requests overlapping, a database wait); a puzzle is about order
     this.axisMode = ctx.trace.program.requests?.length ? 'time' : 'steps';
     this.queueLanes = this.lanes.filter((l) => l.kind === 'queue').length;
-    this.lanes.forEach((l, i) => (l.kind === 'queue' ? this.laneOfQueue.set(l.queue, i) : this.laneOfCoroutine.set(l.coroutine, i)));
+    this.lanes.forEach((l, i) => (l.kind === 'queue' ? this.laneOfQueue.set(queueLaneKey(l.thread, l.queue), i) : this.laneOfCoroutine.set(l.coroutine, i)));
     this.canvas = h('canvas', {
       class: 'ls-tl-canvas',
       attrs: {
@@ -99,7 +99,7 @@ export class TimelineView {
     this.scroller = h('div', { class: 'ls-tl-scroll' }, [this.canvas, this.spacer]);
     this.laneList = h('ul', { class: 'ls-sr-only ls-lane-list', attrs: { 'aria-label': 'Timeline lanes' } });
     this.lanes.slice(0, this.queueLanes + MAX_LISTED_LANES).forEach((l) => {
-      this.laneList.appendChild(h('li', { text: l.label, attrs: { 'data-kind': l.kind, ...(l.kind === 'coroutine' ? { 'data-coroutine': l.coroutine } : { 'data-queue': l.queue }) } }));
+      this.laneList.appendChild(h('li', { text: l.label, attrs: { 'data-kind': l.kind, ...(l.kind === 'coroutine' ? { 'data-coroutine': l.coroutine } : { 'data-queue': l.queue, 'data-thread': l.thread }) } }));
     });
     this.moreButton = h('button', { class: 'ls-btn ls-tl-more', attrs: { type: 'button' }, on: { click: () => this.setExpanded(!this.expanded) } });
     const axisButton = (mode: TimelineAxis, text: string, title: string) =>
@@ -138,6 +138,11 @@ export class TimelineView {
     this.scroller.addEventListener('scroll', () => this.requestDraw());
     this.resize = new ResizeObserver(() => this.layout());
     this.resize.observe(this.scroller);
+  }
+
+  /** The lane of the queue a task ran from, in its own loop. */
+  private laneOfTask(task: { queue: QueueName; thread?: number } | undefined): number | undefined {
+    return task ? this.laneOfQueue.get(queueLaneKey(task.thread, task.queue)) : undefined;
   }
 
   destroy(): void {
@@ -621,8 +626,8 @@ export class TimelineView {
     g.clip();
     if (task && task.enqueuedAt !== null && task.scheduledBy !== null) {
       const by = this.ctx.trace.tasks[task.scheduledBy];
-      const fromLane = by ? this.laneOfQueue.get(by.queue) : undefined;
-      const toLane = this.laneOfQueue.get(task.queue);
+      const fromLane = by ? this.laneOfTask(by) : undefined;
+      const toLane = this.laneOfTask(task);
       if (fromLane !== undefined && toLane !== undefined) {
         const x1 = X((this.unitOf(task.enqueuedAt) + this.unitOf(task.enqueuedAt, true)) / 2);
         const y1 = this.laneY(fromLane) + lane / 2;
@@ -642,6 +647,39 @@ export class TimelineView {
         g.fill();
       }
     }
+    // messages between loops: an arrow from the task that sent each one to the task whose listener received it
+    let messages = 0;
+    g.strokeStyle = c.coroutine;
+    g.fillStyle = c.coroutine;
+    g.lineWidth = 1.5;
+    for (const m of this.ctx.trace.messages) {
+      if (m.to.step === null || m.to.task === null) continue;
+      const u1 = (this.unitOf(m.from.step) + this.unitOf(m.from.step, true)) / 2;
+      const u2 = (this.unitOf(m.to.step) + this.unitOf(m.to.step, true)) / 2;
+      if (Math.max(u1, u2) < from || Math.min(u1, u2) > to) continue;
+      const fromLane = this.laneOfTask(this.ctx.trace.tasks[m.from.task]);
+      const toLane = this.laneOfTask(this.ctx.trace.tasks[m.to.task]);
+      if (fromLane === undefined || toLane === undefined) continue;
+      messages++;
+      const x1 = X(u1);
+      const y1 = this.laneY(fromLane) + lane / 2;
+      const x2 = X(u2);
+      const y2 = this.laneY(toLane) + lane / 2;
+      g.beginPath();
+      g.moveTo(x1, y1);
+      g.lineTo(x2, y2);
+      g.stroke();
+      // the head: at the receiving end, along the line
+      const a = Math.atan2(y2 - y1, x2 - x1);
+      const s = Math.max(5, lane * 0.28);
+      g.beginPath();
+      g.moveTo(x2, y2);
+      g.lineTo(x2 - s * Math.cos(a - 0.45), y2 - s * Math.sin(a - 0.45));
+      g.lineTo(x2 - s * Math.cos(a + 0.45), y2 - s * Math.sin(a + 0.45));
+      g.closePath();
+      g.fill();
+    }
+    this.canvas.dataset.messages = String(messages);
     // races across awaits: a band from the read to the stale write, a tick at each moment, and the kind and location
     // in the row under the ruler (a label that would overlap the previous one is left to the tooltip and the list)
     let races = 0;
@@ -673,7 +711,7 @@ export class TimelineView {
     this.canvas.dataset.races = String(races);
     // the current task outlined and the current step marked: a line at its time (or across its step)
     if (task) {
-      const li = this.laneOfQueue.get(task.queue);
+      const li = this.laneOfTask(task);
       if (li !== undefined) {
         g.strokeStyle = c.fg;
         g.lineWidth = 2;

@@ -27,6 +27,8 @@ export interface WaitSpan extends Span {
 export interface QueueLane {
   kind: 'queue';
   queue: QueueName;
+  /** the event loop (thread or process) whose queue it is; 0 in a trace of one loop */
+  thread: number;
   label: string;
   spans: TaskSpan[];
 }
@@ -93,23 +95,44 @@ export function laneNames(trace: Trace): { names: string[]; order: number[] } {
   return { names, order };
 }
 
-/** Queue lanes (only queues that ran something) in event-loop phase order, then one lane per coroutine. */
+/** The key of a queue lane: its loop and its queue. */
+export const queueLaneKey = (thread: number | undefined, queue: QueueName): string => `${thread ?? 0}:${queue}`;
+
+/** A loop's short name for lane labels: "worker 2", "process 1", "main" (without the file it runs). */
+export function loopShortName(trace: Trace, thread: number | undefined): string {
+  const t = trace.threads.find((x) => x.id === (thread ?? 0));
+  return t ? t.name.replace(/\s*\(.*\)$/, '') : `loop ${thread}`;
+}
+
+/**
+ * Queue lanes (only queues that ran something) in event-loop phase order, then one lane per coroutine. With several
+ * event loops: each loop's queue lanes together (in the order of `threads`), labelled with the loop, and each
+ * coroutine lane labelled with its loop.
+ */
 export function buildLanes(trace: Trace): Lane[] {
   const { names, order } = laneNames(trace);
   const last = Math.max(0, trace.steps.length - 1);
-  const byQueue = new Map<QueueName, TaskSpan[]>();
+  const several = trace.threads.length > 1;
+  const byQueue = new Map<string, TaskSpan[]>();
   for (const t of trace.tasks) {
     if (t.startStep < 0 || t.endStep < t.startStep) continue;
-    let spans = byQueue.get(t.queue);
-    if (!spans) byQueue.set(t.queue, (spans = []));
+    const key = queueLaneKey(t.thread, t.queue);
+    let spans = byQueue.get(key);
+    if (!spans) byQueue.set(key, (spans = []));
     spans.push({ task: t.id, from: t.startStep, to: t.endStep });
   }
   const lanes: Lane[] = [];
-  for (const q of LOOP_ORDER) {
-    const spans = byQueue.get(q);
-    if (spans) lanes.push({ kind: 'queue', queue: q, label: QUEUE_INFO[q].lane, spans: spans.sort((a, b) => a.from - b.from) });
+  for (const { id: thread } of trace.threads) {
+    for (const q of LOOP_ORDER) {
+      const spans = byQueue.get(queueLaneKey(thread, q));
+      if (!spans) continue;
+      const label = several ? `${loopShortName(trace, thread)} · ${QUEUE_INFO[q].lane}` : QUEUE_INFO[q].lane;
+      lanes.push({ kind: 'queue', queue: q, thread, label, spans: spans.sort((a, b) => a.from - b.from) });
+    }
   }
-  for (const c of order.map((id) => trace.coroutines[id])) {
+  const threadRank = new Map(trace.threads.map((t, i) => [t.id, i]));
+  const coroutineOrder = several ? [...order].sort((a, b) => (threadRank.get(trace.coroutines[a].thread ?? 0) ?? 0) - (threadRank.get(trace.coroutines[b].thread ?? 0) ?? 0)) : order;
+  for (const c of coroutineOrder.map((id) => trace.coroutines[id])) {
     const spans: Span[] = [];
     const waits: WaitSpan[] = [];
     let runFrom: number | null = c.startStep;
@@ -122,7 +145,8 @@ export function buildLanes(trace: Trace): Lane[] {
     }
     const end = c.endStep ?? last;
     if (runFrom !== null && end >= runFrom) spans.push({ from: runFrom, to: end });
-    lanes.push({ kind: 'coroutine', coroutine: c.id, label: names[c.id], spans, waits, finished: c.endStep !== null });
+    const label = several ? `${loopShortName(trace, c.thread)} · ${names[c.id]}` : names[c.id];
+    lanes.push({ kind: 'coroutine', coroutine: c.id, label, spans, waits, finished: c.endStep !== null });
   }
   return lanes;
 }

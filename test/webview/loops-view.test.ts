@@ -2,7 +2,7 @@
 // step runs on), says which, and can be switched to another; the step's task line names its loop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, eventually, queueLabels, screenshot, type Traced } from './helpers';
+import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, eventually, queueLabels, screenshot, showTab, type Traced } from './helpers';
 
 const PROGRAM = `const { Worker, isMainThread, parentPort } = require('node:worker_threads');
 if (isMainThread) {
@@ -60,6 +60,18 @@ describe('a trace of two event loops', () => {
 
     await page.locator('.ls-loop-pick').selectOption('follow');
     await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain(worker.name));
+
+    // the timeline: each loop's queues in lanes of their own, named with the loop, and the message as an arrow
+    await showTab(page, 'Timeline');
+    const lanes = await page.locator('.ls-lane-list li[data-kind="queue"]').allTextContents();
+    expect(lanes).toContain('main · timers');
+    expect(lanes).toContain(`${worker.name.replace(/ \(.*\)$/, '')} · immediates`);
+    const canvas = page.locator('.ls-tl-canvas');
+    await canvas.focus();
+    await page.keyboard.press('0');
+    await eventually(async () => expect(Number(await canvas.getAttribute('data-messages'))).toBe(trace.messages.length));
+    expect(trace.messages.length).toBe(1);
+    await screenshot(page, 'loops-timeline');
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await page.close();
