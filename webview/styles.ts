@@ -135,7 +135,7 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 /* a hidden tab stays laid out off screen (mermaid measures text as it draws) */
 .ls-tabpanel.ls-tab-hidden { position: absolute; left: -100000px; top: 0; width: calc(100vw - 2em); height: 80vh; }
 .ls-stage { flex: 1 1 0; min-height: 0; display: grid; gap: 0.5em; overflow-y: auto;
-  grid-template-columns: minmax(0, 1fr); grid-template-rows: 11em minmax(7em, auto) auto 12em; grid-template-areas: "code" "stack" "loop" "console"; }
+  grid-template-columns: minmax(0, 1fr); grid-template-rows: 11em minmax(7em, auto) minmax(min-content, auto) 12em; grid-template-areas: "code" "stack" "loop" "console"; }
 /* narrow: the stage scrolls, each part keeps a readable height */
 .ls-stage > .ls-card-stack { min-height: 7em; }
 .ls-code { grid-area: code; } .ls-card-stack { grid-area: stack; } .ls-loop { grid-area: loop; } .ls-console { grid-area: console; }
@@ -173,7 +173,8 @@ body.ls-retracing .ls-app { opacity: 0.6; transition: opacity 0.2s; }
 /* event loop */
 .ls-loop { overflow: hidden; }
 /* a queue with work is a full-width card; an empty one is a chip, several to a row, in the loop's order */
-.ls-cards { display: flex; flex-flow: row wrap; align-content: flex-start; gap: 0.3em; flex: 1 1 0; min-height: 0; overflow-y: auto; }
+.ls-cards { display: flex; flex-flow: row wrap; align-content: flex-start; gap: 0.3em; flex: 1 1 auto; min-height: 0; overflow-y: auto; }
+/* (basis auto: in a narrow panel the queues row is as tall as its cards; in the grid of a wide one they scroll) */
 .ls-cards > .ls-card { flex: 1 1 100%; }
 .ls-cards > .ls-card:not(.ls-nonempty) { flex: 1 1 auto; opacity: 0.85; font-size: 0.82em; padding: 0.1em 0.4em; }
 .ls-loop .ls-card:not(.ls-nonempty) .ls-empty { display: none; }
