@@ -469,6 +469,27 @@ describe('screenshots', () => {
   }
 });
 
+describe('a narrow panel (beside an editor, Explorer open)', () => {
+  it('shows every queue card in full: the stage scrolls instead of squeezing the queues away', async () => {
+    const w = await watchedPage(browser, { colorScheme: 'dark', width: 480, height: 900 });
+    await openReport(w, puzzle.html);
+    // a step with a promise reaction and a queueMicrotask job queued, and a timer
+    const step = puzzle.trace.steps.findIndex((s, i) => i > 0 && puzzle.trace.tasks[s.task].queue !== 'main');
+    await w.page.evaluate((s) => window.loopscope!.goTo(s - 1), step);
+    await waitForStep(w.page, step - 1);
+    const sizes = await w.page.evaluate(() => {
+      const cards = document.querySelector('.ls-loop .ls-cards') as HTMLElement;
+      return { shown: cards.clientHeight, content: cards.scrollHeight, count: cards.children.length };
+    });
+    expect(sizes.count).toBeGreaterThanOrEqual(6);
+    expect(sizes.shown).toBeGreaterThan(100);
+    expect(sizes.shown).toBeGreaterThanOrEqual(sizes.content - 1);
+    await screenshot(w.page, 'narrow-panel');
+    await expectCleanExceptRequests(w);
+    await w.page.close();
+  });
+});
+
 async function expectCleanExceptRequests(w: Watched): Promise<void> {
   expect(await w.cspViolations()).toEqual([]);
   expect(w.consoleErrors).toEqual([]);
