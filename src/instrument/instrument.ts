@@ -8,6 +8,7 @@ import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type RuntimeSetter, type FunctionTable } from './runtime-api';
 import { print, Positions } from './printer';
+import { InstrumentSyntaxError } from './syntax-error';
 import { raceFacts, declaredIn, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
@@ -38,12 +39,7 @@ export interface InstrumentResult {
   sites: RawSite[];
 }
 
-export class InstrumentSyntaxError extends Error {
-  constructor(message: string, readonly file: string, readonly line: number, readonly column: number) {
-    super(message);
-    this.name = 'SyntaxError';
-  }
-}
+export { InstrumentSyntaxError };
 
 export type AnyNode = acorn.Node & Record<string, unknown>;
 
