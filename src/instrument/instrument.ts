@@ -250,7 +250,12 @@ interface Env {
   beforeFinally?: boolean;
   /** in a class field initializer or static block: it runs in a frame of its own that is not the function's */
   ownFrame?: boolean;
+  /** this env with `inTest` set, and with `kept` set, made once (tests and initializers are everywhere) */
+  asTest?: Env;
+  asKept?: Env;
 }
+const inTest = (env: Env): Env => (env.inTest ? env : (env.asTest ??= { ...env, inTest: true, asTest: undefined, asKept: undefined }));
+const kept = (env: Env): Env => (env.kept ? env : (env.asKept ??= { ...env, kept: true, asTest: undefined, asKept: undefined }));
 
 /** How a child is used by its parent. */
 type Use =
@@ -370,7 +375,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);
     const bodyEnv: Env = { scope, locals, inTest: env.inTest, kept: env.kept };
     const body = fn.body as AnyNode;
-    fn.body = body.type === 'BlockStatement' ? visit(body, 'value', bodyEnv) : visit(body, 'value', { ...bodyEnv, kept: true });
+    fn.body = body.type === 'BlockStatement' ? visit(body, 'value', bodyEnv) : visit(body, 'value', kept(bodyEnv));
     instrumentFunction(fn, scope);
     return fn;
   };
@@ -589,13 +594,12 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   };
 
   // ---- the walk -----------------------------------------------------------------------------------------------------
+  // (no try/finally: a throw ends the whole instrumentation, `parents` with it)
   const visit = (n: AnyNode, use: Use, env: Env): AnyNode => {
     parents.push(n);
-    try {
-      return visitNode(n, use, env);
-    } finally {
-      parents.pop();
-    }
+    const result = visitNode(n, use, env);
+    parents.pop();
+    return result;
   };
 
   const visitNode = (n: AnyNode, use: Use, env: Env): AnyNode => {
@@ -628,10 +632,10 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         return n;
       case 'VariableDeclarator':
         visitPattern(n.id as AnyNode, env);
-        child(n, 'init', 'value', { ...env, kept: true });
+        child(n, 'init', 'value', kept(env));
         return n;
       case 'ReturnStatement':
-        child(n, 'argument', 'value', { ...env, kept: true });
+        child(n, 'argument', 'value', kept(env));
         // reported when the function's scheme is known; one that a finally block follows keeps the frame id
         if (env.beforeFinally) env.scope.keepsFrame = true;
         if (!env.ownFrame) env.scope.returns.push(n);
@@ -652,11 +656,11 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       case 'ConditionalExpression':
       case 'WhileStatement':
       case 'DoWhileStatement':
-        child(n, 'test', 'value', { ...env, inTest: true });
+        child(n, 'test', 'value', inTest(env));
         for (const key of ['consequent', 'alternate', 'body']) child(n, key, 'value', env);
         return LOOPS.has(n.type) ? instrumentLoop(n, env) : n;
       case 'LogicalExpression':
-        child(n, 'left', 'value', { ...env, inTest: true });
+        child(n, 'left', 'value', inTest(env));
         child(n, 'right', 'value', env);
         return n;
       case 'ForInStatement':
