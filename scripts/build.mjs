@@ -30,6 +30,8 @@ await Promise.all([
   // the tracer, on the main thread only
   build({ ...node, entryPoints: ['src/tracer/preload.ts'], outfile: 'dist/tracer/preload.cjs', format: 'cjs', external: [...node.external, './runtime.cjs'] }),
   build({ ...node, entryPoints: ['src/tracer/runtime.ts'], outfile: 'dist/tracer/runtime.cjs', format: 'cjs' }),
+  // the instrumenter as the tracer runs it: in a realm of its own (src/tracer/instrumenter-realm.ts), loaded on first use
+  build({ ...node, entryPoints: ['src/instrument/realm-entry.ts'], outfile: 'dist/tracer/instrumenter.cjs', format: 'cjs' }),
   build({
     ...node,
     entryPoints: ['src/tracer/esm-hooks.ts'],

@@ -8,7 +8,8 @@ import * as acorn from 'acorn';
 import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type RuntimeSetter, type FunctionTable } from './runtime-api';
 import { print, Positions } from './printer';
-import { raceFacts, declaredIn, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
+import { InstrumentSyntaxError } from './syntax-error';
+import { raceFacts, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -38,12 +39,7 @@ export interface InstrumentResult {
   sites: RawSite[];
 }
 
-export class InstrumentSyntaxError extends Error {
-  constructor(message: string, readonly file: string, readonly line: number, readonly column: number) {
-    super(message);
-    this.name = 'SyntaxError';
-  }
-}
+export { InstrumentSyntaxError };
 
 export type AnyNode = acorn.Node & Record<string, unknown>;
 
@@ -82,20 +78,29 @@ export function looksLikeModule(source: string): boolean {
 }
 
 // ---- building nodes (offsets -1: what the tracer adds maps to nothing) ----------------------------------------------
+// (the nodes made most often are object literals of their own, each type with the same keys in the same order as
+// acorn's: no object spread per node, and V8 gives every node of a type one shape)
 const node = (type: string, props: Record<string, unknown>): AnyNode => ({ type, start: -1, end: -1, ...props }) as AnyNode;
-const ident = (name: string) => node('Identifier', { name });
-const num = (n: number) => node('Literal', { value: n, raw: String(n) });
-const str = (s: string) => node('Literal', { value: s, raw: JSON.stringify(s) });
-const seq = (expressions: AnyNode[]) => (expressions.length === 1 ? expressions[0] : node('SequenceExpression', { expressions }));
-const assign = (left: AnyNode, right: AnyNode, operator = '=') => node('AssignmentExpression', { operator, left, right });
-const stmt = (expression: AnyNode) => node('ExpressionStatement', { expression });
-const block = (body: AnyNode[]) => node('BlockStatement', { body });
+const ident = (name: string): AnyNode => ({ type: 'Identifier', start: -1, end: -1, name });
+const num = (n: number): AnyNode => ({ type: 'Literal', start: -1, end: -1, value: n, raw: String(n) });
+const str = (s: string): AnyNode => ({ type: 'Literal', start: -1, end: -1, value: s, raw: JSON.stringify(s) });
+const seq = (expressions: AnyNode[]): AnyNode => (expressions.length === 1 ? expressions[0] : { type: 'SequenceExpression', start: -1, end: -1, expressions });
+const assign = (left: AnyNode, right: AnyNode, operator = '='): AnyNode => ({ type: 'AssignmentExpression', start: -1, end: -1, operator, left, right });
+const stmt = (expression: AnyNode): AnyNode => ({ type: 'ExpressionStatement', start: -1, end: -1, expression });
+const block = (body: AnyNode[]): AnyNode => ({ type: 'BlockStatement', start: -1, end: -1, body });
 /** `object.property`; `from`: the member of the original it stands for (it maps there) */
-const member = (object: AnyNode, property: AnyNode, computed: boolean, from?: AnyNode) =>
-  node('MemberExpression', { object, property, computed, optional: false, ...(from ? { start: from.start, end: from.end } : {}) });
+const member = (object: AnyNode, property: AnyNode, computed: boolean, from?: AnyNode): AnyNode => ({
+  type: 'MemberExpression',
+  start: from ? from.start : -1,
+  end: from ? from.end : -1,
+  object,
+  property,
+  computed,
+  optional: false,
+});
+const call = (callee: AnyNode, args: AnyNode[]): AnyNode => ({ type: 'CallExpression', start: -1, end: -1, callee, arguments: args, optional: false });
 /** a call of the runtime: `__ls.<method>(...args)` */
-const rt = (method: RuntimeMethod, args: AnyNode[]) =>
-  node('CallExpression', { callee: member(ident(RUNTIME_GLOBAL), ident(method), false), arguments: args, optional: false });
+const rt = (method: RuntimeMethod, args: AnyNode[]) => call(member(ident(RUNTIME_GLOBAL), ident(method), false), args);
 /** a report through a setter of the runtime: `__ls.<setter> = value` */
 const rtSet = (setter: RuntimeSetter, value: AnyNode) => assign(member(ident(RUNTIME_GLOBAL), ident(setter), false), value);
 const varDecl = (decls: [string, AnyNode | null][]) =>
@@ -245,7 +250,12 @@ interface Env {
   beforeFinally?: boolean;
   /** in a class field initializer or static block: it runs in a frame of its own that is not the function's */
   ownFrame?: boolean;
+  /** this env with `inTest` set, and with `kept` set, made once (tests and initializers are everywhere) */
+  asTest?: Env;
+  asKept?: Env;
 }
+const inTest = (env: Env): Env => (env.inTest ? env : (env.asTest ??= { ...env, inTest: true, asTest: undefined, asKept: undefined }));
+const kept = (env: Env): Env => (env.kept ? env : (env.asKept ??= { ...env, kept: true, asTest: undefined, asKept: undefined }));
 
 /** How a child is used by its parent. */
 type Use =
@@ -270,8 +280,8 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     return sites.length - 1;
   };
   /** the file's site base, its sites registered first if they are not yet: `__ls$b_x ?? __ls$B()` */
-  const registered = () => node('LogicalExpression', { operator: '??', left: ident(BASE), right: node('CallExpression', { callee: ident(REGISTER), arguments: [], optional: false }) });
-  const siteRef = (i: number) => node('BinaryExpression', { operator: '+', left: ident(BASE), right: num(i) });
+  const registered = (): AnyNode => ({ type: 'LogicalExpression', start: -1, end: -1, operator: '??', left: ident(BASE), right: call(ident(REGISTER), []) });
+  const siteRef = (i: number): AnyNode => ({ type: 'BinaryExpression', start: -1, end: -1, operator: '+', left: ident(BASE), right: num(i) });
   /** the frame id, as the function will have it (see Scope.frameRefs) */
   const frame = (scope: Scope) => {
     const ref = ident(FRAME);
@@ -359,13 +369,13 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
     let locals: Locals | null = null;
     // an async function's own names are its locals; a synchronous function also keeps those of the functions it is
     // nested in (a callback's closure over its creator's variables is not state another coroutine sees)
-    if (races) locals = new Locals(declaredIn(fn), fn.async ? null : env.locals);
+    if (races) locals = new Locals(races.declared.get(fn) ?? new Set(), fn.async ? null : env.locals);
     // parameters: nothing recorded there (they are evaluated before the body's own variables exist)
     const paramEnv: Env = { scope, locals: null, inTest: false, kept: false, ownFrame: true };
     for (const p of fn.params as AnyNode[]) visitPattern(p, paramEnv);
     const bodyEnv: Env = { scope, locals, inTest: env.inTest, kept: env.kept };
     const body = fn.body as AnyNode;
-    fn.body = body.type === 'BlockStatement' ? visit(body, 'value', bodyEnv) : visit(body, 'value', { ...bodyEnv, kept: true });
+    fn.body = body.type === 'BlockStatement' ? visit(body, 'value', bodyEnv) : visit(body, 'value', kept(bodyEnv));
     instrumentFunction(fn, scope);
     return fn;
   };
@@ -584,13 +594,12 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
   };
 
   // ---- the walk -----------------------------------------------------------------------------------------------------
+  // (no try/finally: a throw ends the whole instrumentation, `parents` with it)
   const visit = (n: AnyNode, use: Use, env: Env): AnyNode => {
     parents.push(n);
-    try {
-      return visitNode(n, use, env);
-    } finally {
-      parents.pop();
-    }
+    const result = visitNode(n, use, env);
+    parents.pop();
+    return result;
   };
 
   const visitNode = (n: AnyNode, use: Use, env: Env): AnyNode => {
@@ -623,10 +632,10 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
         return n;
       case 'VariableDeclarator':
         visitPattern(n.id as AnyNode, env);
-        child(n, 'init', 'value', { ...env, kept: true });
+        child(n, 'init', 'value', kept(env));
         return n;
       case 'ReturnStatement':
-        child(n, 'argument', 'value', { ...env, kept: true });
+        child(n, 'argument', 'value', kept(env));
         // reported when the function's scheme is known; one that a finally block follows keeps the frame id
         if (env.beforeFinally) env.scope.keepsFrame = true;
         if (!env.ownFrame) env.scope.returns.push(n);
@@ -647,11 +656,11 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
       case 'ConditionalExpression':
       case 'WhileStatement':
       case 'DoWhileStatement':
-        child(n, 'test', 'value', { ...env, inTest: true });
+        child(n, 'test', 'value', inTest(env));
         for (const key of ['consequent', 'alternate', 'body']) child(n, key, 'value', env);
         return LOOPS.has(n.type) ? instrumentLoop(n, env) : n;
       case 'LogicalExpression':
-        child(n, 'left', 'value', { ...env, inTest: true });
+        child(n, 'left', 'value', inTest(env));
         child(n, 'right', 'value', env);
         return n;
       case 'ForInStatement':

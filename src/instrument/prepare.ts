@@ -6,7 +6,7 @@ import { dirname, join, extname, resolve } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError, type SourceType } from './instrument';
-import { fileKey, FUNCTION_TABLE_FIELD, type FunctionTable } from './runtime-api';
+import { FUNCTION_TABLE_FIELD, functionTextsPath, type FunctionTexts } from './runtime-api';
 import type { RawSite } from '../core/raw-events';
 import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
 import { entryKey, readEntry, writeEntry, writeWhole, INSTRUMENTER_BUILD } from './cache';
@@ -191,13 +191,6 @@ export interface PreparedModule {
   functionTexts?: FunctionTexts;
 }
 
-export interface FunctionTexts {
-  source: string;
-  table: FunctionTable;
-}
-
-/** Where a run keeps a file's function texts (the traced process reads them when the program asks for one). */
-export const functionTextsPath = (dir: string, file: string): string => join(dir, `texts-${fileKey(file)}.json`);
 
 /** Instrument one file. `format` is how Node will load it. The result carries an inline source map. */
 export function prepareModule(source: string, file: string, format: ModuleFormat, options: { races?: boolean } = {}): PreparedModule {

@@ -6,7 +6,7 @@
 // program's own Error.prepareStackTrace reads, are the original ones. Every statement ends with `;`, so a line break
 // never changes what the code means; one is only written where the original had one before that node.
 import { GENERATOR, generate } from 'astring';
-import { GenMapping, addMapping, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
+import { GenMapping, addSegment, setSourceContent, toEncodedMap, type EncodedSourceMap } from '@jridgewell/gen-mapping';
 
 /** A node of the original has its offsets (`start` >= 0); one the instrumenter made has `start` -1 and maps to nothing. */
 type Node = { type: string; start: number; [key: string]: unknown };
@@ -63,13 +63,12 @@ export interface PrintedRange {
 const FUNCTION_LIKE = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'MethodDefinition']);
 let ranges: PrintedRange[] = [];
 
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
 /** Where each line of a text starts (acorn's line breaks: \n, \r\n, \r, U+2028, U+2029). */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(LINE_BREAK.lastIndex);
   return starts;
 }
 
@@ -81,7 +80,7 @@ export class Positions {
     this.starts = lineStarts(text);
   }
   /** the index of the line holding `offset` (lookups go mostly forward: the last line found is tried first) */
-  private lineIndex(offset: number): number {
+  lineIndex(offset: number): number {
     const starts = this.starts;
     let k = this.last;
     if (starts[k] <= offset && (k + 1 === starts.length || offset < starts[k + 1])) return k;
@@ -102,20 +101,34 @@ export class Positions {
     const k = this.lineIndex(offset);
     return { line: k + 1, column: offset - this.starts[k] };
   }
+  /** the offset where the line of index `k` starts */
+  lineStart(k: number): number {
+    return this.starts[k];
+  }
 }
 
 let positions: Positions;
-let addOriginal: (state: State, original: { line: number; column: number }) => void;
+let gen: GenMapping;
+let mapFile: string;
+/** the last mapping added: nodes that start together (`a.b.c()`) are printed together, and one mapping says it */
+let lastLine = 0;
+let lastColumn = -1;
+let lastOffset = -1;
 
 /** Line breaks until the output is on the line where `node` starts in the original, then a mapping to it. */
 function mapStart(node: Node, state: State): void {
-  const original = positions.at(node.start);
-  if (original.line > state.line) {
-    state.output += '\n'.repeat(original.line - state.line);
-    state.line = original.line;
+  const offset = node.start;
+  const k = positions.lineIndex(offset);
+  if (k + 1 > state.line) {
+    state.output += '\n'.repeat(k + 1 - state.line);
+    state.line = k + 1;
     state.column = 0;
   }
-  addOriginal(state, original);
+  if (offset === lastOffset && state.column === lastColumn && state.line === lastLine) return;
+  lastLine = state.line;
+  lastColumn = state.column;
+  lastOffset = offset;
+  addSegment(gen, state.line - 1, state.column, mapFile, k, offset - positions.lineStart(k));
 }
 
 const base = GENERATOR as unknown as Record<string, Print>;
@@ -216,12 +229,13 @@ export interface Printed {
  * `at` gives the original positions of the nodes' offsets (acorn parses without `locations`: cheaper).
  */
 export function print(ast: Node, file: string, source: string, at: Positions = new Positions(source)): Printed {
-  const gen = new GenMapping({ file });
+  gen = new GenMapping({ file });
   setSourceContent(gen, file, source);
   positions = at;
   // no names: Node names a stack frame after a mapping's name when there is one, and the printed code keeps every
   // function's own name, so V8's names are already the ones untraced Node prints
-  addOriginal = (state, original) => addMapping(gen, { generated: { line: state.line, column: state.column }, source: file, original });
+  mapFile = file;
+  lastColumn = lastOffset = -1;
   ranges = [];
   // astring keeps count of the output's lines and columns only when it has a source map to feed (nodes carry no
   // `loc`, so it never adds a mapping itself)
@@ -229,5 +243,7 @@ export function print(ast: Node, file: string, source: string, at: Positions = n
   const code = generate(ast as never, { generator: generator as never, sourceMap: counting as never, indent: '', lineEnd: ' ' });
   const printed = ranges;
   ranges = [];
-  return { code, map: toEncodedMap(gen), ranges: printed };
+  const map = toEncodedMap(gen);
+  gen = undefined as unknown as GenMapping; // (not kept alive until the next file)
+  return { code, map, ranges: printed };
 }

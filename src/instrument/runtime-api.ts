@@ -1,5 +1,6 @@
 // The one interface between instrumented code and the tracer: the instrumenter names these methods when it builds
 // calls, the tracer's runtime object implements it (`implements TracerRuntime`), so a renamed hook fails the build.
+import { join } from 'node:path';
 
 /** Name of the global through which instrumented code reaches the runtime. Defined by the tracer; never enumerable. */
 export const RUNTIME_GLOBAL = '__ls';
@@ -87,3 +88,12 @@ export const SITE_IN_TEXT = /__ls\$b_([0-9a-z]+) \+ (\d+)/;
  */
 export const FUNCTION_TABLE_FIELD = 'x_loopscope_functions';
 export type FunctionTable = [firstSite: number, generatedLength: number, originalStart: number, originalEnd: number][];
+
+/** The original text of an instrumented JavaScript file and where its functions are, for Function.prototype.toString. */
+export interface FunctionTexts {
+  source: string;
+  table: FunctionTable;
+}
+
+/** Where a run keeps a file's function texts (the traced process reads them when the program asks for one). */
+export const functionTextsPath = (dir: string, file: string): string => join(dir, `texts-${fileKey(file)}.json`);

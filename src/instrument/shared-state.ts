@@ -62,38 +62,37 @@ export function patternNames(p: AnyNode | null | undefined, out: Set<string>): v
   }
 }
 
-/** Names a function declares for itself: parameters, var/let/const/function/class in its body (not in nested functions). */
-export function declaredIn(fn: AnyNode): Set<string> {
-  const out = new Set<string>();
-  for (const p of fn.params as AnyNode[]) patternNames(p, out);
-  if (fn.type === 'FunctionExpression' && fn.id) out.add((fn.id as AnyNode).name as string);
-  const walk = (n: AnyNode) => {
-    if (n !== fn && isFunction(n)) {
-      if (n.type === 'FunctionDeclaration' && n.id) out.add((n.id as AnyNode).name as string);
-      return;
-    }
-    if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, out);
-    if (n.type === 'ClassDeclaration' && n.id) out.add((n.id as AnyNode).name as string);
-    if (n.type === 'CatchClause' && n.param) patternNames(n.param as AnyNode, out);
-    forEachChild(n, walk);
-  };
-  walk(fn.body as AnyNode);
-  return out;
-}
-
 export interface RaceFacts {
   /** variables declared with let/var and assigned somewhere in the file */
   racyVars: Set<string>;
   /** property names assigned somewhere in the file ('[]' for computed keys) */
   writtenProps: Set<string>;
+  /** the names each function declares for itself: parameters, var/let/const/function/class in its body (not in nested functions) */
+  declared: Map<AnyNode, Set<string>>;
 }
 
-/** What the whole file writes: variable names declared with let/var, names assigned, property names assigned. */
+/**
+ * What the whole file writes (variable names declared with let/var, names assigned, property names assigned) and
+ * what each function declares, in one walk of the file before it is instrumented.
+ */
 export function raceFacts(ast: AnyNode): RaceFacts {
   const mutableVars = new Set<string>();
   const writtenVars = new Set<string>();
   const writtenProps = new Set<string>();
+  const declared = new Map<AnyNode, Set<string>>();
+  let names: Set<string> | null = null; // the current function's (none at the module's top level)
   const walk = (n: AnyNode) => {
+    const outer = names;
+    if (isFunction(n)) {
+      if (n.type === 'FunctionDeclaration' && n.id) names?.add((n.id as AnyNode).name as string);
+      declared.set(n, (names = new Set()));
+      for (const p of n.params as AnyNode[]) patternNames(p, names);
+      if (n.type === 'FunctionExpression' && n.id) names.add((n.id as AnyNode).name as string);
+    } else if (names) {
+      if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, names);
+      else if (n.type === 'ClassDeclaration' && n.id) names.add((n.id as AnyNode).name as string);
+      else if (n.type === 'CatchClause' && n.param) patternNames(n.param as AnyNode, names);
+    }
     if (n.type === 'VariableDeclaration' && n.kind !== 'const') for (const d of n.declarations as AnyNode[]) patternNames(d.id as AnyNode, mutableVars);
     const target = n.type === 'AssignmentExpression' ? (n.left as AnyNode) : n.type === 'UpdateExpression' ? (n.argument as AnyNode) : null;
     if (target?.type === 'Identifier') writtenVars.add(target.name as string);
@@ -103,9 +102,10 @@ export function raceFacts(ast: AnyNode): RaceFacts {
     const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
     if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
     forEachChild(n, walk);
+    names = outer;
   };
   walk(ast);
-  return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps };
+  return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps, declared };
 }
 
 /** A base or key whose location can be named: this, identifiers, literals, and non-computed chains of them. */

@@ -3,17 +3,23 @@
 // it checks against the source, its own version and its flags (compiling anew when they differ). The code is kept in
 // the persistent cache folder (instrument/cache.ts). The bundle runs as CommonJS runs it, but stays out of
 // require.cache (the tracer's must: the program sees require.cache as untraced).
-import { readFileSync } from 'node:fs';
-import { join, dirname, basename } from 'node:path';
-import { Script } from 'node:vm';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
 import Module from 'node:module';
 import { writeWhole } from '../instrument/cache';
 
+// taken when the tracer loads: the instrumenter's realm is made later, maybe after the program replaced them
+const { readFileSync } = fs;
+const { join, dirname, basename } = path;
+const { Script } = vm;
+
 /**
- * Run the CommonJS bundle `file` and return its exports, with `keepCode` to call once it has done its start-up (so
- * the kept code holds the functions compiled meanwhile) when there is new code to keep.
+ * A script of `wrapped` (the text of the bundle `file`, wrapped in a function) with V8's code from an earlier run,
+ * and `codeFile`, where to keep V8's code once the bundle has done its start-up (so the kept code holds the functions
+ * compiled meanwhile), when there is new code to keep.
  */
-export function loadBundle<T>(file: string, cacheDir: string | undefined, require: NodeJS.Require): { exports: T; keepCode?: () => void } {
+export function cachedScript(file: string, wrapped: string, cacheDir: string | undefined): { script: vm.Script; codeFile?: string } {
   // per bundle path: V8 accepts code made for the same source from another install, and its functions then keep the
   // other path in stack traces (the tracer tells its own frames from the program's by their path)
   const codeFile = cacheDir && join(cacheDir, `v8-${basename(file)}-${pathHash(file)}-${process.version}-${process.arch}.bin`);
@@ -23,11 +29,19 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, requir
   } catch {
     // not made yet
   }
-  const script = new Script((Module as unknown as { wrap: (s: string) => string }).wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new Script(wrapped, { filename: file, cachedData });
+  return { script, codeFile: !codeFile || (cachedData && !script.cachedDataRejected) ? undefined : codeFile };
+}
+
+/**
+ * Run the CommonJS bundle `file` and return its exports, with `keepCode` to call once it has done its start-up when
+ * there is new code to keep.
+ */
+export function loadBundle<T>(file: string, cacheDir: string | undefined, require: NodeJS.Require): { exports: T; keepCode?: () => void } {
+  const { script, codeFile } = cachedScript(file, (Module as unknown as { wrap: (s: string) => string }).wrap(readFileSync(file, 'utf8')), cacheDir);
   const module = { exports: {} as T };
   (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, require, module, file, dirname(file));
-  if (!codeFile || (cachedData && !script.cachedDataRejected)) return { exports: module.exports };
-  return { exports: module.exports, keepCode: () => void writeWhole(codeFile, [script.createCachedData()]) };
+  return { exports: module.exports, keepCode: codeFile ? () => void writeWhole(codeFile, [script.createCachedData()]) : undefined };
 }
 
 /** A short hash of a path (FNV-1a), for file names: no crypto module to load at start-up. */

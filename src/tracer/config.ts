@@ -1,5 +1,6 @@
 // What the runner tells the tracer (through one environment variable that the tracer removes at once).
 import { sep } from 'node:path';
+import { StringStartsWith, StringEndsWith, StringIncludes, RegExpExec } from './primordials';
 
 export const CONFIG_ENV = 'LOOPSCOPE_TRACER_CONFIG';
 
@@ -67,7 +68,10 @@ const SCRIPT = /\.(?:[cm]?js|[cm]?ts|[jt]sx)$/i;
 
 /** Is this file the user's own code, to be instrumented? */
 export function isUserFile(file: string, config: Pick<TracerConfig, 'tracerDir' | 'exclude'>): boolean {
-  if (!file.startsWith(sep) || !SCRIPT.test(file) || file.endsWith('.d.ts')) return false;
-  if (file.startsWith(config.tracerDir)) return false;
-  return !config.exclude.some((part) => file.includes(part));
+  // (asked as each module loads: through the builtins as they were when the tracer started)
+  if (!StringStartsWith(file, sep) || RegExpExec(SCRIPT, file) === null || StringEndsWith(file, '.d.ts')) return false;
+  if (StringStartsWith(file, config.tracerDir)) return false;
+  const { exclude } = config;
+  for (let i = 0; i < exclude.length; i++) if (StringIncludes(file, exclude[i])) return false;
+  return true;
 }

@@ -4,8 +4,7 @@
 // holds, per file, the original text and the table from those to each function's place in it (written when the file
 // was instrumented, by whichever thread or process did it).
 import { readFileSync } from 'node:fs';
-import { fileKey, SITE_IN_TEXT } from '../instrument/runtime-api';
-import { functionTextsPath, type FunctionTexts } from '../instrument/prepare';
+import { fileKey, SITE_IN_TEXT, functionTextsPath, type FunctionTexts } from '../instrument/runtime-api';
 import { ReflectApply, StringIncludes, RegExpExec, MapGet, MapSet, MapHas, JSONParse, StringSlice } from './primordials';
 
 interface FileTexts {

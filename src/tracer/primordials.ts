@@ -4,7 +4,7 @@
 // primordials are: `MapGet(map, key)` calls the original Map.prototype.get through the original Function.prototype.call.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Uncurried<F> = F extends (this: infer T, ...args: infer A) => infer R ? (self: T, ...args: A) => R : never;
-const uncurryThis = Function.prototype.bind.bind(Function.prototype.call) as <F extends (this: any, ...args: any[]) => any>(fn: F) => Uncurried<F>;
+export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call) as <F extends (this: any, ...args: any[]) => any>(fn: F) => Uncurried<F>;
 
 export const ReflectApply = Reflect.apply;
 export const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
@@ -29,6 +29,7 @@ export const SetAdd = uncurryThis(Set.prototype.add as (this: Set<unknown>, valu
 export const WeakSetHas = uncurryThis(WeakSet.prototype.has as (this: WeakSet<object>, value: object) => boolean) as <T extends object>(set: WeakSet<T>, value: T) => boolean;
 export const WeakSetAdd = uncurryThis(WeakSet.prototype.add as (this: WeakSet<object>, value: object) => WeakSet<object>) as <T extends object>(set: WeakSet<T>, value: T) => WeakSet<T>;
 export const StringStartsWith = uncurryThis(String.prototype.startsWith as (this: string, search: string) => boolean);
+export const StringEndsWith = uncurryThis(String.prototype.endsWith as (this: string, search: string) => boolean);
 export const StringSlice = uncurryThis(String.prototype.slice as (this: string, start?: number, end?: number) => string);
 export const StringLastIndexOf = uncurryThis(String.prototype.lastIndexOf as (this: string, search: string) => number);
 export const StringIncludes = uncurryThis(String.prototype.includes as (this: string, search: string) => boolean);

@@ -3,14 +3,16 @@
 import asyncHooks from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Module from 'node:module';
 import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import workerThreads from 'node:worker_threads';
 import { Recorder } from './recorder';
 import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
-import { prepareModuleOnce, isTypeScript, needsCompiling, moduleFormatOf, typeScriptSourceFor, type ModuleFormat } from '../instrument/prepare';
-import { InstrumentSyntaxError } from '../instrument/instrument';
+import type { ModuleFormat } from '../instrument/prepare';
+import { InstrumentSyntaxError } from '../instrument/syntax-error';
+import { instrumenterRealm } from './instrumenter-realm';
 import { RUNTIME_GLOBAL, type TracerRuntime } from '../instrument/runtime-api';
 import { isUserFile, readOverrides, type TracerConfig, CONFIG_ENV } from './config';
 import { hidePromiseIds } from './promise-ids';
@@ -1139,12 +1141,14 @@ export function install(): void {
   };
   const overrides = readOverrides(cfg);
   const cache = { runDir: cfg.dir, cacheDir: cfg.cacheDir };
+  const instrumenter = instrumenterRealm(join(__dirname, 'instrumenter.cjs'), cache);
+  const { needsCompiling, isTypeScript } = instrumenter;
   const originalCompile = moduleInternals.prototype._compile;
   /** A CommonJS module's instrumented text; JavaScript that does not parse is left for Node to report as untraced. */
   const instrumentCommonJs = (content: string, filename: string, format: ModuleFormat): string => {
     internal++;
     try {
-      return prepareModuleOnce(stripBom(overrides.get(filename) ?? content), filename, format, { races: cfg.races, ...cache });
+      return instrumenter.prepareModuleOnce(stripBom(MapGet(overrides, filename) ?? content), filename, format, cfg.races);
     } catch (err) {
       if (!(err instanceof InstrumentSyntaxError) || needsCompiling(filename)) throw err;
       return content;
@@ -1164,7 +1168,7 @@ export function install(): void {
       load(url, context, next) {
         const result = next(url, context);
         // a require()d .js file has no format yet here (Node decides later): the same rules decide it first
-        if ((result.format != null && result.format !== 'commonjs') || result.source == null || !url.startsWith('file:')) return result;
+        if ((result.format != null && result.format !== 'commonjs') || result.source == null || !StringStartsWith(url, 'file:')) return result;
         const filename = fileURLToPath(url);
         const text = typeof result.source === 'string' ? result.source : Buffer.from(result.source as Uint8Array).toString('utf8');
         if (!isUserFile(filename, cfg) || needsCompiling(filename)) {
@@ -1174,7 +1178,7 @@ export function install(): void {
         internal++;
         let format: ModuleFormat;
         try {
-          format = moduleFormatOf(filename, text, cache);
+          format = instrumenter.moduleFormatOf(filename, text);
         } finally {
           internal--;
         }
@@ -1196,11 +1200,11 @@ export function install(): void {
   }
   for (const ext of ['.ts', '.cts', '.tsx', '.jsx']) {
     const load = (module: { _compile: CompileFn }, filename: string) => {
-      const source = overrides.get(filename) ?? readFileSync(filename, 'utf8');
+      const source = MapGet(overrides, filename) ?? readFileSync(filename, 'utf8');
       internal++;
       let format: string;
       try {
-        format = moduleFormatOf(filename, source, cache) === 'module' ? 'module' : 'commonjs';
+        format = instrumenter.moduleFormatOf(filename, source) === 'module' ? 'module' : 'commonjs';
         if (isTypeScript(filename)) resolveTypeScriptSources();
       } finally {
         internal--;
@@ -1232,7 +1236,7 @@ export function install(): void {
       if (typeof request === 'string' && typeof from === 'string' && isTypeScript(from)) {
         internal++;
         try {
-          request = typeScriptSourceFor(request, from) ?? request;
+          request = instrumenter.typeScriptSourceFor(request, from) ?? request;
         } finally {
           internal--;
         }
@@ -1242,7 +1246,7 @@ export function install(): void {
   }
 
   function stripBom(s: string): string {
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    return s[0] === '\ufeff' ? StringSlice(s, 1) : s;
   }
 
   // A worker needs the ES module hooks (a loader thread of its own, which takes a good part of a second to start)
@@ -1251,7 +1255,7 @@ export function install(): void {
   const workerEntry = inWorker ? workerThreads.getEnvironmentData(ENTRY_KEY) : undefined;
   let esModuleWorker = false;
   try {
-    esModuleWorker = typeof workerEntry === 'string' && workerEntry !== '' && moduleFormatOf(workerEntry) === 'module';
+    esModuleWorker = typeof workerEntry === 'string' && workerEntry !== '' && instrumenter.moduleFormatOf(workerEntry) === 'module';
   } catch {
     esModuleWorker = true; // unreadable here: Node will say so, with the hooks in place as for any module
   }

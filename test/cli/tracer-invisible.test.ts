@@ -3,7 +3,7 @@
 // traced (src/runner/run-traced.ts, dist/ built) on every test Node: same stdout, stderr and exit, and the trace holds
 // what the program wrote.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync, readFileSync, readdirSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTraced } from '../../src/runner/run-traced';
@@ -222,6 +222,49 @@ setInterval(() => {}, 1000); // runs until Loopscope stops it
     expect(trace.output.map((o) => o.text)).toEqual(['started a background child\n']);
     for (let i = 0; i < 40 && !existsSync(marker); i++) await sleep(100);
     expect(existsSync(marker) && readFileSync(marker, 'utf8')).toBe('alive');
+  });
+
+  it('a module required after the program replaced builtins is instrumented by builtins of its own (JavaScript and TypeScript)', async () => {
+    // the adversarial cases (copied: a path of their own, so the instrumenter runs rather than the cache answering)
+    // and a JavaScript program requiring TypeScript (esbuild's side runs in the instrumenter's realm too)
+    const cases = readdirSync(join(root, 'test', 'adversarial')).filter((n) => /^builtins-.*-then-require$/.test(n));
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+    const sub = mkdtempSync(join(dir, 'realm-'));
+    for (const name of cases) cpSync(join(root, 'test', 'adversarial', name), join(sub, name), { recursive: true });
+    mkdirSync(join(sub, 'typescript'));
+    writeFileSync(
+      join(sub, 'typescript', 'main.js'),
+      `let pushes = 0
+const { push, map } = Array.prototype
+const { slice } = String.prototype
+Array.prototype.push = function (...items) { pushes++; return Reflect.apply(push, this, items) }
+Array.prototype.map = function () { throw new Error('no map') }
+String.prototype.slice = function () { throw new Error('no slice') }
+const { area } = require('./shapes.ts')
+Object.assign(Array.prototype, { push, map })
+String.prototype.slice = slice
+area({ w: 3, h: 4 }).then((a) => console.log('area', a, 'pushes', pushes))
+`,
+    );
+    writeFileSync(
+      join(sub, 'typescript', 'shapes.ts'),
+      `interface Rect { w: number; h: number }
+export async function area({ w, h }: Rect): Promise<number> {
+  await null
+  return w * h
+}
+`,
+    );
+    for (const name of [...cases, 'typescript']) {
+      const entry = join(sub, name, 'main.js');
+      const traced = await runTrace(node, entry);
+      if (name !== 'typescript') expect({ stdout: traced.stdout, stderr: traced.stderr, code: traced.code }, name).toEqual(await runPlain(node, entry).then((p) => ({ stdout: p.stdout, stderr: p.stderr, code: p.code })));
+      else expect({ stdout: traced.stdout, stderr: traced.stderr, code: traced.code }).toEqual({ stdout: 'area 12 pushes 0\n', stderr: '', code: 0 });
+      // every module it required is instrumented: its functions are sites of the trace
+      for (const module of readdirSync(join(sub, name)).filter((f) => f !== 'main.js')) {
+        expect(traced.trace.sites.filter((s) => s.file === join(sub, name, module)).map((s) => s.kind), `${name}/${module}`).toContain('function');
+      }
+    }
   });
 
   it('a cancelled trace keeps what was recorded', async () => {

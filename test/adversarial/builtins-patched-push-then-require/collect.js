@@ -1,0 +1,7 @@
+// a module instrumented after the program replaced Array.prototype.push
+exports.collect = async function collect (list, n) {
+  const copy = [...list]
+  await null
+  copy.push(n)
+  return copy
+}
