@@ -1,0 +1,593 @@
+// The compact trace file (`.lstrace`): one writer and one reader of the binary form of a `Trace`, documented in
+// docs/trace-format.md. Pure (typed arrays, TextEncoder/TextDecoder): the CLI, the extension and the webview share it.
+//
+// Layout (little-endian, every part aligned to 8 bytes so columns are typed-array views over the file):
+//   header   magic (8 bytes) | version u32 | reserved u32
+//   sections name (4 ASCII bytes) | reserved u32 | payload length (u32 low, u32 high) | payload | padding
+//   ...      PROG (the program as JSON text), one section per table (TASK, CORO, ...), STRS (the string table), END
+// A table is `rows u32 | columns u32`, then per column `name (string index) u32 | type u8 | has-missing u8 | 0 u16`,
+// a bitmap of present rows when some are missing, and the values as one typed array of the narrowest type that holds
+// them all. Strings (texts, labels, file paths) are stored once in STRS and referenced by index; source places
+// ({file, line, column}) once in the SRCS table and referenced by row.
+import { TRACE_FORMAT, TRACE_VERSION, TraceFormatError, validateTrace, type Trace, type SourceSite } from './trace-format';
+
+/** The first bytes of a binary trace: not text (0x89), "LST", then CR LF, EOF, LF to reveal a file mangled as text. */
+export const BINARY_MAGIC = Uint8Array.of(0x89, 0x4c, 0x53, 0x54, 0x0d, 0x0a, 0x1a, 0x0a);
+/** The binary format's version (version 1 holds a `Trace` of version 1). */
+export const BINARY_VERSION = 1;
+export const BINARY_EXTENSION = '.lstrace';
+
+/**
+ * How a field is stored: a number, a string (index into the string table), a source place (row of `sources`), `true`
+ * or absent, any JSON value as text, or the number of rows of a child table (`awaits` of a coroutine). `|null` and `?`
+ * say what a missing value means: null, or the key is absent.
+ */
+type FieldKind = 'num' | 'num|null' | 'num?' | 'str' | 'str|null' | 'str?' | 'true?' | 'src' | 'src|null' | 'json?' | 'rows';
+interface Field {
+  key: string;
+  /** a field of an object-valued key: `from.thread` */
+  sub?: string;
+  kind: FieldKind;
+  /** kind 'rows': the child table */
+  child?: TableName;
+}
+export type TableName = 'tasks' | 'coroutines' | 'awaits' | 'output' | 'queueItems' | 'steps' | 'sites' | 'findings' | 'findingSites' | 'threads' | 'messages' | 'sources';
+
+const f = (key: string, kind: FieldKind, child?: TableName): Field => ({ key, kind, ...(child ? { child } : {}) });
+const sub = (key: string, s: string, kind: FieldKind): Field => ({ key, sub: s, kind });
+const place = [f('file', 'str'), f('line', 'num'), f('column', 'num')];
+
+/** The tables, one per array of `Trace` (and the rows nested in them), with their section names and columns. */
+const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
+  sources: { section: 'SRCS', fields: place },
+  tasks: {
+    section: 'TASK',
+    fields: [
+      f('id', 'num'), f('queue', 'str'), f('label', 'str'), f('source', 'src|null'), f('scheduledBy', 'num|null'), f('enqueuedAt', 'num|null'),
+      f('enqueueInferred', 'true?'), f('startStep', 'num'), f('endStep', 'num'), f('startTime', 'num'), f('duration', 'num'), f('resourceType', 'str'),
+      f('resumes', 'num?'), f('internal', 'true?'), f('thread', 'num?'),
+    ],
+  },
+  coroutines: {
+    section: 'CORO',
+    fields: [
+      f('id', 'num'), f('name', 'str'), f('kind', 'str'), f('source', 'src'), f('startTask', 'num'), f('startStep', 'num'), f('endStep', 'num|null'),
+      f('awaits', 'rows', 'awaits'), f('thread', 'num?'),
+    ],
+  },
+  awaits: { section: 'AWAI', fields: [f('source', 'src'), f('suspendTask', 'num'), f('resumeTask', 'num|null'), f('suspendStep', 'num'), f('resumeStep', 'num|null')] },
+  output: {
+    section: 'OUTP',
+    fields: [f('stream', 'str'), f('text', 'str'), f('task', 'num|null'), f('step', 'num'), f('source', 'src|null'), f('truncated', 'true?'), f('thread', 'num?'), f('piped', 'true?')],
+  },
+  queueItems: {
+    section: 'QUEU',
+    fields: [
+      f('id', 'num'), f('queue', 'str'), f('label', 'str'), f('task', 'num|null'), f('enterStep', 'num'), f('leaveStep', 'num|null'), f('source', 'src|null'),
+      f('inferred', 'true?'), f('internal', 'true?'), f('due', 'num?'),
+    ],
+  },
+  steps: { section: 'STEP', fields: [f('kind', 'str'), f('task', 'num'), f('site', 'num'), f('coroutine', 'num'), f('text', 'str'), f('depth', 'num'), f('queue', 'str?')] },
+  sites: { section: 'SITE', fields: [...place, f('kind', 'str'), f('name', 'str?'), f('after', 'num?')] },
+  findings: {
+    section: 'FIND',
+    fields: [f('kind', 'str'), f('message', 'str'), f('location', 'str?'), f('coroutines', 'json?'), f('sites', 'rows', 'findingSites'), f('steps', 'json?')],
+  },
+  findingSites: { section: 'FSIT', fields: [...place, f('role', 'str'), f('step', 'num?')] },
+  threads: { section: 'THRD', fields: [f('id', 'num'), f('kind', 'str'), f('name', 'str'), f('parent', 'num|null'), f('entry', 'str|null'), f('exitCode', 'num?')] },
+  messages: {
+    section: 'MESG',
+    fields: [
+      f('id', 'num'), f('channel', 'str'),
+      sub('from', 'thread', 'num'), sub('from', 'task', 'num'), sub('from', 'step', 'num'),
+      sub('to', 'thread', 'num'), sub('to', 'task', 'num|null'), sub('to', 'step', 'num|null'),
+    ],
+  },
+};
+/** The tables of `Trace` itself, in file order (child tables and `sources` follow). */
+const TOP: readonly (keyof Trace & TableName)[] = ['tasks', 'coroutines', 'output', 'queueItems', 'steps', 'sites', 'findings', 'threads', 'messages'];
+const TABLE_ORDER: readonly TableName[] = [...TOP, 'awaits', 'findingSites', 'sources'];
+/** the column holding, as JSON text, what a row has beyond its table's fields (kept, so nothing is lost) */
+const EXTRA = '+';
+
+// column value types; the writer picks the narrowest that holds every value of the column exactly
+const NONE = 0;
+const TYPES = [
+  { name: 'none', width: 0, min: 0, max: 0 },
+  { name: 'u8', width: 1, min: 0, max: 0xff },
+  { name: 'i8', width: 1, min: -0x80, max: 0x7f },
+  { name: 'u16', width: 2, min: 0, max: 0xffff },
+  { name: 'i16', width: 2, min: -0x8000, max: 0x7fff },
+  { name: 'u32', width: 4, min: 0, max: 0xffffffff },
+  { name: 'i32', width: 4, min: -0x80000000, max: 0x7fffffff },
+  { name: 'f64', width: 8, min: -Infinity, max: Infinity },
+] as const;
+const F64 = 7;
+type Values = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float64Array;
+const ARRAYS = [null, Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float64Array] as const;
+
+const pad8 = (n: number) => Math.ceil(n / 8) * 8;
+// typed arrays use the machine's byte order; the file is little-endian (every machine Node runs on but s390x)
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const requireLittleEndian = () => {
+  if (!littleEndian) throw new TraceFormatError('the binary trace format is read and written on little-endian machines only: use --json here');
+};
+const sectionName = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+/** A part of the file, in order; the caller writes it out (to a file, or gathers the parts). */
+export type Sink = (chunk: Uint8Array) => void;
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Write `trace` in the binary form, part by part: each table's columns are built and handed to `sink` before the next
+ * table is read, so at most one table's columns (a few bytes per row) exist besides the trace itself.
+ */
+export function encodeTrace(trace: Trace, sink: Sink): void {
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const str = (s: string) => {
+    let id = stringIds.get(s);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(s);
+      stringIds.set(s, id);
+    }
+    return id;
+  };
+  const sources: SourceSite[] = [];
+  const sourceIds = new Map<string, number>();
+  const src = (s: SourceSite) => {
+    const key = `${str(s.file)}:${s.line}:${s.column}`;
+    let id = sourceIds.get(key);
+    if (id === undefined) {
+      id = sources.length;
+      sources.push({ file: s.file, line: s.line, column: s.column });
+      sourceIds.set(key, id);
+    }
+    return id;
+  };
+  const isSource = (v: unknown): v is SourceSite =>
+    isPlain(v) && typeof v.file === 'string' && typeof v.line === 'number' && typeof v.column === 'number' && Object.keys(v).length === 3;
+
+  requireLittleEndian();
+  const header = new Uint8Array(16);
+  header.set(BINARY_MAGIC);
+  new DataView(header.buffer).setUint32(8, BINARY_VERSION, true);
+  sink(header);
+  const section = (name: string, parts: Uint8Array[]) => {
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    const h = new Uint8Array(16);
+    h.set(sectionName(name));
+    const view = new DataView(h.buffer);
+    view.setUint32(8, length % 2 ** 32, true);
+    view.setUint32(12, Math.floor(length / 2 ** 32), true);
+    sink(h);
+    for (const p of parts) sink(p);
+    if (pad8(length) !== length) sink(new Uint8Array(pad8(length) - length));
+  };
+
+  const program = new TextEncoder().encode(JSON.stringify(trace.program));
+  section('PROG', [program]);
+
+  const children: Partial<Record<TableName, Record<string, unknown>[]>> = {};
+  const table = (name: TableName, rows: readonly unknown[]) => {
+    const spec = TABLES[name];
+    const n = rows.length;
+    const parts: Uint8Array[] = [];
+    const head = new Uint32Array([n, spec.fields.length + 1]);
+    parts.push(new Uint8Array(head.buffer));
+    const known = new Set(spec.fields.map((x) => x.key));
+    const subs = new Map<string, Set<string>>();
+    for (const x of spec.fields) if (x.sub) subs.set(x.key, (subs.get(x.key) ?? new Set()).add(x.sub));
+    // keys a row has beyond its fields, or whose value the field cannot hold: kept whole in the row's extra JSON
+    const extras: (Record<string, unknown> | undefined)[] = [];
+    const extra = (i: number, row: Record<string, unknown>, key: string) => ((extras[i] ??= {})[key] = row[key]);
+    for (let i = 0; i < n; i++) {
+      const row = rows[i] as Record<string, unknown>;
+      for (const key of Object.keys(row)) {
+        if (!known.has(key)) {
+          if (row[key] !== undefined) extra(i, row, key);
+        } else if (subs.has(key)) {
+          const v = row[key];
+          if (!isPlain(v) || Object.keys(v).some((k) => !subs.get(key)!.has(k))) extra(i, row, key);
+        }
+      }
+    }
+    const values = new Float64Array(n);
+    for (const field of spec.fields) {
+      let bitmap: Uint8Array | null = null;
+      const missing = (i: number) => {
+        bitmap ??= new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
+        bitmap[i >> 3] &= ~(1 << (i & 7));
+        values[i] = 0;
+      };
+      const kind = field.kind;
+      let childRows: Record<string, unknown>[] | undefined;
+      if (kind === 'rows') childRows = children[field.child!] ??= [];
+      for (let i = 0; i < n; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        const holder = field.sub ? row[field.key] : row;
+        if (field.sub && (extras[i]?.[field.key] !== undefined || !isPlain(holder))) {
+          missing(i);
+          continue;
+        }
+        const v = (holder as Record<string, unknown>)[field.sub ?? field.key];
+        if (!field.sub && extras[i] && field.key in extras[i]!) {
+          missing(i);
+          continue;
+        }
+        let stored: number | undefined;
+        let fits = true;
+        if (v === undefined) fits = kind.endsWith('?');
+        else if (v === null) fits = kind.endsWith('|null');
+        else if (kind === 'num' || kind === 'num|null' || kind === 'num?') fits = typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? ((stored = v), true) : false;
+        else if (kind === 'str' || kind === 'str|null' || kind === 'str?') fits = typeof v === 'string' ? ((stored = str(v)), true) : false;
+        else if (kind === 'true?') fits = v === true ? ((stored = 1), true) : false;
+        else if (kind === 'src' || kind === 'src|null') fits = isSource(v) ? ((stored = src(v)), true) : false;
+        else if (kind === 'json?') stored = str(JSON.stringify(v));
+        else if (kind === 'rows') {
+          if (Array.isArray(v) && v.every(isPlain)) {
+            stored = v.length;
+            for (const c of v) childRows!.push(c);
+          } else fits = false;
+        }
+        if (!fits) {
+          if (field.sub) {
+            extra(i, row, field.key);
+            // the whole object is kept in the extra JSON: the row's earlier sub-columns no longer apply
+          } else extra(i, row, field.key);
+          missing(i);
+        } else if (stored === undefined) missing(i);
+        else values[i] = stored;
+      }
+      parts.push(...column(str(field.sub ? `${field.key}.${field.sub}` : field.key), values, n, bitmap));
+    }
+    // the extra column: JSON text of what the fields did not hold
+    let bitmap: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const e = extras[i];
+      if (e) values[i] = str(JSON.stringify(e));
+      else {
+        bitmap ??= new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
+        bitmap[i >> 3] &= ~(1 << (i & 7));
+        values[i] = 0;
+      }
+    }
+    parts.push(...column(str(EXTRA), values, n, bitmap));
+    section(spec.section, parts);
+  };
+  for (const name of TOP) table(name, trace[name] as unknown[]);
+  table('awaits', children.awaits ?? []);
+  table('findingSites', children.findingSites ?? []);
+  table('sources', sources);
+  section('STRS', stringSection(strings));
+  section('END ', []);
+}
+
+/** One column: its header, the bitmap of present rows (when some are missing), the values in the narrowest type. */
+function column(name: number, values: Float64Array, n: number, bitmap: Uint8Array | null): Uint8Array[] {
+  let type: number = NONE;
+  let present = 0;
+  if (n > 0) {
+    let min = Infinity;
+    let max = -Infinity;
+    let integers = true;
+    for (let i = 0; i < n; i++) {
+      if (bitmap && !(bitmap[i >> 3] & (1 << (i & 7)))) continue;
+      const v = values[i];
+      present++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (integers && !Number.isInteger(v)) integers = false;
+    }
+    if (present > 0) {
+      type = integers ? TYPES.findIndex((t, k) => k > NONE && min >= t.min && max <= t.max) : F64;
+    }
+  }
+  const head = new Uint8Array(8);
+  const view = new DataView(head.buffer);
+  view.setUint32(0, name, true);
+  head[4] = type;
+  head[5] = bitmap && type !== NONE ? 1 : 0;
+  const parts: Uint8Array[] = [head];
+  if (type === NONE) return parts;
+  if (head[5]) parts.push(bitmap!);
+  const Typed = ARRAYS[type]!;
+  const data = new Typed(pad8(n * TYPES[type].width) / TYPES[type].width);
+  data.set(values.subarray(0, n));
+  parts.push(new Uint8Array(data.buffer));
+  return parts;
+}
+
+/** The string table: count, the offset of each string's end in the UTF-8 bytes, then the bytes. */
+function stringSection(strings: string[]): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const offsets = new Uint32Array(pad8(4 * (strings.length + 2)) / 4);
+  offsets[0] = strings.length;
+  const parts: Uint8Array[] = [new Uint8Array(offsets.buffer)];
+  // the bytes, in chunks of about a megabyte (no one string of the whole table)
+  let end = 0;
+  let chunk: string[] = [];
+  let chunkLength = 0;
+  const flush = () => {
+    if (chunk.length) parts.push(encoder.encode(chunk.join('')));
+    chunk = [];
+    chunkLength = 0;
+  };
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    end += utf8Length(s);
+    if (end > 0xffffffff) throw new TraceFormatError('the trace holds more than 4 GB of text: too much for the binary form; write it with --json');
+    offsets[i + 2] = end;
+    chunk.push(s);
+    chunkLength += s.length;
+    if (chunkLength >= 1 << 20) flush();
+  }
+  flush();
+  return parts;
+}
+
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2; // 3 bytes (a lone surrogate becomes U+FFFD, also 3 bytes)
+  }
+  return n;
+}
+
+/** The whole binary form in one array (small traces, tests). */
+export function encodeTraceBytes(trace: Trace): Uint8Array {
+  const parts: Uint8Array[] = [];
+  encodeTrace(trace, (p) => parts.push(p));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+/** True when the bytes start like a binary trace (its first 4 bytes; the reader checks the rest and says what is wrong). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && BINARY_MAGIC.subarray(0, 4).every((b, i) => bytes[i] === b);
+}
+
+/** One column: typed values over the file, a bitmap of present rows when some are missing. */
+export class Column {
+  constructor(
+    readonly name: string,
+    readonly length: number,
+    /** null when every value is missing */
+    readonly values: Values | null,
+    private readonly bitmap: Uint8Array | null,
+  ) {}
+  has(i: number): boolean {
+    return this.values !== null && (!this.bitmap || (this.bitmap[i >> 3] & (1 << (i & 7))) !== 0);
+  }
+  /** the value of row i; undefined when missing */
+  get(i: number): number | undefined {
+    return this.has(i) ? this.values![i] : undefined;
+  }
+}
+
+export class Table {
+  constructor(
+    readonly name: TableName,
+    readonly length: number,
+    private readonly columns: Map<string, Column>,
+  ) {}
+  /** a column by its field name (`from.thread` for a field of an object); an empty one when the file has none */
+  column(field: string): Column {
+    return this.columns.get(field) ?? new Column(field, this.length, null, null);
+  }
+}
+
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+
+/**
+ * A binary trace opened over its bytes: the tables are typed-array views, strings are decoded when asked for, and no
+ * object is built per row unless `toTrace()` is called. Every length is checked against the file before it is used,
+ * so a damaged or hostile file is refused with a message, never read past its end or made to allocate its claims.
+ */
+export class BinaryTrace {
+  readonly version: number;
+  readonly program: Trace['program'];
+  private readonly tables = new Map<TableName, Table>();
+  private readonly stringEnds: Uint32Array;
+  private readonly stringBytes: Uint8Array;
+  private readonly decoded: (string | undefined)[] = [];
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(input: Uint8Array) {
+    const fail = (msg: string): never => {
+      throw new TraceFormatError(`not a readable binary trace: ${msg}`);
+    };
+    if (input.length < 16) fail(`the file is ${input.length} bytes long, shorter than the format's 16-byte header; was it cut short?`);
+    if (!BINARY_MAGIC.every((b, i) => input[i] === b)) fail(`its first bytes are ${hex(input.subarray(0, 8))}, not the format's ${hex(BINARY_MAGIC)}`);
+    requireLittleEndian();
+    // typed-array views need their offset aligned: copy once when the bytes do not start on an 8-byte boundary
+    const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.version = view.getUint32(8, true);
+    if (this.version !== BINARY_VERSION) {
+      throw new TraceFormatError(
+        `unsupported binary trace version ${this.version}: this Loopscope reads version ${BINARY_VERSION}` +
+          (this.version > BINARY_VERSION ? ' (the file was written by a newer Loopscope: update, or convert it there with `loopscope report <file> --json out.json`)' : ''),
+      );
+    }
+    const sections = new Map<string, { at: number; length: number }>();
+    let at = 16;
+    let ended = false;
+    while (at < bytes.length) {
+      if (at + 16 > bytes.length) fail(`the file ends inside a section header at byte ${at}; was it cut short?`);
+      const name = String.fromCharCode(...bytes.subarray(at, at + 4));
+      if (!/^[A-Z ]{4}$/.test(name)) fail(`byte ${at} should start a section, found ${hex(bytes.subarray(at, at + 4))}`);
+      const length = view.getUint32(at + 8, true) + view.getUint32(at + 12, true) * 2 ** 32;
+      if (at + 16 + length > bytes.length) fail(`section ${name.trim()} at byte ${at} claims ${length} bytes, but the file has ${bytes.length - at - 16} more; was it cut short?`);
+      if (sections.has(name)) fail(`section ${name.trim()} appears twice`);
+      sections.set(name, { at: at + 16, length });
+      at += 16 + pad8(length);
+      if (name === 'END ') {
+        ended = true;
+        break;
+      }
+    }
+    if (!ended) fail(`the file ends after ${at} bytes without its end section; was it cut short?`);
+    const part = (name: string) => sections.get(name) ?? fail(`the ${name.trim()} section is missing`);
+
+    const strs = part('STRS');
+    if (strs.length < 8) fail('the string table is shorter than its header');
+    const count = view.getUint32(strs.at, true);
+    const headBytes = pad8(4 * (count + 2));
+    if (headBytes > strs.length) fail(`the string table claims ${count} strings, more than its ${strs.length} bytes can index`);
+    this.stringEnds = new Uint32Array(bytes.buffer, bytes.byteOffset + strs.at + 8, count);
+    this.stringBytes = bytes.subarray(strs.at + headBytes, strs.at + strs.length);
+    for (let i = 0, last = 0; i < count; i++) {
+      if (this.stringEnds[i] < last || this.stringEnds[i] > this.stringBytes.length) fail(`string ${i} ends at byte ${this.stringEnds[i]}, outside the string table's ${this.stringBytes.length} bytes`);
+      last = this.stringEnds[i];
+    }
+
+    const prog = part('PROG');
+    let program: unknown;
+    try {
+      program = JSON.parse(this.decoder.decode(bytes.subarray(prog.at, prog.at + prog.length)));
+    } catch (err) {
+      fail(`the program section is not valid JSON text (${(err as Error).message})`);
+    }
+    this.program = program as Trace['program'];
+
+    for (const name of TABLE_ORDER) {
+      const spec = TABLES[name];
+      const s = part(spec.section);
+      if (s.length < 8) fail(`table ${name} is shorter than its header`);
+      const rows = view.getUint32(s.at, true);
+      const ncols = view.getUint32(s.at + 4, true);
+      const end = s.at + s.length;
+      let p = s.at + 8;
+      const columns = new Map<string, Column>();
+      for (let c = 0; c < ncols; c++) {
+        if (p + 8 > end) fail(`table ${name} claims ${ncols} columns, more than its ${s.length} bytes hold`);
+        const colName = this.string(view.getUint32(p, true), `the name of column ${c} of table ${name}`);
+        const type = bytes[p + 4];
+        const hasBitmap = bytes[p + 5];
+        p += 8;
+        if (type >= TYPES.length) fail(`column ${name}.${colName} has unknown value type ${type}`);
+        if (type === NONE) {
+          columns.set(colName, new Column(colName, rows, null, null));
+          continue;
+        }
+        const bitmapBytes = hasBitmap ? pad8(Math.ceil(rows / 8)) : 0;
+        const valueBytes = pad8(rows * TYPES[type].width);
+        if (p + bitmapBytes + valueBytes > end) fail(`table ${name} claims ${rows} rows, more than its ${s.length} bytes hold (column ${colName})`);
+        const bitmap = hasBitmap ? bytes.subarray(p, p + bitmapBytes) : null;
+        p += bitmapBytes;
+        const values = new ARRAYS[type]!(bytes.buffer as ArrayBuffer, bytes.byteOffset + p, rows);
+        p += valueBytes;
+        columns.set(colName, new Column(colName, rows, values, bitmap));
+      }
+      this.tables.set(name, new Table(name, rows, columns));
+    }
+    // child tables: their rows are the parents' counts laid end to end
+    for (const [parent, field, child] of [['coroutines', 'awaits', 'awaits'], ['findings', 'sites', 'findingSites']] as const) {
+      const counts = this.table(parent).column(field);
+      let total = 0;
+      for (let i = 0; i < counts.length; i++) total += counts.get(i) ?? 0;
+      if (total !== this.table(child).length) fail(`the ${parent} name ${total} ${field} in all, but table ${child} has ${this.table(child).length} rows`);
+    }
+  }
+
+  table(name: TableName): Table {
+    return this.tables.get(name)!;
+  }
+
+  /** string `i` of the string table, decoded once */
+  string(i: number, where = 'a string'): string {
+    let s = this.decoded[i];
+    if (s !== undefined) return s;
+    if (!(i >= 0 && i < this.stringEnds.length)) throw new TraceFormatError(`not a readable binary trace: ${where} names string ${i}, but the table has ${this.stringEnds.length}`);
+    try {
+      s = this.decoder.decode(this.stringBytes.subarray(i === 0 ? 0 : this.stringEnds[i - 1], this.stringEnds[i]));
+    } catch {
+      throw new TraceFormatError(`not a readable binary trace: string ${i} is not valid UTF-8`);
+    }
+    this.decoded[i] = s;
+    return s;
+  }
+
+  /** source place `i` (a row of the sources table) */
+  source(i: number): SourceSite {
+    const t = this.table('sources');
+    if (!(i >= 0 && i < t.length)) throw new TraceFormatError(`not a readable binary trace: a source place names row ${i}, but the sources table has ${t.length}`);
+    return { file: this.string(t.column('file').get(i)!, `sources[${i}].file`), line: t.column('line').get(i)!, column: t.column('column').get(i)! };
+  }
+
+  /** The whole trace as objects (the JSON form's), validated as a JSON trace is. */
+  toTrace(): Trace {
+    const rowsOf = (name: TableName): Record<string, unknown>[] => {
+      const spec = TABLES[name];
+      const t = this.table(name);
+      const cols = spec.fields.map((x) => t.column(x.sub ? `${x.key}.${x.sub}` : x.key));
+      const extra = t.column(EXTRA);
+      const childRows = spec.fields.map((x) => (x.kind === 'rows' ? rowsOf(x.child!) : null));
+      const childAt = spec.fields.map(() => 0);
+      const out: Record<string, unknown>[] = new Array(t.length);
+      for (let i = 0; i < t.length; i++) {
+        const row: Record<string, unknown> = {};
+        spec.fields.forEach((x, k) => {
+          const c = cols[k];
+          const v = c.get(i);
+          let value: unknown;
+          if (v === undefined) {
+            if (x.kind.endsWith('?')) return;
+            if (x.kind.endsWith('|null')) value = null;
+            else if (!extra.has(i)) throw new TraceFormatError(`not a readable binary trace: ${name}[${i}].${c.name} is missing`);
+            else return;
+          } else if (x.kind.startsWith('str')) value = this.string(v, `${name}[${i}].${c.name}`);
+          else if (x.kind.startsWith('src')) value = this.source(v);
+          else if (x.kind === 'true?') value = true;
+          else if (x.kind === 'json?') value = JSON.parse(this.string(v, `${name}[${i}].${c.name}`));
+          else if (x.kind === 'rows') {
+            value = childRows[k]!.slice(childAt[k], childAt[k] + v);
+            childAt[k] += v;
+          } else value = v;
+          if (x.sub) ((row[x.key] ??= {}) as Record<string, unknown>)[x.sub] = value;
+          else row[x.key] = value;
+        });
+        if (extra.has(i)) {
+          let more: unknown;
+          try {
+            more = JSON.parse(this.string(extra.get(i)!, `${name}[${i}] (its other fields)`));
+          } catch (err) {
+            if (err instanceof TraceFormatError) throw err;
+            throw new TraceFormatError(`not a readable binary trace: the other fields of ${name}[${i}] are not valid JSON`);
+          }
+          Object.assign(row, more);
+        }
+        out[i] = row;
+      }
+      return out;
+    };
+    const trace: Record<string, unknown> = { format: TRACE_FORMAT, version: TRACE_VERSION, program: this.program };
+    for (const name of TOP) trace[name] = rowsOf(name);
+    return validateTrace(trace);
+  }
+}
+
+/** Read a binary trace into the trace's objects. */
+export function decodeTrace(bytes: Uint8Array): Trace {
+  return new BinaryTrace(bytes).toTrace();
+}
