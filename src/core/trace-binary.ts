@@ -44,8 +44,8 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
     section: 'TASK',
     fields: [
       f('id', 'num'), f('queue', 'str'), f('label', 'str'), f('source', 'src|null'), f('scheduledBy', 'num|null'), f('enqueuedAt', 'num|null'),
-      f('enqueueInferred', 'true?'), f('startStep', 'num'), f('endStep', 'num'), f('startTime', 'num'), f('duration', 'num'), f('resourceType', 'str'),
-      f('resumes', 'num?'), f('internal', 'true?'), f('thread', 'num?'),
+      f('startStep', 'num'), f('endStep', 'num'), f('startTime', 'num'), f('duration', 'num'), f('resourceType', 'str'),
+      f('resumes', 'num?'), f('enqueueInferred', 'true?'), f('internal', 'true?'), f('thread', 'num?'),
     ],
   },
   coroutines: {
@@ -64,7 +64,7 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
     section: 'QUEU',
     fields: [
       f('id', 'num'), f('queue', 'str'), f('label', 'str'), f('task', 'num|null'), f('enterStep', 'num'), f('leaveStep', 'num|null'), f('source', 'src|null'),
-      f('inferred', 'true?'), f('internal', 'true?'), f('due', 'num?'),
+      f('due', 'num?'), f('inferred', 'true?'), f('internal', 'true?'),
     ],
   },
   steps: { section: 'STEP', fields: [f('kind', 'str'), f('task', 'num'), f('site', 'num'), f('coroutine', 'num'), f('text', 'str'), f('depth', 'num'), f('queue', 'str?')] },
@@ -84,8 +84,9 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
     ],
   },
 };
-/** The tables of `Trace` itself, in file order (child tables and `sources` follow). */
-const TOP: readonly (keyof Trace & TableName)[] = ['tasks', 'coroutines', 'output', 'queueItems', 'steps', 'sites', 'findings', 'threads', 'messages'];
+/** The tables of `Trace` itself, in file order (child tables and `sources` follow), which is also the order of the
+ * model's keys, so the JSON written from a binary trace is the JSON written from the model, byte for byte. */
+const TOP: readonly (keyof Trace & TableName)[] = ['tasks', 'coroutines', 'output', 'queueItems', 'steps', 'sites', 'threads', 'messages', 'findings'];
 const TABLE_ORDER: readonly TableName[] = [...TOP, 'awaits', 'findingSites', 'sources'];
 /** the column holding, as JSON text, what a row has beyond its table's fields (kept, so nothing is lost) */
 const EXTRA = '+';
@@ -116,6 +117,8 @@ const sectionName = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** A part of the file, in order; the caller writes it out (to a file, or gathers the parts). */
 export type Sink = (chunk: Uint8Array) => void;
@@ -151,7 +154,7 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     return id;
   };
   const isSource = (v: unknown): v is SourceSite =>
-    isPlain(v) && typeof v.file === 'string' && typeof v.line === 'number' && typeof v.column === 'number' && Object.keys(v).length === 3;
+    isPlain(v) && typeof v.file === 'string' && !LONE_SURROGATE.test(v.file) && typeof v.line === 'number' && typeof v.column === 'number' && Object.keys(v).length === 3;
 
   requireLittleEndian();
   const header = new Uint8Array(16);
@@ -225,7 +228,8 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
         if (v === undefined) fits = kind.endsWith('?');
         else if (v === null) fits = kind.endsWith('|null');
         else if (kind === 'num' || kind === 'num|null' || kind === 'num?') fits = typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? ((stored = v), true) : false;
-        else if (kind === 'str' || kind === 'str|null' || kind === 'str?') fits = typeof v === 'string' ? ((stored = str(v)), true) : false;
+        // a lone surrogate has no UTF-8 form: such a string is kept in the extra JSON (as an escape), like JSON does
+        else if (kind === 'str' || kind === 'str|null' || kind === 'str?') fits = typeof v === 'string' && !LONE_SURROGATE.test(v) ? ((stored = str(v)), true) : false;
         else if (kind === 'true?') fits = v === true ? ((stored = 1), true) : false;
         else if (kind === 'src' || kind === 'src|null') fits = isSource(v) ? ((stored = src(v)), true) : false;
         else if (kind === 'json?') stored = str(JSON.stringify(v));
