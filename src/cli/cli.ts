@@ -7,11 +7,10 @@ import { requestsFileFor, readRequests } from '../runner/requests';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
 import type { Trace } from '../core/trace-format';
-import { writeTraceFile, writeBinaryTraceFile, readTraceFile } from '../runner/trace-file';
+import { readTraceFile } from '../runner/trace-file';
 import { BINARY_EXTENSION } from '../core/trace-binary';
 import { sequenceDiagramWindows } from '../core/mermaid';
-import { renderHtmlReport } from '../report/html';
-import { renderHostExport } from '../report/exports';
+import { writeHostExport, type HostExportFormat } from '../report/exports';
 import { CACHE_MAX_BYTES } from '../instrument/cache';
 
 export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
@@ -199,18 +198,16 @@ export function defaultOutput(p: Parsed): string | undefined {
 
 async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
   const written: string[] = [];
-  if (p.out) {
-    const path = resolve(p.out);
-    mkdirSync(dirname(path), { recursive: true });
-    writeBinaryTraceFile(path, trace);
-    written.push(`trace:   ${path}`);
-  }
-  if (p.json) {
-    const path = resolve(p.json);
-    mkdirSync(dirname(path), { recursive: true });
-    writeTraceFile(path, trace);
-    written.push(`trace:   ${path}`);
-  }
+  const options = { windowSize: p.window, step: 0 };
+  const save = (label: string, path: string | false | undefined, format: HostExportFormat) => {
+    if (!path) return;
+    const abs = resolve(path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeHostExport(abs, trace, format, options);
+    written.push(`${label}${abs}`);
+  };
+  save('trace:   ', p.out, 'lstrace');
+  save('trace:   ', p.json, 'json');
   if (p.mermaid) {
     const windows = sequenceDiagramWindows(trace, { windowSize: p.window });
     windows.forEach((w, i) => {
@@ -218,9 +215,9 @@ async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
       written.push(`diagram: ${write(path, w.text)}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}`);
     });
   }
-  if (p.markdown) written.push(`diagram: ${write(p.markdown, renderHostExport(trace, 'markdown', { windowSize: p.window, step: 0 }))}`);
-  if (p.html) written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
-  if (p.perfetto) written.push(`perfetto: ${write(p.perfetto, renderHostExport(trace, 'perfetto', { windowSize: p.window, step: 0 }))}`);
+  save('diagram: ', p.markdown, 'markdown');
+  save('report:  ', p.html, 'html');
+  save('perfetto: ', p.perfetto, 'perfetto');
   return written;
 }
 

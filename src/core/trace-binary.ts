@@ -9,7 +9,7 @@
 // a bitmap of present rows when some are missing, and the values as one typed array of the narrowest type that holds
 // them all. Strings (texts, labels, file paths) are stored once in STRS and referenced by index; source places
 // ({file, line, column}) once in the SRCS table and referenced by row.
-import { TRACE_FORMAT, TRACE_VERSION, TraceFormatError, validateTrace, type Trace, type SourceSite } from './trace-format';
+import { TRACE_FORMAT, TRACE_VERSION, TraceFormatError, validateTrace, parseTrace, type Trace, type SourceSite } from './trace-format';
 
 /** The first bytes of a binary trace: not text (0x89), "LST", then CR LF, EOF, LF to reveal a file mangled as text. */
 export const BINARY_MAGIC = Uint8Array.of(0x89, 0x4c, 0x53, 0x54, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -594,4 +594,14 @@ export class BinaryTrace {
 /** Read a binary trace into the trace's objects. */
 export function decodeTrace(bytes: Uint8Array): Trace {
   return new BinaryTrace(bytes).toTrace();
+}
+
+/** A trace from a file's bytes, either form: the binary one when they start with its magic, else JSON text. */
+export function parseTraceBytes(bytes: Uint8Array): Trace {
+  if (looksBinary(bytes)) return new BinaryTrace(bytes).toTrace();
+  // a NUL byte near the start: some other binary file, not a damaged JSON trace
+  if (bytes.subarray(0, 64).includes(0)) {
+    throw new TraceFormatError(`not a Loopscope trace: neither JSON nor Loopscope's binary form (its first bytes are ${hex(bytes.subarray(0, 8))})`);
+  }
+  return parseTrace(new TextDecoder().decode(bytes));
 }

@@ -2,8 +2,8 @@
 // JSON for interchange. Both are written part by part, so a million-event trace never exists as one giant string or
 // buffer; reading tells the two apart by their first bytes (never by the name) and says what is wrong with a bad file.
 import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
-import { parseTrace, TraceFormatError, type Trace } from '../core/trace-format';
-import { encodeTrace, looksBinary, BinaryTrace } from '../core/trace-binary';
+import type { Trace } from '../core/trace-format';
+import { encodeTrace, parseTraceBytes, BinaryTrace } from '../core/trace-binary';
 
 const CHUNK = 1 << 20;
 
@@ -86,16 +86,4 @@ export function readTraceFile(path: string): Trace {
   } catch (err) {
     throw new Error(`${path}: ${(err as Error).message}`);
   }
-}
-
-/** A trace from a file's bytes: the binary form when they start with its magic, else JSON text. */
-export function parseTraceBytes(bytes: Uint8Array): Trace {
-  if (looksBinary(bytes)) return new BinaryTrace(bytes).toTrace();
-  // a NUL byte near the start: some other binary file, not a damaged JSON trace
-  const head = bytes.subarray(0, 64);
-  if (head.includes(0)) {
-    const first = [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new TraceFormatError(`not a Loopscope trace: neither JSON nor Loopscope's binary form (its first bytes are ${first})`);
-  }
-  return parseTrace(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
 }
