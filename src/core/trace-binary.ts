@@ -142,14 +142,18 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     return id;
   };
   const sources: SourceSite[] = [];
-  const sourceIds = new Map<string, number>();
+  // one row per distinct place: by file, then by line and column as one number (a string key when they are unusual)
+  const sourceIds = new Map<number, Map<number | string, number>>();
   const src = (s: SourceSite) => {
-    const key = `${str(s.file)}:${s.line}:${s.column}`;
-    let id = sourceIds.get(key);
+    const file = str(s.file);
+    let places = sourceIds.get(file);
+    if (!places) sourceIds.set(file, (places = new Map()));
+    const key = Number.isInteger(s.line) && Number.isInteger(s.column) && s.line >= 0 && s.column >= 0 && s.column < 1e6 && s.line < 1e9 ? s.line * 1e6 + s.column : `${s.line}:${s.column}`;
+    let id = places.get(key);
     if (id === undefined) {
       id = sources.length;
       sources.push({ file: s.file, line: s.line, column: s.column });
-      sourceIds.set(key, id);
+      places.set(key, id);
     }
     return id;
   };
@@ -187,77 +191,55 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     const subs = new Map<string, Set<string>>();
     for (const x of spec.fields) if (x.sub) subs.set(x.key, (subs.get(x.key) ?? new Set()).add(x.sub));
     // keys a row has beyond its fields, or whose value the field cannot hold: kept whole in the row's extra JSON
-    const extras: (Record<string, unknown> | undefined)[] = [];
-    const extra = (i: number, row: Record<string, unknown>, key: string) => ((extras[i] ??= {})[key] = row[key]);
+    const extras = new Map<number, Record<string, unknown>>();
+    const extra = (i: number, row: Record<string, unknown>, key: string) => {
+      let e = extras.get(i);
+      if (!e) extras.set(i, (e = {}));
+      e[key] = row[key];
+    };
     for (let i = 0; i < n; i++) {
       const row = rows[i] as Record<string, unknown>;
-      for (const key of Object.keys(row)) {
+      for (const key in row) {
         if (!known.has(key)) {
           if (row[key] !== undefined) extra(i, row, key);
-        } else if (subs.has(key)) {
+        } else if (subs.size && subs.has(key)) {
           const v = row[key];
           if (!isPlain(v) || Object.keys(v).some((k) => !subs.get(key)!.has(k))) extra(i, row, key);
         }
       }
     }
     const values = new Float64Array(n);
+    const bitmapOf = () => new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
     for (const field of spec.fields) {
       let bitmap: Uint8Array | null = null;
-      const missing = (i: number) => {
-        bitmap ??= new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
-        bitmap[i >> 3] &= ~(1 << (i & 7));
-        values[i] = 0;
-      };
-      const kind = field.kind;
-      let childRows: Record<string, unknown>[] | undefined;
-      if (kind === 'rows') childRows = children[field.child!] ??= [];
+      const encode = encoder(field, children, str, src, isSource);
+      const { key, sub } = field;
       for (let i = 0; i < n; i++) {
         const row = rows[i] as Record<string, unknown>;
-        const holder = field.sub ? row[field.key] : row;
-        if (field.sub && (extras[i]?.[field.key] !== undefined || !isPlain(holder))) {
-          missing(i);
-          continue;
+        let code: number | undefined | null;
+        if (sub) {
+          const holder = row[key];
+          code = isPlain(holder) && !extras.get(i)?.[key] ? encode(holder[sub]) : undefined;
+          // the whole object is kept in the extra JSON
+          if (code === null) extra(i, row, key);
+        } else {
+          code = encode(row[key]);
+          if (code === null) extra(i, row, key);
         }
-        const v = (holder as Record<string, unknown>)[field.sub ?? field.key];
-        if (!field.sub && extras[i] && field.key in extras[i]!) {
-          missing(i);
-          continue;
-        }
-        let stored: number | undefined;
-        let fits = true;
-        if (v === undefined) fits = kind.endsWith('?');
-        else if (v === null) fits = kind.endsWith('|null');
-        else if (kind === 'num' || kind === 'num|null' || kind === 'num?') fits = typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? ((stored = v), true) : false;
-        // a lone surrogate has no UTF-8 form: such a string is kept in the extra JSON (as an escape), like JSON does
-        else if (kind === 'str' || kind === 'str|null' || kind === 'str?') fits = typeof v === 'string' && !LONE_SURROGATE.test(v) ? ((stored = str(v)), true) : false;
-        else if (kind === 'true?') fits = v === true ? ((stored = 1), true) : false;
-        else if (kind === 'src' || kind === 'src|null') fits = isSource(v) ? ((stored = src(v)), true) : false;
-        else if (kind === 'json?') stored = str(JSON.stringify(v));
-        else if (kind === 'rows') {
-          if (Array.isArray(v) && v.every(isPlain)) {
-            stored = v.length;
-            for (const c of v) childRows!.push(c);
-          } else fits = false;
-        }
-        if (!fits) {
-          if (field.sub) {
-            extra(i, row, field.key);
-            // the whole object is kept in the extra JSON: the row's earlier sub-columns no longer apply
-          } else extra(i, row, field.key);
-          missing(i);
-        } else if (stored === undefined) missing(i);
-        else values[i] = stored;
+        if (code === undefined || code === null) {
+          (bitmap ??= bitmapOf())[i >> 3] &= ~(1 << (i & 7));
+          values[i] = 0;
+        } else values[i] = code;
       }
-      parts.push(...column(str(field.sub ? `${field.key}.${field.sub}` : field.key), values, n, bitmap));
+      parts.push(...column(str(sub ? `${key}.${sub}` : key), values, n, bitmap));
     }
     // the extra column: JSON text of what the fields did not hold
     let bitmap: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
-      const e = extras[i];
+      const e = extras.get(i);
       if (e) values[i] = str(JSON.stringify(e));
       else {
-        bitmap ??= new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
-        bitmap[i >> 3] &= ~(1 << (i & 7));
+        (bitmap ??= bitmapOf())[i >> 3] &= ~(1 << (i & 7));
         values[i] = 0;
       }
     }
@@ -270,6 +252,49 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   table('sources', sources);
   section('STRS', stringSection(strings));
   section('END ', []);
+}
+
+/**
+ * How a field's values become numbers: the number to store, undefined when it is missing the way the field allows
+ * (null, or absent), null when the field cannot hold it (the writer keeps it in the row's extra JSON).
+ */
+function encoder(
+  field: Field,
+  children: Partial<Record<TableName, Record<string, unknown>[]>>,
+  str: (s: string) => number,
+  src: (s: SourceSite) => number,
+  isSource: (v: unknown) => v is SourceSite,
+): (v: unknown) => number | undefined | null {
+  const kind = field.kind;
+  const absent = kind.endsWith('?');
+  const nullable = kind.endsWith('|null');
+  const missing = (v: unknown) => (v === undefined ? (absent ? undefined : null) : nullable ? undefined : null);
+  switch (kind) {
+    case 'num':
+    case 'num|null':
+    case 'num?':
+      return (v) => (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : v == null ? missing(v) : null);
+    case 'str':
+    case 'str|null':
+    case 'str?':
+      // a lone surrogate has no UTF-8 form: such a string is kept in the extra JSON (as an escape), like JSON does
+      return (v) => (typeof v === 'string' ? (LONE_SURROGATE.test(v) ? null : str(v)) : v == null ? missing(v) : null);
+    case 'true?':
+      return (v) => (v === true ? 1 : v === undefined ? undefined : null);
+    case 'src':
+    case 'src|null':
+      return (v) => (isSource(v) ? src(v) : v == null ? missing(v) : null);
+    case 'json?':
+      return (v) => (v === undefined ? undefined : str(JSON.stringify(v)));
+    case 'rows': {
+      const rows = (children[field.child!] ??= []);
+      return (v) => {
+        if (!Array.isArray(v) || !v.every(isPlain)) return null;
+        for (const c of v) rows.push(c);
+        return v.length;
+      };
+    }
+  }
 }
 
 /** One column: its header, the bitmap of present rows (when some are missing), the values in the narrowest type. */
@@ -536,7 +561,8 @@ export class BinaryTrace {
   source(i: number): SourceSite {
     const t = this.table('sources');
     if (!(i >= 0 && i < t.length)) throw new TraceFormatError(`not a readable binary trace: a source place names row ${i}, but the sources table has ${t.length}`);
-    return { file: this.string(t.column('file').get(i)!, `sources[${i}].file`), line: t.column('line').get(i)!, column: t.column('column').get(i)! };
+    const file = t.column('file').get(i)!;
+    return { file: this.decoded[file] ?? this.string(file, `sources[${i}].file`), line: t.column('line').get(i)!, column: t.column('column').get(i)! };
   }
 
   /** The whole trace as objects (the JSON form's), validated as a JSON trace is. */
@@ -548,29 +574,49 @@ export class BinaryTrace {
       const extra = t.column(EXTRA);
       const childRows = spec.fields.map((x) => (x.kind === 'rows' ? rowsOf(x.child!) : null));
       const childAt = spec.fields.map(() => 0);
+      const fields = spec.fields;
+      const absent = fields.map((x) => x.kind.endsWith('?'));
+      const nullable = fields.map((x) => x.kind.endsWith('|null'));
       const out: Record<string, unknown>[] = new Array(t.length);
       for (let i = 0; i < t.length; i++) {
         const row: Record<string, unknown> = {};
-        spec.fields.forEach((x, k) => {
-          const c = cols[k];
-          const v = c.get(i);
+        for (let k = 0; k < fields.length; k++) {
+          const x = fields[k];
+          const v = cols[k].get(i);
           let value: unknown;
           if (v === undefined) {
-            if (x.kind.endsWith('?')) return;
-            if (x.kind.endsWith('|null')) value = null;
-            else if (!extra.has(i)) throw new TraceFormatError(`not a readable binary trace: ${name}[${i}].${c.name} is missing`);
-            else return;
-          } else if (x.kind.startsWith('str')) value = this.string(v, `${name}[${i}].${c.name}`);
-          else if (x.kind.startsWith('src')) value = this.source(v);
-          else if (x.kind === 'true?') value = true;
-          else if (x.kind === 'json?') value = JSON.parse(this.string(v, `${name}[${i}].${c.name}`));
-          else if (x.kind === 'rows') {
-            value = childRows[k]!.slice(childAt[k], childAt[k] + v);
-            childAt[k] += v;
-          } else value = v;
+            if (absent[k]) continue;
+            if (nullable[k]) value = null;
+            else if (!extra.has(i)) throw new TraceFormatError(`not a readable binary trace: ${name}[${i}].${cols[k].name} is missing`);
+            else continue;
+          } else {
+            switch (x.kind) {
+              case 'str':
+              case 'str|null':
+              case 'str?':
+                value = this.decoded[v] ?? this.string(v, `${name}[${i}].${cols[k].name}`);
+                break;
+              case 'src':
+              case 'src|null':
+                value = this.source(v);
+                break;
+              case 'true?':
+                value = true;
+                break;
+              case 'json?':
+                value = JSON.parse(this.string(v, `${name}[${i}].${cols[k].name}`));
+                break;
+              case 'rows':
+                value = childRows[k]!.slice(childAt[k], childAt[k] + v);
+                childAt[k] += v;
+                break;
+              default:
+                value = v;
+            }
+          }
           if (x.sub) ((row[x.key] ??= {}) as Record<string, unknown>)[x.sub] = value;
           else row[x.key] = value;
-        });
+        }
         if (extra.has(i)) {
           let more: unknown;
           try {
