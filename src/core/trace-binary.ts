@@ -18,11 +18,12 @@ export const BINARY_VERSION = 1;
 export const BINARY_EXTENSION = '.lstrace';
 
 /**
- * How a field is stored: a number, a string (index into the string table), a source place (row of `sources`), `true`
+ * How a field is stored: a number, a string (index into the string table; `text`: one that is mostly unique, such as
+ * a step's sentence, stored without looking it up among all others), a source place (row of `sources`), `true`
  * or absent, any JSON value as text, or the number of rows of a child table (`awaits` of a coroutine). `|null` and `?`
  * say what a missing value means: null, or the key is absent.
  */
-type FieldKind = 'num' | 'num|null' | 'num?' | 'str' | 'str|null' | 'str?' | 'true?' | 'src' | 'src|null' | 'json?' | 'rows';
+type FieldKind = 'num' | 'num|null' | 'num?' | 'str' | 'text' | 'str|null' | 'str?' | 'true?' | 'src' | 'src|null' | 'json?' | 'rows';
 interface Field {
   key: string;
   /** a field of an object-valued key: `from.thread` */
@@ -43,7 +44,7 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
   tasks: {
     section: 'TASK',
     fields: [
-      f('id', 'num'), f('queue', 'str'), f('label', 'str'), f('source', 'src|null'), f('scheduledBy', 'num|null'), f('enqueuedAt', 'num|null'),
+      f('id', 'num'), f('queue', 'str'), f('label', 'text'), f('source', 'src|null'), f('scheduledBy', 'num|null'), f('enqueuedAt', 'num|null'),
       f('startStep', 'num'), f('endStep', 'num'), f('startTime', 'num'), f('duration', 'num'), f('resourceType', 'str'),
       f('resumes', 'num?'), f('enqueueInferred', 'true?'), f('internal', 'true?'), f('thread', 'num?'),
     ],
@@ -51,14 +52,14 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
   coroutines: {
     section: 'CORO',
     fields: [
-      f('id', 'num'), f('name', 'str'), f('kind', 'str'), f('source', 'src'), f('startTask', 'num'), f('startStep', 'num'), f('endStep', 'num|null'),
+      f('id', 'num'), f('name', 'text'), f('kind', 'str'), f('source', 'src'), f('startTask', 'num'), f('startStep', 'num'), f('endStep', 'num|null'),
       f('awaits', 'rows', 'awaits'), f('thread', 'num?'),
     ],
   },
   awaits: { section: 'AWAI', fields: [f('source', 'src'), f('suspendTask', 'num'), f('resumeTask', 'num|null'), f('suspendStep', 'num'), f('resumeStep', 'num|null')] },
   output: {
     section: 'OUTP',
-    fields: [f('stream', 'str'), f('text', 'str'), f('task', 'num|null'), f('step', 'num'), f('source', 'src|null'), f('truncated', 'true?'), f('thread', 'num?'), f('piped', 'true?')],
+    fields: [f('stream', 'str'), f('text', 'text'), f('task', 'num|null'), f('step', 'num'), f('source', 'src|null'), f('truncated', 'true?'), f('thread', 'num?'), f('piped', 'true?')],
   },
   queueItems: {
     section: 'QUEU',
@@ -67,7 +68,7 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
       f('due', 'num?'), f('inferred', 'true?'), f('internal', 'true?'),
     ],
   },
-  steps: { section: 'STEP', fields: [f('kind', 'str'), f('task', 'num'), f('site', 'num'), f('coroutine', 'num'), f('text', 'str'), f('depth', 'num'), f('queue', 'str?')] },
+  steps: { section: 'STEP', fields: [f('kind', 'str'), f('task', 'num'), f('site', 'num'), f('coroutine', 'num'), f('text', 'text'), f('depth', 'num'), f('queue', 'str?')] },
   sites: { section: 'SITE', fields: [...place, f('kind', 'str'), f('name', 'str?'), f('after', 'num?')] },
   findings: {
     section: 'FIND',
@@ -141,6 +142,19 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     }
     return id;
   };
+  // texts that are mostly unique are not looked up among all strings (a map of every step's sentence costs more
+  // memory than their repeats cost bytes); a repeat of a recent one of the same length is still stored once
+  const recent: (string | undefined)[] = new Array(256);
+  const recentIds = new Uint32Array(256);
+  const text = (s: string) => {
+    const k = s.length & 255;
+    if (recent[k] === s) return recentIds[k];
+    const id = strings.length;
+    strings.push(s);
+    recent[k] = s;
+    recentIds[k] = id;
+    return id;
+  };
   const sources: SourceSite[] = [];
   // one row per distinct place: by file, then by line and column as one number (a string key when they are unusual)
   const sourceIds = new Map<number, Map<number | string, number>>();
@@ -165,15 +179,19 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   header.set(BINARY_MAGIC);
   new DataView(header.buffer).setUint32(8, BINARY_VERSION, true);
   sink(header);
-  const section = (name: string, parts: Uint8Array[]) => {
-    const length = parts.reduce((n, p) => n + p.length, 0);
+  const section = (name: string, parts: Iterable<Uint8Array>, length = [...(parts as Uint8Array[])].reduce((n, p) => n + p.length, 0)) => {
     const h = new Uint8Array(16);
     h.set(sectionName(name));
     const view = new DataView(h.buffer);
     view.setUint32(8, length % 2 ** 32, true);
     view.setUint32(12, Math.floor(length / 2 ** 32), true);
     sink(h);
-    for (const p of parts) sink(p);
+    let written = 0;
+    for (const p of parts) {
+      sink(p);
+      written += p.length;
+    }
+    if (written !== length) throw new Error(`section ${name}: ${written} bytes written, ${length} announced`);
     if (pad8(length) !== length) sink(new Uint8Array(pad8(length) - length));
   };
 
@@ -212,7 +230,7 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     const bitmapOf = () => new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
     for (const field of spec.fields) {
       let bitmap: Uint8Array | null = null;
-      const encode = encoder(field, children, str, src, isSource);
+      const encode = encoder(field, children, field.kind === 'text' ? text : str, src, isSource);
       const { key, sub } = field;
       for (let i = 0; i < n; i++) {
         const row = rows[i] as Record<string, unknown>;
@@ -250,7 +268,8 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   table('awaits', children.awaits ?? []);
   table('findingSites', children.findingSites ?? []);
   table('sources', sources);
-  section('STRS', stringSection(strings));
+  const stringBytes = stringTable(strings);
+  section('STRS', stringBytes.parts(), stringBytes.length);
   section('END ', []);
 }
 
@@ -275,6 +294,7 @@ function encoder(
     case 'num?':
       return (v) => (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : v == null ? missing(v) : null);
     case 'str':
+    case 'text':
     case 'str|null':
     case 'str?':
       // a lone surrogate has no UTF-8 form: such a string is kept in the extra JSON (as an escape), like JSON does
@@ -332,32 +352,36 @@ function column(name: number, values: Float64Array, n: number, bitmap: Uint8Arra
   return parts;
 }
 
-/** The string table: count, the offset of each string's end in the UTF-8 bytes, then the bytes. */
-function stringSection(strings: string[]): Uint8Array[] {
-  const encoder = new TextEncoder();
+/**
+ * The string table: count, the offset of each string's end in the UTF-8 bytes, then the bytes, encoded a megabyte at
+ * a time as they are written (the table never exists whole in memory).
+ */
+function stringTable(strings: string[]): { length: number; parts: () => Generator<Uint8Array> } {
   const offsets = new Uint32Array(pad8(4 * (strings.length + 2)) / 4);
   offsets[0] = strings.length;
-  const parts: Uint8Array[] = [new Uint8Array(offsets.buffer)];
-  // the bytes, in chunks of about a megabyte (no one string of the whole table)
   let end = 0;
-  let chunk: string[] = [];
-  let chunkLength = 0;
-  const flush = () => {
-    if (chunk.length) parts.push(encoder.encode(chunk.join('')));
-    chunk = [];
-    chunkLength = 0;
-  };
   for (let i = 0; i < strings.length; i++) {
-    const s = strings[i];
-    end += utf8Length(s);
+    end += utf8Length(strings[i]);
     if (end > 0xffffffff) throw new TraceFormatError('the trace holds more than 4 GB of text: too much for the binary form; write it with --json');
     offsets[i + 2] = end;
-    chunk.push(s);
-    chunkLength += s.length;
-    if (chunkLength >= 1 << 20) flush();
   }
-  flush();
-  return parts;
+  function* parts() {
+    yield new Uint8Array(offsets.buffer);
+    const encoder = new TextEncoder();
+    let chunk: string[] = [];
+    let chunkLength = 0;
+    for (const s of strings) {
+      chunk.push(s);
+      chunkLength += s.length;
+      if (chunkLength >= 1 << 20) {
+        yield encoder.encode(chunk.join(''));
+        chunk = [];
+        chunkLength = 0;
+      }
+    }
+    if (chunk.length) yield encoder.encode(chunk.join(''));
+  }
+  return { length: offsets.byteLength + end, parts };
 }
 
 function utf8Length(s: string): number {
@@ -438,7 +462,7 @@ export class BinaryTrace {
   private readonly tables = new Map<TableName, Table>();
   private readonly stringEnds: Uint32Array;
   private readonly stringBytes: Uint8Array;
-  private readonly decoded: (string | undefined)[] = [];
+  private decoded: (string | undefined)[] = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
   constructor(input: Uint8Array) {
@@ -485,6 +509,7 @@ export class BinaryTrace {
     if (headBytes > strs.length) fail(`the string table claims ${count} strings, more than its ${strs.length} bytes can index`);
     this.stringEnds = new Uint32Array(bytes.buffer, bytes.byteOffset + strs.at + 8, count);
     this.stringBytes = bytes.subarray(strs.at + headBytes, strs.at + strs.length);
+    this.decoded = new Array(count);
     for (let i = 0, last = 0; i < count; i++) {
       if (this.stringEnds[i] < last || this.stringEnds[i] > this.stringBytes.length) fail(`string ${i} ends at byte ${this.stringEnds[i]}, outside the string table's ${this.stringBytes.length} bytes`);
       last = this.stringEnds[i];
@@ -592,6 +617,7 @@ export class BinaryTrace {
           } else {
             switch (x.kind) {
               case 'str':
+              case 'text':
               case 'str|null':
               case 'str?':
                 value = this.decoded[v] ?? this.string(v, `${name}[${i}].${cols[k].name}`);
