@@ -85,6 +85,8 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
     ],
   },
 };
+/** The section of each table (docs/trace-format.md names each; test/unit/trace-format.test.ts checks it). */
+export const BINARY_SECTIONS: readonly string[] = ['PROG', ...Object.values(TABLES).map((t) => t.section), 'STRS', 'END '];
 /** The tables of `Trace` itself, in file order (child tables and `sources` follow), which is also the order of the
  * model's keys, so the JSON written from a binary trace is the JSON written from the model, byte for byte. */
 const TOP: readonly (keyof Trace & TableName)[] = ['tasks', 'coroutines', 'output', 'queueItems', 'steps', 'sites', 'threads', 'messages', 'findings'];
