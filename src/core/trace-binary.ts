@@ -121,8 +121,6 @@ const sectionName = (s: string) => [...s].map((c) => c.charCodeAt(0));
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 /** A part of the file, in order; the caller writes it out (to a file, or gathers the parts). */
 export type Sink = (chunk: Uint8Array) => void;
 
@@ -174,7 +172,7 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     return id;
   };
   const isSource = (v: unknown): v is SourceSite =>
-    isPlain(v) && typeof v.file === 'string' && !LONE_SURROGATE.test(v.file) && typeof v.line === 'number' && typeof v.column === 'number' && Object.keys(v).length === 3;
+    isPlain(v) && typeof v.file === 'string' && typeof v.line === 'number' && typeof v.column === 'number' && Object.keys(v).length === 3;
 
   requireLittleEndian();
   const header = new Uint8Array(16);
@@ -299,8 +297,7 @@ function encoder(
     case 'text':
     case 'str|null':
     case 'str?':
-      // a lone surrogate has no UTF-8 form: such a string is kept in the extra JSON (as an escape), like JSON does
-      return (v) => (typeof v === 'string' ? (LONE_SURROGATE.test(v) ? null : str(v)) : v == null ? missing(v) : null);
+      return (v) => (typeof v === 'string' ? str(v) : v == null ? missing(v) : null);
     case 'true?':
       return (v) => (v === true ? 1 : v === undefined ? undefined : null);
     case 'src':
@@ -355,47 +352,76 @@ function column(name: number, values: Float64Array, n: number, bitmap: Uint8Arra
 }
 
 /**
- * The string table: count, the offset of each string's end in the UTF-8 bytes, then the bytes, encoded a megabyte at
- * a time as they are written (the table never exists whole in memory).
+ * The string table: count, how many are escaped, the offset of each string's end in the UTF-8 bytes, the escaped
+ * ones, then the bytes. A string with a lone surrogate (no UTF-8 form) is stored as its JSON text, which escapes it,
+ * and listed as escaped. The strings are read a megabyte at a time, joined into one new string: scanning and encoding
+ * that copy leaves the trace's own strings as they are (reading a string built by concatenation would flatten it into
+ * a second copy that lives as long as the trace), and the bytes are handed on chunk by chunk, never held whole.
  */
 function stringTable(strings: string[]): { length: number; parts: () => Generator<Uint8Array> } {
-  const offsets = new Uint32Array(pad8(4 * (strings.length + 2)) / 4);
-  offsets[0] = strings.length;
+  const ends = new Uint32Array(strings.length);
+  const escaped = new Map<number, string>();
   let end = 0;
-  for (let i = 0; i < strings.length; i++) {
-    end += utf8Length(strings[i]);
-    if (end > 0xffffffff) throw new TraceFormatError('the trace holds more than 4 GB of text: too much for the binary form; write it with --json');
-    offsets[i + 2] = end;
-  }
-  function* parts() {
-    yield new Uint8Array(offsets.buffer);
-    const encoder = new TextEncoder();
-    let chunk: string[] = [];
-    let chunkLength = 0;
-    for (const s of strings) {
-      chunk.push(s);
-      chunkLength += s.length;
-      if (chunkLength >= 1 << 20) {
-        yield encoder.encode(chunk.join(''));
-        chunk = [];
-        chunkLength = 0;
+  for (const [chunk, from, to] of chunks(strings, escaped)) {
+    let at = 0;
+    for (let i = from; i < to; i++) {
+      const n = strings[i].length;
+      let bytes = utf8Length(chunk, at, at + n);
+      if (bytes < 0) {
+        // a lone surrogate: stored as its JSON text
+        const json = JSON.stringify(strings[i]);
+        escaped.set(i, json);
+        bytes = utf8Length(json, 0, json.length);
       }
+      end += bytes;
+      if (end > 0xffffffff) throw new TraceFormatError('the trace holds more than 4 GB of text: too much for the binary form; write it with --json');
+      ends[i] = end;
+      at += n;
     }
-    if (chunk.length) yield encoder.encode(chunk.join(''));
   }
-  return { length: offsets.byteLength + end, parts };
+  const head = new Uint32Array(pad8(4 * (2 + strings.length + escaped.size)) / 4);
+  head[0] = strings.length;
+  head[1] = escaped.size;
+  head.set(ends, 2);
+  head.set([...escaped.keys()], 2 + strings.length);
+  function* parts() {
+    yield new Uint8Array(head.buffer);
+    const encoder = new TextEncoder();
+    for (const [chunk] of chunks(strings, escaped)) yield encoder.encode(chunk);
+  }
+  return { length: head.byteLength + end, parts };
 }
 
-function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+/** The strings (their escaped forms where there are) joined a megabyte of text at a time, with the strings' range. */
+function* chunks(strings: string[], escaped: Map<number, string>): Generator<[string, number, number]> {
+  let from = 0;
+  let pieces: string[] = [];
+  let length = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const s = escaped.get(i) ?? strings[i];
+    pieces.push(s);
+    length += s.length;
+    if (length >= 1 << 20 || i === strings.length - 1) {
+      yield [pieces.join(''), from, i + 1];
+      from = i + 1;
+      pieces = [];
+      length = 0;
+    }
+  }
+}
+
+/** UTF-8 bytes of `s` from `from` to `to`; -1 when it has a lone surrogate (which has no UTF-8 form). */
+function utf8Length(s: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (c < 0xd800 || c > 0xdfff) n += 2;
+    else if (c <= 0xdbff && i + 1 < to && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
       i++;
-    } else n += 2; // 3 bytes (a lone surrogate becomes U+FFFD, also 3 bytes)
+    } else return -1;
   }
   return n;
 }
@@ -463,6 +489,8 @@ export class BinaryTrace {
   readonly program: Trace['program'];
   private readonly tables = new Map<TableName, Table>();
   private readonly stringEnds: Uint32Array;
+  /** strings stored as their JSON text (they have a lone surrogate) */
+  private readonly escaped: Set<number>;
   private readonly stringBytes: Uint8Array;
   private decoded: (string | undefined)[] = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -507,9 +535,11 @@ export class BinaryTrace {
     const strs = part('STRS');
     if (strs.length < 8) fail('the string table is shorter than its header');
     const count = view.getUint32(strs.at, true);
-    const headBytes = pad8(4 * (count + 2));
-    if (headBytes > strs.length) fail(`the string table claims ${count} strings, more than its ${strs.length} bytes can index`);
+    const escapedCount = view.getUint32(strs.at + 4, true);
+    const headBytes = pad8(4 * (count + escapedCount + 2));
+    if (headBytes > strs.length) fail(`the string table claims ${count} strings (${escapedCount} of them escaped), more than its ${strs.length} bytes can index`);
     this.stringEnds = new Uint32Array(bytes.buffer, bytes.byteOffset + strs.at + 8, count);
+    this.escaped = new Set(new Uint32Array(bytes.buffer, bytes.byteOffset + strs.at + 8 + 4 * count, escapedCount));
     this.stringBytes = bytes.subarray(strs.at + headBytes, strs.at + strs.length);
     this.decoded = new Array(count);
     for (let i = 0, last = 0; i < count; i++) {
@@ -577,9 +607,11 @@ export class BinaryTrace {
     if (!(i >= 0 && i < this.stringEnds.length)) throw new TraceFormatError(`not a readable binary trace: ${where} names string ${i}, but the table has ${this.stringEnds.length}`);
     try {
       s = this.decoder.decode(this.stringBytes.subarray(i === 0 ? 0 : this.stringEnds[i - 1], this.stringEnds[i]));
+      if (this.escaped.has(i)) s = JSON.parse(s) as string;
     } catch {
-      throw new TraceFormatError(`not a readable binary trace: string ${i} is not valid UTF-8`);
+      throw new TraceFormatError(`not a readable binary trace: string ${i} is not valid UTF-8${this.escaped.has(i) ? ' JSON text' : ''}`);
     }
+    if (typeof s !== 'string') throw new TraceFormatError(`not a readable binary trace: escaped string ${i} is not a JSON string`);
     this.decoded[i] = s;
     return s;
   }

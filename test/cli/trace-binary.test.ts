@@ -102,11 +102,12 @@ describe('the binary form keeps what its columns do not describe', () => {
     const t = base();
     expect(roundTrip(t)).toStrictEqual(t);
     // what the columns cannot hold goes whole into the row's extra JSON: a flag that is false, a source with more
-    // fields, a lone surrogate (no UTF-8 form), an object-valued field of another shape
+    // fields, an object-valued field of another shape; a string with a lone surrogate (no UTF-8 form) is escaped
     const odd = base() as unknown as { tasks: Record<string, unknown>[]; output: Record<string, unknown>[]; messages: Record<string, unknown>[] };
     odd.tasks[0].internal = false;
     odd.tasks[1].source = { file: '/x.js', line: 1, column: 1, generated: true };
-    odd.output[0].text = 'half a pair \ud83d';
+    odd.output[0].text = 'half a pair \ud83d, é';
+    odd.tasks[1].label = '\udc00 alone';
     odd.messages[0].to = { thread: 1, task: null, step: null, note: 'x' };
     expect(roundTrip(odd as unknown as Trace)).toStrictEqual(odd);
   });
