@@ -121,23 +121,26 @@ const sectionName = (s: string) => [...s].map((c) => c.charCodeAt(0));
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-/** A part of the file, in order; the caller writes it out (to a file, or gathers the parts). */
+/** A part of the file, in order; the caller writes it out (to a file, or copies it): it is valid only during the call. */
 export type Sink = (chunk: Uint8Array) => void;
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Write `trace` in the binary form, part by part: each table's columns are built and handed to `sink` before the next
- * table is read, so at most one table's columns (a few bytes per row) exist besides the trace itself.
+ * Write `trace` in the binary form, part by part: each table's columns are built in one reused buffer and handed to
+ * `sink` before the next table is read, so at most one table's columns (a few bytes per row) exist besides the trace.
  */
 export function encodeTrace(trace: Trace, sink: Sink): void {
-  const strings: string[] = [];
+  // about one string per step, task, coroutine and output at most: made that long at once (growing an array of a
+  // million leaves its earlier copies to a full collection)
+  const strings: string[] = new Array<string>(trace.steps.length + trace.tasks.length + trace.coroutines.length + trace.output.length + 1024);
+  let count = 0;
   const stringIds = new Map<string, number>();
   const str = (s: string) => {
     let id = stringIds.get(s);
     if (id === undefined) {
-      id = strings.length;
-      strings.push(s);
+      id = count++;
+      strings[id] = s;
       stringIds.set(s, id);
     }
     return id;
@@ -149,8 +152,8 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   const text = (s: string) => {
     const k = s.length & 255;
     if (recent[k] === s) return recentIds[k];
-    const id = strings.length;
-    strings.push(s);
+    const id = count++;
+    strings[id] = s;
     recent[k] = s;
     recentIds[k] = id;
     return id;
@@ -199,12 +202,17 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   section('PROG', [program]);
 
   const children: Partial<Record<TableName, Record<string, unknown>[]>> = {};
+  // one buffer for a table's bytes, one for a column's values and one for its bitmap, reused table after table
+  const out = new Scratch();
+  let values = new Float64Array(0);
+  let bitmap = new Uint8Array(0);
   const table = (name: TableName, rows: readonly unknown[]) => {
     const spec = TABLES[name];
     const n = rows.length;
-    const parts: Uint8Array[] = [];
-    const head = new Uint32Array([n, spec.fields.length + 1]);
-    parts.push(new Uint8Array(head.buffer));
+    out.reset();
+    const head = out.take(8);
+    setU32(out.bytes, head, n);
+    setU32(out.bytes, head + 4, spec.fields.length + 1);
     const known = new Set(spec.fields.map((x) => x.key));
     const subs = new Map<string, Set<string>>();
     for (const x of spec.fields) if (x.sub) subs.set(x.key, (subs.get(x.key) ?? new Set()).add(x.sub));
@@ -226,10 +234,17 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
         }
       }
     }
-    const values = new Float64Array(n);
-    const bitmapOf = () => new Uint8Array(pad8(Math.ceil(n / 8))).fill(0xff);
+    if (values.length < n) values = new Float64Array(n);
+    if (bitmap.length < pad8(Math.ceil(n / 8))) bitmap = new Uint8Array(pad8(Math.ceil(n / 8)));
+    let someMissing = false;
+    const missing = (i: number) => {
+      if (!someMissing) bitmap.fill(0xff);
+      someMissing = true;
+      bitmap[i >> 3] &= ~(1 << (i & 7));
+      values[i] = 0;
+    };
     for (const field of spec.fields) {
-      let bitmap: Uint8Array | null = null;
+      someMissing = false;
       const encode = encoder(field, children, field.kind === 'text' ? text : str, src, isSource);
       const { key, sub } = field;
       for (let i = 0; i < n; i++) {
@@ -244,30 +259,26 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
           code = encode(row[key]);
           if (code === null) extra(i, row, key);
         }
-        if (code === undefined || code === null) {
-          (bitmap ??= bitmapOf())[i >> 3] &= ~(1 << (i & 7));
-          values[i] = 0;
-        } else values[i] = code;
+        if (code === undefined || code === null) missing(i);
+        else values[i] = code;
       }
-      parts.push(...column(str(sub ? `${key}.${sub}` : key), values, n, bitmap));
+      column(out, str(sub ? `${key}.${sub}` : key), values, n, someMissing ? bitmap : null);
     }
     // the extra column: JSON text of what the fields did not hold
-    let bitmap: Uint8Array | null = null;
+    someMissing = false;
     for (let i = 0; i < n; i++) {
       const e = extras.get(i);
       if (e) values[i] = str(JSON.stringify(e));
-      else {
-        (bitmap ??= bitmapOf())[i >> 3] &= ~(1 << (i & 7));
-        values[i] = 0;
-      }
+      else missing(i);
     }
-    parts.push(...column(str(EXTRA), values, n, bitmap));
-    section(spec.section, parts);
+    column(out, str(EXTRA), values, n, someMissing ? bitmap : null);
+    section(spec.section, [out.bytes.subarray(0, out.used)]);
   };
   for (const name of TOP) table(name, trace[name] as unknown[]);
   table('awaits', children.awaits ?? []);
   table('findingSites', children.findingSites ?? []);
   table('sources', sources);
+  strings.length = count;
   const stringBytes = stringTable(strings);
   section('STRS', stringBytes.parts(), stringBytes.length);
   section('END ', []);
@@ -316,50 +327,75 @@ function encoder(
   }
 }
 
-/** One column: its header, the bitmap of present rows (when some are missing), the values in the narrowest type. */
-function column(name: number, values: Float64Array, n: number, bitmap: Uint8Array | null): Uint8Array[] {
+/** One column into `out`: its header, the bitmap of present rows (when some are missing), the values in the narrowest type. */
+function column(out: Scratch, name: number, values: Float64Array, n: number, bitmap: Uint8Array | null): void {
   let type: number = NONE;
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
   let present = 0;
-  if (n > 0) {
-    let min = Infinity;
-    let max = -Infinity;
-    let integers = true;
-    for (let i = 0; i < n; i++) {
-      if (bitmap && !(bitmap[i >> 3] & (1 << (i & 7)))) continue;
-      const v = values[i];
-      present++;
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (integers && !Number.isInteger(v)) integers = false;
-    }
-    if (present > 0) {
-      type = integers ? TYPES.findIndex((t, k) => k > NONE && min >= t.min && max <= t.max) : F64;
-    }
+  for (let i = 0; i < n; i++) {
+    if (bitmap && !(bitmap[i >> 3] & (1 << (i & 7)))) continue;
+    const v = values[i];
+    present++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && !Number.isInteger(v)) integers = false;
   }
-  const head = new Uint8Array(8);
-  const view = new DataView(head.buffer);
-  view.setUint32(0, name, true);
-  head[4] = type;
-  head[5] = bitmap && type !== NONE ? 1 : 0;
-  const parts: Uint8Array[] = [head];
-  if (type === NONE) return parts;
-  if (head[5]) parts.push(bitmap!);
-  const Typed = ARRAYS[type]!;
-  const data = new Typed(pad8(n * TYPES[type].width) / TYPES[type].width);
-  data.set(values.subarray(0, n));
-  parts.push(new Uint8Array(data.buffer));
-  return parts;
+  if (present > 0) type = integers ? TYPES.findIndex((t, k) => k > NONE && min >= t.min && max <= t.max) : F64;
+  const head = out.take(8);
+  setU32(out.bytes, head, name);
+  out.bytes[head + 4] = type;
+  out.bytes[head + 5] = bitmap && type !== NONE ? 1 : 0;
+  if (type === NONE) return;
+  if (bitmap) {
+    const bytes = pad8(Math.ceil(n / 8));
+    out.bytes.set(bitmap.subarray(0, bytes), out.take(bytes));
+  }
+  const at = out.take(n * TYPES[type].width);
+  new ARRAYS[type]!(out.bytes.buffer, out.bytes.byteOffset + at, n).set(values.subarray(0, n));
+}
+
+/** A growing byte buffer, reused: what it holds is handed to the sink and written before it is filled again. */
+class Scratch {
+  bytes = new Uint8Array(1 << 16);
+  used = 0;
+  reset(): void {
+    this.used = 0;
+  }
+  /** room for `n` bytes (zeroed, padded to 8); its offset */
+  take(n: number): number {
+    const at = this.used;
+    const end = at + pad8(n);
+    if (end > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(end, this.bytes.length * 2));
+      bigger.set(this.bytes.subarray(0, at));
+      this.bytes = bigger;
+    }
+    this.bytes.fill(0, at, end);
+    this.used = end;
+    return at;
+  }
+}
+
+function setU32(bytes: Uint8Array, at: number, v: number): void {
+  bytes[at] = v & 0xff;
+  bytes[at + 1] = (v >>> 8) & 0xff;
+  bytes[at + 2] = (v >>> 16) & 0xff;
+  bytes[at + 3] = (v >>> 24) & 0xff;
 }
 
 /**
  * The string table: count, how many are escaped, the offset of each string's end in the UTF-8 bytes, the escaped
  * ones, then the bytes. A string with a lone surrogate (no UTF-8 form) is stored as its JSON text, which escapes it,
- * and listed as escaped. The strings are read a megabyte at a time, joined into one new string: scanning and encoding
- * that copy leaves the trace's own strings as they are (reading a string built by concatenation would flatten it into
+ * and listed as escaped. The strings are read a few thousand at a time, joined into one new string: scanning and
+ * encoding that copy leaves the trace's own strings as they are (reading a string built by concatenation would flatten it into
  * a second copy that lives as long as the trace), and the bytes are handed on chunk by chunk, never held whole.
  */
 function stringTable(strings: string[]): { length: number; parts: () => Generator<Uint8Array> } {
-  const ends = new Uint32Array(strings.length);
+  // the head: count, escaped count, each string's end, the escaped strings (written once their number is known)
+  let head = new Uint32Array(pad8(4 * (2 + strings.length)) / 4);
+  const ends = head.subarray(2, 2 + strings.length);
   const escaped = new Map<number, string>();
   let end = 0;
   for (const [chunk, from, to] of chunks(strings, escaped)) {
@@ -379,20 +415,37 @@ function stringTable(strings: string[]): { length: number; parts: () => Generato
       at += n;
     }
   }
-  const head = new Uint32Array(pad8(4 * (2 + strings.length + escaped.size)) / 4);
+  if (escaped.size) {
+    const longer = new Uint32Array(pad8(4 * (2 + strings.length + escaped.size)) / 4);
+    longer.set(head.subarray(0, 2 + strings.length));
+    longer.set([...escaped.keys()], 2 + strings.length);
+    head = longer;
+  }
   head[0] = strings.length;
   head[1] = escaped.size;
-  head.set(ends, 2);
-  head.set([...escaped.keys()], 2 + strings.length);
   function* parts() {
     yield new Uint8Array(head.buffer);
+    // chunks are encoded into one buffer, handed on when it is nearly full
     const encoder = new TextEncoder();
-    for (const [chunk] of chunks(strings, escaped)) yield encoder.encode(chunk);
+    let buffer = new Uint8Array(1 << 20);
+    let filled = 0;
+    for (const [chunk] of chunks(strings, escaped)) {
+      if (filled + chunk.length * 3 > buffer.length) {
+        if (filled) yield buffer.subarray(0, filled);
+        filled = 0;
+        if (chunk.length * 3 > buffer.length) buffer = new Uint8Array(chunk.length * 3);
+      }
+      filled += encoder.encodeInto(chunk, buffer.subarray(filled)).written;
+    }
+    if (filled) yield buffer.subarray(0, filled);
   }
   return { length: head.byteLength + end, parts };
 }
 
-/** The strings (their escaped forms where there are) joined a megabyte of text at a time, with the strings' range. */
+/**
+ * The strings (their escaped forms where there are) joined about 16k characters at a time, with the strings' range:
+ * small enough that each joined copy is a young object, freed at once (a larger one would wait for a full collection).
+ */
 function* chunks(strings: string[], escaped: Map<number, string>): Generator<[string, number, number]> {
   let from = 0;
   let pieces: string[] = [];
@@ -401,7 +454,7 @@ function* chunks(strings: string[], escaped: Map<number, string>): Generator<[st
     const s = escaped.get(i) ?? strings[i];
     pieces.push(s);
     length += s.length;
-    if (length >= 1 << 20 || i === strings.length - 1) {
+    if (length >= 1 << 14 || i === strings.length - 1) {
       yield [pieces.join(''), from, i + 1];
       from = i + 1;
       pieces = [];
@@ -429,7 +482,7 @@ function utf8Length(s: string, from: number, to: number): number {
 /** The whole binary form in one array (small traces, tests). */
 export function encodeTraceBytes(trace: Trace): Uint8Array {
   const parts: Uint8Array[] = [];
-  encodeTrace(trace, (p) => parts.push(p));
+  encodeTrace(trace, (p) => parts.push(p.slice()));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
