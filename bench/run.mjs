@@ -88,6 +88,34 @@ function measure(program, n) {
   };
 }
 
+/** The program section of a .lstrace (docs/trace-format.md: the first section after the 16-byte header is PROG). */
+function binaryProgram(path) {
+  const b = readFileSync(path);
+  if (b.toString('latin1', 16, 20) !== 'PROG') throw new Error(`${path}: no PROG section first`);
+  return JSON.parse(b.toString('utf8', 32, 32 + b.readUInt32LE(24)));
+}
+
+/** The whole command with each trace file form, against the plain program: time, the file's bytes per event, memory. */
+function traceFileForms(program, n) {
+  const file = join(here, 'programs', program);
+  const bin = join(work, 'forms.lstrace');
+  const json = join(work, 'forms.json');
+  const limits = ['-q', '--max-events', '20000000', '--timeout', '600000'];
+  const plain = [];
+  const out = [];
+  const js = [];
+  for (let i = 0; i < RUNS; i++) {
+    // alternate, so a slow moment of the machine hits every side
+    plain.push(once([file], n).wall);
+    const b = once([cli, 'trace', file, '--out', bin, ...limits], n);
+    out.push({ wall: b.wall, cliRss: b.procs.find((x) => x.role === 'cli').maxRssKb, bytes: statSync(bin).size, events: binaryProgram(bin).events });
+    const j = once([cli, 'trace', file, '--json', json, ...limits], n);
+    js.push({ wall: j.wall, cliRss: j.procs.find((x) => x.role === 'cli').maxRssKb, bytes: statSync(json).size, events: JSON.parse(readFileSync(json, 'utf8')).program.events });
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  return { program, n, plain: median(plain), out: m(out, 'wall'), json: m(js, 'wall'), outBpe: m(out, 'bytes') / m(out, 'events'), jsonBpe: m(js, 'bytes') / m(js, 'events'), events: m(out, 'events'), outRss: m(out, 'cliRss') / 1024, jsonRss: m(js, 'cliRss') / 1024 };
+}
+
 const f1 = (x) => x.toFixed(1);
 const row = (r) =>
   `| ${r.program} (N=${r.n}) | ${r.events} | ${Math.round(r.plainMs)} | ${Math.round(r.tracedRunMs)} | ${f1(r.tracedRunMs / r.plainMs)}x | ${Math.round(r.tracedTotalMs)} | ${f1(r.tracedTotalMs / r.plainMs)}x | ${f1(r.plainRssMb)} | ${f1(r.tracedRssMb)} | ${f1(r.tracedRssMb / r.plainRssMb)}x | ${f1(r.cliRssMb)} |`;
@@ -99,8 +127,10 @@ const header = [
 console.log(`Loopscope benchmark: Node ${process.version}, ${RUNS} runs each (median), ${new Date().toISOString()}`);
 console.log('"traced run" is the traced program from start to exit; "trace+model+JSON" adds building the model and');
 console.log('writing the trace file (the whole `loopscope trace --json` command). Memory is peak RSS.\n');
-smallPrograms(root, cli, work, RUNS);
-const big = minifiedProgram(root, work);
+// BENCH_ONLY=trace-file: only the trace file table (a quicker run while working on the file's format)
+const only = process.env.BENCH_ONLY;
+if (!only) smallPrograms(root, cli, work, RUNS);
+const big = only ? null : minifiedProgram(root, work);
 if (big) {
   console.log(`\nInstrumenting a large file: ${(big.bytes / 1e6).toFixed(2)} MB of minified libraries in one file.\n`);
   const t = instrumentTimes(root, work, big.big, RUNS);
@@ -111,8 +141,9 @@ if (big) {
   for (let i = 0; i < RUNS; i++) {
     plain.push(once([big.program], 0).wall);
     rmSync(cache, { recursive: true, force: true });
-    cold.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache], 0).wall); // the first run: nothing cached
-    cached.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache], 0).wall); // the next: instrumented before
+    const out = ['--out', join(work, 'big.lstrace')];
+    cold.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache, ...out], 0).wall); // the first run: nothing cached
+    cached.push(once([cli, 'trace', big.program, '-q', '--timeout', '600000', '--cache-dir', cache, ...out], 0).wall); // the next: instrumented before
   }
   console.log('| acorn parse alone ms (with locations / without, as the instrumenter parses) | whole instrumentation ms | instrumentation / parse | read from the cache ms |');
   console.log('|---|---|---|---|');
@@ -122,6 +153,18 @@ if (big) {
   console.log('|---|---|---|---|---|');
   const p = median(plain);
   console.log(`| ${Math.round(p)} | ${Math.round(median(cold))} | ${f1(median(cold) / p)}x | ${Math.round(median(cached))} | ${f1(median(cached) / p)}x |`);
+}
+console.log('\nThe trace file: the whole `loopscope trace --out x.lstrace` (the compact binary form, the default output) and');
+console.log('`loopscope trace --json x.json` against the plain program, in the same run; bytes per recorded event on disk.\n');
+console.log('| program | events | plain ms | trace --out ms | ratio | .lstrace bytes/event | trace --json ms | ratio | JSON bytes/event | CLI MB (--out / --json) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+{
+  const r = traceFileForms('awaits.js', 50_000);
+  console.log(`| ${r.program} (N=${r.n}, ${2 * r.n / 1000}k awaits) | ${r.events} | ${Math.round(r.plain)} | ${Math.round(r.out)} | ${f1(r.out / r.plain)}x | ${f1(r.outBpe)} | ${Math.round(r.json)} | ${f1(r.json / r.plain)}x | ${f1(r.jsonBpe)} | ${Math.round(r.outRss)} / ${Math.round(r.jsonRss)} |`);
+}
+if (only) {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 console.log('');
 console.log(header.join('\n'));

@@ -36,14 +36,16 @@ export function smallPrograms(root, cli, work, runs) {
   const first = [];
   for (const program of PROGRAMS) {
     const file = join(root, program);
-    wall([cli, 'trace', file, '-q', '--cache-dir', cache], root); // fills the cache
+    // the trace file goes where the user's default would (a .lstrace), but into the work folder, not the checkout
+    const out = ['--out', join(work, 'small.lstrace')];
+    wall([cli, 'trace', file, '-q', '--cache-dir', cache, ...out], root); // fills the cache
     const plain = [];
     const warm = [];
     const cold = [];
     for (let i = 0; i < runs; i++) {
       plain.push(wall([file], root));
-      warm.push(wall([cli, 'trace', file, '-q', '--cache-dir', cache], root));
-      cold.push(wall([cli, 'trace', file, '-q', '--no-cache'], root));
+      warm.push(wall([cli, 'trace', file, '-q', '--cache-dir', cache, ...out], root));
+      cold.push(wall([cli, 'trace', file, '-q', '--no-cache', ...out], root));
     }
     const p = median(plain);
     next.push(median(warm) / p);

@@ -34,18 +34,19 @@ export const SETTING_LIMITS: Record<NumericSetting, { min: number; max: number; 
 };
 
 /** 'html' is asked of the host (it builds the self-contained report), so its data is empty. */
-export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'markdown' | 'perfetto' | 'html';
+export type ExportFormat = 'mermaid' | 'svg' | 'png' | 'json' | 'lstrace' | 'markdown' | 'perfetto' | 'html';
 
 /** What the host builds from a trace: the one registry the CLI, the Export command and the panel's buttons share. */
-export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'html' | 'perfetto';
+export type HostExportFormat = 'mermaid' | 'markdown' | 'json' | 'lstrace' | 'html' | 'perfetto';
 export const HOST_EXPORTS: readonly { format: HostExportFormat; label: string; ext: string }[] = [
   { format: 'mermaid', label: 'Sequence diagram (mermaid text, current window)', ext: 'mmd' },
   { format: 'markdown', label: 'Sequence diagram (Markdown, every window)', ext: 'loopscope.md' },
   { format: 'json', label: 'Trace file (JSON)', ext: 'loopscope.json' },
+  { format: 'lstrace', label: 'Trace file (compact, .lstrace: loopscope report reads it)', ext: 'lstrace' },
   { format: 'html', label: 'Self-contained HTML report', ext: 'loopscope.html' },
   { format: 'perfetto', label: 'Perfetto / Chrome trace (JSON)', ext: 'perfetto.json' },
 ];
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'markdown', 'perfetto', 'html'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['mermaid', 'svg', 'png', 'json', 'lstrace', 'markdown', 'perfetto', 'html'];
 
 /** A file the viewer wants saved. `data` is text, except PNG which is a `data:image/png;base64,` URL. */
 export interface ExportFile {

@@ -25,6 +25,7 @@ const MIME: Record<ExportFile['format'], string> = {
   svg: 'image/svg+xml',
   png: 'image/png',
   json: 'application/json',
+  lstrace: 'application/octet-stream',
   markdown: 'text/markdown',
   perfetto: 'application/json',
   html: 'text/html',

@@ -1,6 +1,7 @@
 // Entry point of the webview bundle. In the HTML report the trace is embedded in the page; in VS Code it arrives as
 // a message after the viewer says it is ready. Every message from the host is validated; malformed ones are ignored.
 import { validateTrace, type Trace, type SourceSite } from '../src/core/trace-format';
+import { parseTraceBytes } from '../src/core/trace-binary';
 import { parseHostMessage, checkSettings, checkSources, PROTOCOL_VERSION, DEFAULT_SETTINGS, type ViewSettings, type ViewToHostMessage, type HostToViewMessage } from '../src/protocol';
 import { App } from './app';
 import { ensureStyles } from './dom';
@@ -122,7 +123,8 @@ function runVsCode(api: VsCodeApi): void {
     try {
       const res = await fetch(m.url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const trace = validateTrace(JSON.parse(await res.text()));
+      // the panel keeps its traces in the binary form (src/core/trace-binary.ts); JSON is read too
+      const trace = parseTraceBytes(new Uint8Array(await res.arrayBuffer()));
       if (mine === loading) apply({ v: PROTOCOL_VERSION, type: 'trace', trace, settings: m.settings, ...(m.sources ? { sources: m.sources } : {}), ...(m.step !== undefined ? { step: m.step } : {}) });
     } catch (err) {
       if (mine === loading) post({ v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: (err instanceof Error ? err.message : String(err)).slice(0, 500) });

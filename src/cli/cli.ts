@@ -1,27 +1,31 @@
 // Argument parsing, running the trace, writing outputs and the summary.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { runTraced, TraceInputError, DEFAULTS } from '../runner/run-traced';
 import { requestsFileFor, readRequests } from '../runner/requests';
 import { summarize } from '../core/summary';
 import { EXIT_TIMEOUT, EXIT_MAX_EVENTS } from '../core/raw-events';
 import type { Trace } from '../core/trace-format';
-import { writeTraceFile, readTraceFile } from '../runner/trace-file';
+import { readTraceFile } from '../runner/trace-file';
+import { BINARY_EXTENSION } from '../core/trace-binary';
 import { sequenceDiagramWindows } from '../core/mermaid';
-import { renderHtmlReport } from '../report/html';
-import { renderHostExport } from '../report/exports';
+import { writeHostExport, type HostExportFormat } from '../report/exports';
 import { CACHE_MAX_BYTES } from '../instrument/cache';
 
 export const USAGE = `Usage: loopscope trace <file> [options] [-- program args]
-       loopscope report <trace.json> [--mermaid <out.mmd>] [--markdown <out.md>] [--html <out.html>] [--perfetto <out.json>] [--window <n>]
+       loopscope report <trace> [--json <out.json>] [--out <out${BINARY_EXTENSION}>] [--mermaid <out.mmd>] [--markdown <out.md>] [--html <out.html>] [--perfetto <out.json>] [--window <n>]
 
 trace:  runs a JavaScript or TypeScript program on your Node with the event loop traced.
-        The program's output goes to this terminal unchanged; a summary follows.
-report: reads a trace file written with --json, prints its summary and writes the diagram or report.
+        The program's output goes to this terminal unchanged; a summary follows. When no output is asked for, the
+        trace is written to <program name>${BINARY_EXTENSION} in the current directory (replacing an earlier one).
+report: reads a trace file (the compact ${BINARY_EXTENSION} form or JSON, told apart by its content), prints its summary
+        and writes the diagram, the report or the trace in the other form.
 
 Options:
-  --json <out.json>       write the trace file (format: docs/trace-format.md)
+  --out <out${BINARY_EXTENSION}>     write the trace in its compact binary form (format: docs/trace-format.md)
+  --no-out                do not write the default ${BINARY_EXTENSION} file
+  --json <out.json>       write the trace as JSON, for other tools (format: docs/trace-format.md)
   --mermaid <out.mmd>     write the sequence diagram (mermaid); long traces get out-2.mmd, out-3.mmd, ...
   --markdown <out.md>     write every diagram window in one Markdown file (mermaid blocks)
   --html <out.html>       write a self-contained HTML report (no network needed to view it)
@@ -49,6 +53,8 @@ interface Parsed {
   file: string;
   args: string[];
   json?: string;
+  /** the binary trace file; false: none (--no-out) */
+  out?: string | false;
   mermaid?: string;
   markdown?: string;
   html?: string;
@@ -88,6 +94,8 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       out.args = rest.slice(i + 1);
       break;
     } else if (a === '--json') out.json = value();
+    else if (a === '--out') out.out = value();
+    else if (a === '--no-out') out.out = false;
     else if (a === '--mermaid') out.mermaid = value();
     else if (a === '--html') out.html = value();
     else if (a === '--markdown') out.markdown = value();
@@ -110,7 +118,7 @@ export function parseArgs(argv: string[]): Parsed | 'help' {
       break;
     }
   }
-  if (!out.file) throw new UsageError(out.command === 'trace' ? 'name the file to trace: loopscope trace <file>' : 'name the trace file: loopscope report <trace.json>');
+  if (!out.file) throw new UsageError(out.command === 'trace' ? 'name the file to trace: loopscope trace <file>' : 'name the trace file: loopscope report <trace>');
   return out;
 }
 
@@ -168,7 +176,7 @@ export async function runCli(argv: string[]): Promise<number> {
     throw err;
   }
   const { trace } = result;
-  const written = await writeOutputs(trace, p);
+  const written = await writeOutputs(trace, { ...p, out: p.out ?? defaultOutput(p) });
   if (!p.quiet) process.stderr.write(`\n${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
   if (trace.program.requests) {
     for (const r of trace.program.requests) process.stderr.write(`  ${r.method} ${r.path} -> ${r.status ?? r.error} (${r.ms} ms)\n`);
@@ -182,14 +190,24 @@ export async function runCli(argv: string[]): Promise<number> {
   return 128 + ((result.signal && osConstants.signals[result.signal as NodeJS.Signals]) || 9);
 }
 
+/** With no output asked for, `loopscope trace` writes <program name>.lstrace in the current directory. */
+export function defaultOutput(p: Parsed): string | undefined {
+  if (p.out !== undefined || p.json || p.mermaid || p.markdown || p.html || p.perfetto) return undefined;
+  return `${basename(p.file).replace(/\.[^.]+$/, '')}${BINARY_EXTENSION}`;
+}
+
 async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
   const written: string[] = [];
-  if (p.json) {
-    const path = resolve(p.json);
-    mkdirSync(dirname(path), { recursive: true });
-    writeTraceFile(path, trace);
-    written.push(`trace:   ${path}`);
-  }
+  const options = { windowSize: p.window, step: 0 };
+  const save = (label: string, path: string | false | undefined, format: HostExportFormat) => {
+    if (!path) return;
+    const abs = resolve(path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeHostExport(abs, trace, format, options);
+    written.push(`${label}${abs}`);
+  };
+  save('trace:   ', p.out, 'lstrace');
+  save('trace:   ', p.json, 'json');
   if (p.mermaid) {
     const windows = sequenceDiagramWindows(trace, { windowSize: p.window });
     windows.forEach((w, i) => {
@@ -197,9 +215,9 @@ async function writeOutputs(trace: Trace, p: Parsed): Promise<string[]> {
       written.push(`diagram: ${write(path, w.text)}${windows.length > 1 ? ` (window ${i + 1} of ${windows.length})` : ''}`);
     });
   }
-  if (p.markdown) written.push(`diagram: ${write(p.markdown, renderHostExport(trace, 'markdown', { windowSize: p.window, step: 0 }))}`);
-  if (p.html) written.push(`report:  ${write(p.html, renderHtmlReport(trace, { windowSize: p.window }))}`);
-  if (p.perfetto) written.push(`perfetto: ${write(p.perfetto, renderHostExport(trace, 'perfetto', { windowSize: p.window, step: 0 }))}`);
+  save('diagram: ', p.markdown, 'markdown');
+  save('report:  ', p.html, 'html');
+  save('perfetto: ', p.perfetto, 'perfetto');
   return written;
 }
 
@@ -211,7 +229,7 @@ async function report(p: Parsed): Promise<number> {
     process.stderr.write(`loopscope: ${(err as Error).message}\n`);
     return 1;
   }
-  const written = await writeOutputs(trace, { ...p, json: undefined });
+  const written = await writeOutputs(trace, p);
   if (!p.quiet) process.stdout.write(`${summarize(trace)}${written.length ? `\n${written.join('\n')}` : ''}\n`);
   return 0;
 }

@@ -1,12 +1,11 @@
-// Saving exports: what the view rendered (SVG, PNG) and what the host derives from the trace (mermaid, Markdown, JSON,
-// the HTML report, a Perfetto trace).
+// Saving exports: what the view rendered (SVG, PNG) and what the host derives from the trace (mermaid, Markdown, the
+// trace file as JSON or .lstrace, the HTML report, a Perfetto trace).
 import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Trace } from '../core/trace-format';
 import type { ExportFile } from '../protocol';
-import { writeTraceFile } from '../runner/trace-file';
-import { renderHostExport, HOST_EXPORTS, type HostExportFormat } from '../report/exports';
+import { writeHostExport, HOST_EXPORTS, type HostExportFormat } from '../report/exports';
 import { readSources } from '../report/html';
 
 export { HOST_EXPORTS, type HostExportFormat };
@@ -43,8 +42,7 @@ export async function exportFromHost(trace: Trace, format: HostExportFormat, opt
   const meta = HOST_EXPORTS.find((e) => e.format === format)!;
   const target = await pickTarget(trace, fileName ?? `${stem(trace)}.${meta.ext}`, meta.label, meta.ext);
   if (!target) return undefined;
-  if (format === 'json') writeTraceFile(target.fsPath, trace);
-  else writeFileSync(target.fsPath, renderHostExport(trace, format, { ...options, ...(format === 'html' ? { sources: readSources(trace) } : {}) }));
+  writeHostExport(target.fsPath, trace, format, { ...options, ...(format === 'html' ? { sources: readSources(trace) } : {}) });
   output.appendLine(`[export] ${format} written to ${target.fsPath}`);
   void vscode.window.showInformationMessage(`Loopscope: exported ${basename(target.fsPath)}`);
   return target;

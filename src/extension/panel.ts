@@ -7,7 +7,8 @@ import { join, basename } from 'node:path';
 import type { Trace, SourceSite } from '../core/trace-format';
 import { stepNote } from '../core/timeline';
 import { PROTOCOL_VERSION, parseViewMessage, type HostToViewMessage, type Sources, type ViewSettings, type ViewToHostMessage } from '../protocol';
-import { writeTraceFile, readTraceFile } from '../runner/trace-file';
+import { writeBinaryTraceFile, readTraceFile } from '../runner/trace-file';
+import { BINARY_EXTENSION } from '../core/trace-binary';
 import type { StepDecorations } from './decorations';
 import { saveExport } from './exports';
 import { readSources } from '../report/html';
@@ -113,7 +114,9 @@ export class TracePanel implements vscode.Disposable {
     let why = 'the panel did not say which file it showed';
     if (typeof entry === 'string') {
       try {
-        trace = readTraceFile(TracePanel.storagePath(services.storageDir, entry));
+        const kept = TracePanel.storagePath(services.storageDir, entry);
+        // a trace kept by an earlier version of the extension is JSON
+        trace = readTraceFile(existsSync(kept) ? kept : kept.slice(0, -BINARY_EXTENSION.length) + '.json');
       } catch (err) {
         why = (err as Error).message;
       }
@@ -131,7 +134,7 @@ export class TracePanel implements vscode.Disposable {
   }
 
   static storagePath(storageDir: string, entry: string): string {
-    return join(storageDir, 'traces', `${createHash('sha1').update(entry).digest('hex')}.json`);
+    return join(storageDir, 'traces', `${createHash('sha1').update(entry).digest('hex')}${BINARY_EXTENSION}`);
   }
 
   private constructor(
@@ -267,7 +270,7 @@ export class TracePanel implements vscode.Disposable {
     try {
       const path = TracePanel.storagePath(this.services.storageDir, this.entry);
       if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });
-      writeTraceFile(path, this.trace);
+      writeBinaryTraceFile(path, this.trace);
       this.savedFile = { path, bytes: statSync(path).size, version: ++TracePanel.savedVersions };
     } catch (err) {
       this.services.output.appendLine(`[panel] could not keep the trace for a window reload: ${(err as Error).message}`);

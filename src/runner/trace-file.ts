@@ -1,28 +1,41 @@
-// Writing and reading trace files. Writing streams element by element, so a million-event trace never exists as one
-// giant string; reading validates and explains what is wrong with a bad file.
+// Writing and reading trace files, in either form: the compact binary one (`.lstrace`, src/core/trace-binary.ts) and
+// JSON for interchange. Both are written part by part, so a million-event trace never exists as one giant string or
+// buffer; reading tells the two apart by their first bytes (never by the name) and says what is wrong with a bad file.
 import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
-import { parseTrace, type Trace } from '../core/trace-format';
+import type { Trace } from '../core/trace-format';
+import { encodeTrace, parseTraceBytes, BinaryTrace } from '../core/trace-binary';
 
 const CHUNK = 1 << 20;
 
-export function writeTraceFile(path: string, trace: Trace): void {
+/** Write to `path` through `fill`, which hands over the file's parts in order. */
+function writeParts(path: string, fill: (write: (part: Uint8Array) => void) => void): void {
   const fd = openSync(path, 'w');
-  let pending: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    const buf = Buffer.from(pending.join(''));
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    pending = [];
-    size = 0;
-  };
-  const out = (s: string) => {
-    pending.push(s);
-    size += s.length;
-    if (size >= CHUNK) flush();
-  };
   try {
+    fill((part) => {
+      let off = 0;
+      while (off < part.length) off += writeSync(fd, part, off, part.length - off);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The trace as JSON (docs/trace-format.md), element by element. */
+export function writeTraceFile(path: string, trace: Trace): void {
+  writeParts(path, (write) => {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length === 0) return;
+      write(Buffer.from(pending.join('')));
+      pending = [];
+      size = 0;
+    };
+    const out = (s: string) => {
+      pending.push(s);
+      size += s.length;
+      if (size >= CHUNK) flush();
+    };
     out('{');
     const keys = Object.keys(trace) as (keyof Trace)[];
     keys.forEach((key, k) => {
@@ -36,23 +49,40 @@ export function writeTraceFile(path: string, trace: Trace): void {
     });
     out('}');
     flush();
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
-/** Read and validate a trace file; errors say what is wrong in words (missing, not a trace, cut short). */
-export function readTraceFile(path: string): Trace {
-  let text: string;
+/** The trace in the compact binary form (docs/trace-format.md, "The binary form"), table by table. */
+export function writeBinaryTraceFile(path: string, trace: Trace): void {
+  writeParts(path, (write) => encodeTrace(trace, write));
+}
+
+/** Read a file's bytes; errors say what is wrong in words (missing, a directory, not allowed). */
+function readBytes(path: string): Buffer {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : e.message;
     throw new Error(`${path}: ${why}`);
   }
+}
+
+/** Open a binary trace for reading by columns, without building its objects. */
+export function openBinaryTraceFile(path: string): BinaryTrace {
+  const bytes = readBytes(path);
   try {
-    return parseTrace(text);
+    return new BinaryTrace(bytes);
+  } catch (err) {
+    throw new Error(`${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Read and validate a trace file of either form (told apart by its first bytes). */
+export function readTraceFile(path: string): Trace {
+  const bytes = readBytes(path);
+  try {
+    return parseTraceBytes(bytes);
   } catch (err) {
     throw new Error(`${path}: ${(err as Error).message}`);
   }

@@ -256,6 +256,42 @@ describe('reading trace files', () => {
     expect(missing.stderr).toContain('gone.json: no such file');
   });
 
+  it('a binary trace that is cut short, another binary file, a future version, lengths it cannot hold', async () => {
+    const file = program('bin.js', "setTimeout(() => console.log('hi'), 1);\n");
+    await cli(['trace', file, '--out', 'ok.lstrace', '-q']);
+    const whole = readFileSync(join(dir, 'ok.lstrace'));
+    // where each section's header starts: name (4 bytes), reserved, payload length (u32 low, u32 high)
+    const sections = new Map<string, number>();
+    for (let at = 16; at < whole.length; at += 16 + Math.ceil(whole.readUInt32LE(at + 8) / 8) * 8) sections.set(whole.toString('latin1', at, at + 4), at);
+    const report = async (name: string, bytes: Uint8Array) => {
+      writeFileSync(join(dir, name), bytes);
+      const r = await cli(['report', name]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+      return r.stderr;
+    };
+    const spoiled = (change: (b: Buffer) => void) => {
+      const b = Buffer.from(whole);
+      change(b);
+      return b;
+    };
+    expect(await report('half.lstrace', whole.subarray(0, whole.length >> 1))).toMatch(/half\.lstrace: not a readable binary trace: .*was it cut short\?/);
+    expect(await report('stub.lstrace', whole.subarray(0, 10))).toContain("the file is 10 bytes long, shorter than the format's 16-byte header");
+    expect(await report('magic.lstrace', spoiled((b) => (b[6] = 0x0a)))).toContain("its first bytes are 89 4c 53 54 0d 0a 0a 0a, not the format's 89 4c 53 54 0d 0a 1a 0a");
+    expect(await report('image.png', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'))).toContain("neither JSON nor Loopscope's binary form (its first bytes are 89 50 4e 47 0d 0a 1a 0a)");
+    expect(await report('future.lstrace', spoiled((b) => b.writeUInt32LE(2, 8)))).toContain('unsupported binary trace version 2: this Loopscope reads version 1 (the file was written by a newer Loopscope');
+    // absurd lengths are refused before anything is allocated for them
+    const tasks = sections.get('TASK')!;
+    expect(await report('huge-section.lstrace', spoiled((b) => b.writeUInt32LE(0xffff, tasks + 12)))).toMatch(/section TASK at byte \d+ claims 281470681\d+ bytes, but the file has \d+ more/);
+    expect(await report('huge-table.lstrace', spoiled((b) => b.writeUInt32LE(0xffffffff, tasks + 16)))).toMatch(/table tasks claims 4294967295 rows, more than its \d+ bytes hold/);
+    const strings = sections.get('STRS')!;
+    expect(await report('huge-strings.lstrace', spoiled((b) => b.writeUInt32LE(0xffffffff, strings + 16)))).toMatch(/the string table claims 4294967295 strings \(0 of them escaped\), more than its \d+ bytes can index/);
+    expect(await report('bad-name.lstrace', spoiled((b) => b.writeUInt32LE(0x7fffffff, tasks + 24)))).toMatch(/the name of column 0 of table tasks names string 2147483647, but the table has \d+/);
+    const good = await cli(['report', 'ok.lstrace']);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('tasks       2 (main 1, timer 1)');
+  });
+
   it('a trace whose task list is broken', async () => {
     const t = JSON.parse(readFileSync(join(dir, 'ok.json'), 'utf8'));
     t.tasks[1].queue = 'somewhere';

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateTrace, parseTrace, TraceFormatError, QUEUES } from '../../src/core/trace-format';
+import { BINARY_SECTIONS, BINARY_MAGIC, BINARY_VERSION } from '../../src/core/trace-binary';
 
 const root = resolve(__dirname, '..', '..');
 const source = readFileSync(join(root, 'src', 'core', 'trace-format.ts'), 'utf8');
@@ -32,6 +33,14 @@ describe('docs/trace-format.md', () => {
     const example = JSON.parse(json ?? 'null') as { threads: object[]; messages: object[] };
     expect(Object.keys(example.threads[1]).sort()).toEqual(fieldsOf('Thread').filter((f) => f !== 'exitCode').sort());
     expect(Object.keys(example.messages[0]).sort()).toEqual(fieldsOf('Message').sort());
+  });
+  it('describes the binary form: its magic, version and every section', () => {
+    const at = doc.indexOf('## The binary form');
+    expect(at).toBeGreaterThan(0);
+    const binary = doc.slice(at);
+    expect(binary).toContain([...BINARY_MAGIC].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' '));
+    expect(binary).toContain(`version of the binary form: \`${BINARY_VERSION}\``);
+    for (const section of BINARY_SECTIONS) expect(binary, section).toContain(`\`${section}\``);
   });
   it('names every queue', () => {
     for (const q of QUEUES) expect(doc).toContain(`\`${q}\``);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseViewMessage, PROTOCOL_VERSION, DEFAULT_SETTINGS } from '../../src/protocol';
+import { encodeTraceBytes } from '../../src/core/trace-binary';
 import { launch, tempDir, traceProgram, watchedPage, waitForDiagram, waitForStep, eventually, showTab, OUT, WEBVIEW_JS, MERMAID_JS, type Traced, type Watched } from './helpers';
 
 const PROGRAM = `async function worker(name) {
@@ -71,6 +72,8 @@ describe('VS Code mode: a big trace read from its file', () => {
     const server = createServer((req, res) => {
       res.setHeader('Access-Control-Allow-Origin', '*');
       if (req.url?.startsWith('/trace.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      // the form the panel keeps its traces in
+      else if (req.url?.startsWith('/trace.lstrace')) res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(encodeTraceBytes(traced.trace));
       else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -96,6 +99,11 @@ describe('VS Code mode: a big trace read from its file', () => {
       await page.waitForSelector('.ls-app');
       await waitForStep(page, target);
       expect(await page.locator('.ls-entry').textContent()).toBe('workers.js');
+      // the binary form: told apart by its first bytes, shown the same
+      await send(w, { v: PROTOCOL_VERSION, type: 'traceFile', url: `${origin}/trace.lstrace?v=2`, bytes: body.length, settings: DEFAULT_SETTINGS, step: target - 1 });
+      await waitForStep(page, target - 1);
+      expect(await page.locator('.ls-entry').textContent()).toBe('workers.js');
+      expect((await posted(w)).filter((m) => m.type === 'traceFileFailed')).toHaveLength(1);
       expect(w.pageErrors).toEqual([]);
     } finally {
       server.close();
