@@ -60,13 +60,15 @@ export function install(): void {
     throw new Error('loopscope tracer: missing configuration');
   }
   const cfg: TracerConfig = config;
+  // the instrumenter, in a realm of its own, made on first use (a child process asks it its entry's format first)
+  const instrumenter = instrumenterRealm(join(__dirname, 'instrumenter.cjs'), { runDir: cfg.dir, cacheDir: cfg.cacheDir });
   if (!inWorker) {
     delete process.env[CONFIG_ENV];
     // a child process: its environment as the program gave it, its own thread id in the trace, its entry
     if (cfg.child && !startChildProcess(cfg)) return;
     if (cfg.child) {
       try {
-        cfg.esmEntry = moduleFormatOf(cfg.entry) === 'module';
+        cfg.esmEntry = instrumenter.moduleFormatOf(cfg.entry) === 'module';
       } catch {
         cfg.esmEntry = true; // unreadable here: Node will say so, with the hooks in place as for any module
       }
@@ -1140,8 +1142,6 @@ export function install(): void {
     _extensions: Record<string, (module: { _compile: CompileFn }, filename: string) => void>;
   };
   const overrides = readOverrides(cfg);
-  const cache = { runDir: cfg.dir, cacheDir: cfg.cacheDir };
-  const instrumenter = instrumenterRealm(join(__dirname, 'instrumenter.cjs'), cache);
   const { needsCompiling, isTypeScript } = instrumenter;
   const originalCompile = moduleInternals.prototype._compile;
   /** A CommonJS module's instrumented text; JavaScript that does not parse is left for Node to report as untraced. */
