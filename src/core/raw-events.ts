@@ -72,8 +72,9 @@ export type MetaRecord =
       thread?: number;
       parent?: number;
       timeOrigin?: number;
-      /** the main thread of a child process the program started: whether its stdout and stderr reach the program's */
-      process?: { piped: { stdout: boolean; stderr: boolean } };
+      /** the main thread of a child process the program started: whether its stdout and stderr reach the program's,
+       * whether it was started detached */
+      process?: { piped: { stdout: boolean; stderr: boolean }; detached?: true };
     }
   | { t: 'type'; code: number; name: string }
   | { t: 'sites'; base: number; file: string; sites: RawSite[] }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeS
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, sep } from 'node:path';
 import { buildTrace } from '../model';
-import { META_FILE, RECORD_BYTES, THREAD_META_FILE, threadFiles, type MetaRecord, type RawRun } from '../core/raw-events';
+import { META_FILE, PROCESS_THREADS, RECORD_BYTES, THREAD_META_FILE, threadFiles, type MetaRecord, type RawRun } from '../core/raw-events';
 import type { Trace, StopReason } from '../core/trace-format';
 import { prepareModuleOnce, moduleFormatOf, needsCompiling, SCRIPT_EXTENSIONS, type ModuleFormat, type PrepareCache } from '../instrument/prepare';
 import { defaultCacheDir, pruneCache } from '../instrument/cache';
@@ -290,6 +290,7 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     if (!raw.meta.some((m) => m.t === 'start')) {
       throw new TraceInputError(`the program did not start under the tracer (exit code ${code ?? signal}); is "${node}" Node.js 20.6 or newer?`);
     }
+    await childrenDone(dir, timeoutMs);
     const threads = readThreads(dir);
     const run: RawRun = {
       events: raw.events,
@@ -320,6 +321,32 @@ export async function runTraced(options: TraceOptions): Promise<TracedRun> {
     rmSync(dir, { recursive: true, force: true });
     if (cacheDir) pruneCache(cacheDir, undefined, true);
   }
+}
+
+/**
+ * Child processes still writing their recordings as the program ends (a cluster's workers leave when the primary
+ * does, a child may be stopped with the program): wait for each to finish (its recording says how it ended, or it is
+ * gone), a second at most. A detached child may live on for good: it is not waited for. (With the program's stdout a
+ * pipe, the runner already waited for every child that shares it.)
+ */
+async function childrenDone(dir: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + Math.min(1000, timeoutMs);
+  const running = () =>
+    readdirSync(dir)
+      .map((name) => THREAD_META_FILE.exec(name))
+      .filter((m) => m !== null && Number(m[1]) % PROCESS_THREADS === 0)
+      .some((m) => {
+        const text = readFileSync(join(dir, m![0]), 'utf8');
+        const start = /"t":"start".*?"pid":(\d+).*?"process":\{[^\n]*/.exec(text);
+        if (!start || /"detached":true/.test(start[0]) || /"t":"(?:exit|stop)"/.test(text)) return false;
+        try {
+          process.kill(Number(start[1]), 0);
+          return true;
+        } catch {
+          return false; // gone
+        }
+      });
+  while (Date.now() < until && running()) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** The recordings of the program's worker threads, in thread id order. */

@@ -1271,7 +1271,7 @@ export function install(): void {
     startedAt: Date.now(),
     thread: threads.id,
     ...(threads.parent >= 0 ? { parent: threads.parent } : {}),
-    ...(childProcess ? { process: { piped: cfg.child!.piped } } : {}),
+    ...(childProcess ? { process: { piped: cfg.child!.piped, ...(cfg.child!.detached ? { detached: true } : {}) } } : {}),
     timeOrigin: performance.timeOrigin + t0,
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them

@@ -11,6 +11,7 @@ import { describe, it, expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { discoverPrograms, expectTracedAsPlain, nodesUnderTest, root, runPlain, runTrace } from '../support/compare';
 import { execFileSync } from 'node:child_process';
+import { runTraced } from '../../src/runner/run-traced';
 import { checkThreads, PROCESS_CHECKS, THREAD_CHECKS } from './loops-threads';
 
 const corpusDir = join(root, 'test', 'loops');
@@ -55,6 +56,20 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
     // and it is gone (the runner returns once the program has exited; the child was stopped before that)
     const script = join(corpusDir, '_child-stopped-at-limit', 'forever.js');
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(script))).toEqual([]);
+  });
+  it('a cluster server traced under load: its workers, which leave when the primary is stopped, keep whole recordings', async () => {
+    const entry = join(corpusDir, '_cluster-server', 'main.js');
+    // the program's stdout is the terminal's, as from the CLI (a pipe would make the runner wait for the workers anyway)
+    const { trace } = await runTraced({ entry, node, cwd: join(entry, '..'), stdio: 'inherit', timeoutMs: 20_000, requests: [{ path: '/a', repeat: 4 }] });
+    expect(trace.program.requests?.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const workers = trace.threads.filter((t) => t.kind === 'process');
+    expect(workers.map((w) => [w.parent, w.exitCode])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    // every request's handler awaited (main.js line 11) in one worker or the other
+    const awaits = trace.coroutines.filter((c) => workers.some((w) => w.id === c.thread)).flatMap((c) => c.awaits);
+    expect(awaits.filter((a) => a.source.line === 11 && a.resumeTask !== null)).toHaveLength(4);
   });
   it('the bundled CSP example: two worker threads talk only through a MessageChannel, as plain, one loop each', async () => {
     const entry = join(root, 'examples', 'csp-channel.mjs');
