@@ -350,7 +350,9 @@ function column(out: Scratch, name: number, values: Float64Array, n: number, bit
   if (type === NONE) return;
   if (bitmap) {
     const bytes = pad8(Math.ceil(n / 8));
-    out.bytes.set(bitmap.subarray(0, bytes), out.take(bytes));
+    // take() may grow the buffer: the offset first, then the buffer it is an offset into
+    const at = out.take(bytes);
+    out.bytes.set(bitmap.subarray(0, bytes), at);
   }
   const at = out.take(n * TYPES[type].width);
   new ARRAYS[type]!(out.bytes.buffer, out.bytes.byteOffset + at, n).set(values.subarray(0, n));

@@ -127,6 +127,17 @@ describe('the binary form keeps what its columns do not describe', () => {
     expect(roundTrip(t)).toStrictEqual(t);
   });
 
+  it('a big table whose columns have missing values (the writer buffer grows as a bitmap is written)', () => {
+    // every other task with a source and a scheduler; at 10,273 of them the buffer grows as a bitmap is written (the
+    // writer once wrote that bitmap into the old buffer: found by a 1M-event trace); a range of sizes around it
+    for (const n of [1_000, 10_273, 10_300, 40_000]) {
+      const t = base();
+      t.tasks = Array.from({ length: n }, (_, i) => ({ ...t.tasks[1], id: i, source: i % 2 ? null : { file: '/x.js', line: 1 + (i % 9), column: 1 }, scheduledBy: i % 2 ? null : 0, enqueuedAt: i % 2 ? null : 0 }));
+      t.tasks[0] = { ...t.tasks[0], queue: 'main', scheduledBy: null };
+      expect(roundTrip(t)).toStrictEqual(t);
+    }
+  });
+
   it('columns are read without building the rows', () => {
     const b = new BinaryTrace(encodeTraceBytes(base()));
     const steps = b.table('steps');
