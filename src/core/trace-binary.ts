@@ -549,6 +549,12 @@ export class BinaryTrace {
   private readonly stringBytes: Uint8Array;
   private decoded: (string | undefined)[] = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  /**
+   * The whole string table decoded at once, and where each string ends in it (UTF-16 units): one decode instead of
+   * one per string (the per-call cost dominated reading a big trace). null: not tried yet; false: the table is not
+   * valid UTF-8, so each string is decoded alone (and the bad one named).
+   */
+  private whole: { text: string; ends: Uint32Array } | false | null = null;
 
   constructor(input: Uint8Array) {
     const fail = (msg: string): never => {
@@ -660,8 +666,9 @@ export class BinaryTrace {
     let s = this.decoded[i];
     if (s !== undefined) return s;
     if (!(i >= 0 && i < this.stringEnds.length)) throw new TraceFormatError(`not a readable binary trace: ${where} names string ${i}, but the table has ${this.stringEnds.length}`);
+    this.whole ??= this.decodeWhole();
     try {
-      s = this.decoder.decode(this.stringBytes.subarray(i === 0 ? 0 : this.stringEnds[i - 1], this.stringEnds[i]));
+      s = this.whole ? this.whole.text.slice(i === 0 ? 0 : this.whole.ends[i - 1], this.whole.ends[i]) : this.decoder.decode(this.stringBytes.subarray(i === 0 ? 0 : this.stringEnds[i - 1], this.stringEnds[i]));
       if (this.escaped.has(i)) s = JSON.parse(s) as string;
     } catch {
       throw new TraceFormatError(`not a readable binary trace: string ${i} is not valid UTF-8${this.escaped.has(i) ? ' JSON text' : ''}`);
@@ -669,6 +676,32 @@ export class BinaryTrace {
     if (typeof s !== 'string') throw new TraceFormatError(`not a readable binary trace: escaped string ${i} is not a JSON string`);
     this.decoded[i] = s;
     return s;
+  }
+
+  /** Decode the string table in one go and find each string's end in UTF-16 units (one pass over its bytes). */
+  private decodeWhole(): { text: string; ends: Uint32Array } | false {
+    const bytes = this.stringBytes;
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes);
+    } catch {
+      return false;
+    }
+    const ends = new Uint32Array(this.stringEnds.length);
+    let units = 0;
+    let b = 0;
+    for (let i = 0; i < ends.length; i++) {
+      // every byte that starts a character is one unit, and a 4-byte character (a lead byte from 0xF0) is two
+      for (const end = this.stringEnds[i]; b < end; b++) {
+        const x = bytes[b];
+        if ((x & 0xc0) !== 0x80) units += x >= 0xf0 ? 2 : 1;
+      }
+      // a string that ends inside a character is not valid UTF-8 alone: the one-by-one path names it
+      if (b < bytes.length && (bytes[b] & 0xc0) === 0x80) return false;
+      ends[i] = units;
+    }
+    // a string table that ends inside a character, or a decoder that counted otherwise: decode each string alone
+    return units === text.length ? { text, ends } : false;
   }
 
   /** source place `i` (a row of the sources table) */
