@@ -120,9 +120,12 @@ function mapStart(node: Node, state: State): void {
   const offset = node.start;
   const k = positions.lineIndex(offset);
   if (k + 1 > state.line) {
-    state.output += '\n'.repeat(k + 1 - state.line);
+    // and at its column: V8 gives some positions unmapped (where an eval'd or `new Function` code came from, the
+    // call sites a program's Error.prepareStackTrace reads), and a line's start is where the output can keep them
+    const column = offset - positions.lineStart(k);
+    state.output += '\n'.repeat(k + 1 - state.line) + ' '.repeat(column);
     state.line = k + 1;
-    state.column = 0;
+    state.column = column;
   }
   if (offset === lastOffset && state.column === lastColumn && state.line === lastLine) return;
   lastLine = state.line;

@@ -2,12 +2,12 @@
 let count = 0;                                                                                       // ← 2
 const items = [1, 2, 3];                                                                             // ← 3
 async function run() { var __ls$f = 0, __ls$t0; try { __ls$f = __ls.e((__ls$b_1eu3y08 ?? __ls$B()) + 10); } catch {} try {  // ← 4
-const n = (__ls.RV = __ls$b_1eu3y08 + 1, count);                                                     // ← 5
-[4, 5].forEach(x => { __ls.E = __ls$b_1eu3y08 + 4; var __ls$t0; return (__ls$v = (__ls$t0 = items.push(x), __ls.wa(0, __ls$b_1eu3y08 + 3, items, []), __ls$t0), __ls.X = __ls$b_1eu3y08 + 4, __ls$v); });  // ← 6
-((function () { __ls.E = __ls$b_1eu3y08 + 5; log('iife', this === undefined); __ls.X = __ls$b_1eu3y08 + 5; })());  // ← 7
-(count = n + 1, __ls.WV = __ls$b_1eu3y08 + 6);                                                       // ← 8
-`tpl`;                                                                                               // ← 9
-await __ls.a(__ls$f, __ls$b_1eu3y08 + 7, null);                                                      // ← 10
-log('items', (__ls$t0 = items, __ls.rp(__ls$f, __ls$b_1eu3y08 + 8, __ls$t0, "length"), __ls$t0.length), (__ls.RV = __ls$b_1eu3y08 + 9, count)); } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 11
+  const n = (__ls.RV = __ls$b_1eu3y08 + 1, count);                                                   // ← 5
+   [4, 5].forEach(x => { __ls.E = __ls$b_1eu3y08 + 4; var __ls$t0; return (__ls$v = (__ls$t0 = items.push(x), __ls.wa(0, __ls$b_1eu3y08 + 3, items, []), __ls$t0), __ls.X = __ls$b_1eu3y08 + 4, __ls$v); });  // ← 6
+   ((function () { __ls.E = __ls$b_1eu3y08 + 5; log('iife', this === undefined); __ls.X = __ls$b_1eu3y08 + 5; })());  // ← 7
+  (count = n + 1, __ls.WV = __ls$b_1eu3y08 + 6);                                                     // ← 8
+   `tpl`;                                                                                            // ← 9
+  await __ls.a(__ls$f, __ls$b_1eu3y08 + 7, null);                                                    // ← 10
+  log('items', (__ls$t0 = items, __ls.rp(__ls$f, __ls$b_1eu3y08 + 8, __ls$t0, "length"), __ls$t0.length), (__ls.RV = __ls$b_1eu3y08 + 9, count)); } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 11
 
 run().then(() => { __ls.E = __ls$b_1eu3y08 + 11; return (__ls$v = log('done'), __ls.X = __ls$b_1eu3y08 + 11, __ls$v); }); __ls.x(__ls$f); function __ls$B() { return __ls$b_1eu3y08 = __ls.r("/golden/asi-standard-style.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"kept\",\"line\":5,\"column\":13,\"name\":\"count\",\"v\":2},{\"kind\":\"var\",\"line\":5,\"column\":13,\"name\":\"count\"},{\"kind\":\"write\",\"line\":6,\"column\":24,\"name\":\"items\"},{\"kind\":\"function\",\"line\":6,\"column\":19,\"name\":\"forEach callback\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":7,\"column\":5,\"name\":\"<anonymous>\",\"async\":false,\"generator\":false},{\"kind\":\"write\",\"line\":8,\"column\":3,\"name\":\"count\",\"v\":2},{\"kind\":\"await\",\"line\":10,\"column\":3},{\"kind\":\"read\",\"line\":11,\"column\":16,\"name\":\"items.length\"},{\"kind\":\"read\",\"line\":11,\"column\":30,\"name\":\"count\",\"v\":2},{\"kind\":\"function\",\"line\":4,\"column\":1,\"name\":\"run\",\"async\":true,\"generator\":false},{\"kind\":\"function\",\"line\":13,\"column\":12,\"name\":\"then callback\",\"async\":false,\"generator\":false}]"); }  // ← 13

@@ -3,12 +3,12 @@ const seen = new Set();                                                         
 let reads = 0;                                                                                       // ← 3
 const holder = { get m() { __ls.E = __ls$b_24ceym + 4; (__ls.RV = __ls$b_24ceym + 3, reads++, __ls.WV = __ls$b_24ceym + 1); return (__ls$v = cache, __ls.X = __ls$b_24ceym + 4, __ls$v); } };  // ← 4
 async function load(k) { var __ls$f = 0, __ls$t0, __ls$t1, __ls$t2, __ls$t3, __ls$t4, __ls$t5, __ls$t6, __ls$t7; try { __ls$f = __ls.e((__ls$b_24ceym ?? __ls$B()) + 11); } catch {} try {  // ← 5
-if (!(__ls$t0 = cache.has(__ls$t1 = k), __ls.rm(__ls$f, __ls$b_24ceym + 5, cache, [], __ls$t1), __ls$t0)) {  // ← 6
-await __ls.a(__ls$f, __ls$b_24ceym + 6, null);                                                       // ← 7
-(__ls$t2 = cache.set(__ls$t3 = k, () => { __ls.E = __ls$b_24ceym + 7; return (__ls$v = k, __ls.X = __ls$b_24ceym + 7, __ls$v); }), __ls.wm(__ls$f, __ls$b_24ceym + 8, cache, [], __ls$t3), __ls$t2); }  // ← 8
+  if (!(__ls$t0 = cache.has(__ls$t1 = k), __ls.rm(__ls$f, __ls$b_24ceym + 5, cache, [], __ls$t1), __ls$t0)) {  // ← 6
+    await __ls.a(__ls$f, __ls$b_24ceym + 6, null);                                                   // ← 7
+    (__ls$t2 = cache.set(__ls$t3 = k, () => { __ls.E = __ls$b_24ceym + 7; return (__ls$v = k, __ls.X = __ls$b_24ceym + 7, __ls$v); }), __ls.wm(__ls$f, __ls$b_24ceym + 8, cache, [], __ls$t3), __ls$t2); }  // ← 8
 
-(__ls$t4 = seen.add(__ls$t5 = k), __ls.wm(__ls$f, __ls$b_24ceym + 9, seen, [], __ls$t5), __ls$t4);   // ← 10
-(__ls$t6 = holder.m.has(__ls$t7 = k), __ls.rm(__ls$f, __ls$b_24ceym + 10, holder, ["m"], __ls$t7), __ls$t6);  // ← 11
-return cache.get(k)(); } finally { try { __ls.x(__ls$f); } catch {} } }                              // ← 12
+  (__ls$t4 = seen.add(__ls$t5 = k), __ls.wm(__ls$f, __ls$b_24ceym + 9, seen, [], __ls$t5), __ls$t4);  // ← 10
+  (__ls$t6 = holder.m.has(__ls$t7 = k), __ls.rm(__ls$f, __ls$b_24ceym + 10, holder, ["m"], __ls$t7), __ls$t6);  // ← 11
+  return cache.get(k)(); } finally { try { __ls.x(__ls$f); } catch {} } }                            // ← 12
 
 Promise.all([load('a'), load('a'), load('b')]).then(v => { __ls.E = __ls$b_24ceym + 13; return (__ls$v = log(v, [...seen], (__ls.RV = __ls$b_24ceym + 12, reads), cache.size), __ls.X = __ls$b_24ceym + 13, __ls$v); }); __ls.x(__ls$f); function __ls$B() { return __ls$b_24ceym = __ls.r("/golden/collections.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"write\",\"line\":4,\"column\":29,\"name\":\"reads\",\"v\":2},{\"kind\":\"var\",\"line\":4,\"column\":29,\"name\":\"reads\"},{\"kind\":\"kept\",\"line\":4,\"column\":29,\"name\":\"reads\",\"v\":2},{\"kind\":\"function\",\"line\":4,\"column\":24,\"name\":\"get m\",\"async\":false,\"generator\":false},{\"kind\":\"check\",\"line\":6,\"column\":8,\"name\":\"cache\"},{\"kind\":\"await\",\"line\":7,\"column\":5},{\"kind\":\"function\",\"line\":8,\"column\":18,\"name\":\"set callback\",\"async\":false,\"generator\":false},{\"kind\":\"write\",\"line\":8,\"column\":5,\"name\":\"cache\"},{\"kind\":\"write\",\"line\":10,\"column\":3,\"name\":\"seen\"},{\"kind\":\"read\",\"line\":11,\"column\":3,\"name\":\"holder.m\"},{\"kind\":\"function\",\"line\":5,\"column\":1,\"name\":\"load\",\"async\":true,\"generator\":false},{\"kind\":\"kept\",\"line\":14,\"column\":78,\"name\":\"reads\",\"v\":2},{\"kind\":\"function\",\"line\":14,\"column\":53,\"name\":\"then callback\",\"async\":false,\"generator\":false}]"); }  // ← 14

@@ -2,13 +2,13 @@ var __ls$b_1kh5t7l = __ls$b_1kh5t7l ?? __ls$B(), __ls$f = __ls.e(__ls$b_1kh5t7l 
 function* gen(n) { var __ls$f = 0; try { __ls$f = __ls.e((__ls$b_1kh5t7l ?? __ls$B()) + 5); } catch {} try { for (let i = 0; i < n; i++) { __ls.g(); const got = __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_1kh5t7l + 1, i)); if (got) (__ls.RV = __ls$b_1kh5t7l + 4, total += got, __ls.WV = __ls$b_1kh5t7l + 2); } return 'end'; } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 2
 async function* agen() { var __ls$f = 0; try { __ls$f = __ls.e((__ls$b_1kh5t7l ?? __ls$B()) + 9); } catch {} try { __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_1kh5t7l + 6, 1)); await __ls.a(__ls$f, __ls$b_1kh5t7l + 7, null); __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_1kh5t7l + 8, 2)); } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 3
 async function main() { var __ls$f = 0; try { __ls$f = __ls.e((__ls$b_1kh5t7l ?? __ls$B()) + 12); } catch {} try {  // ← 4
-const it = gen(3);                                                                                   // ← 5
-log(it.next().value, it.next(5).value, it.next(1).value, it.next().value, (__ls.RV = __ls$b_1kh5t7l + 10, total));  // ← 6
-outer: for (const a of [1, 2]) { __ls.g(); for (const b of [1, 2]) { __ls.g(); if (b === 2) continue outer; log(a, b); } } { __ls.fa(__ls$f, __ls$b_1kh5t7l + 11);  // ← 7
-for await (const v of agen()) { __ls.g(); __ls.fr(__ls$f); try { log('v', v); } finally { __ls.fa(__ls$f, __ls$b_1kh5t7l + 11); } } }  // ← 8
-let i = 0;                                                                                           // ← 9
-do { __ls.g(); i++; } while (i < 3);                                                                 // ← 10
-while (i < 5) { __ls.g(); i++; }                                                                     // ← 11
-log(i); } finally { try { __ls.x(__ls$f); } catch {} } }                                             // ← 12
+  const it = gen(3);                                                                                 // ← 5
+  log(it.next().value, it.next(5).value, it.next(1).value, it.next().value, (__ls.RV = __ls$b_1kh5t7l + 10, total));  // ← 6
+  outer: for (const a of [1, 2]) { __ls.g(); for (const b of [1, 2]) { __ls.g(); if (b === 2) continue outer; log(a, b); } } { __ls.fa(__ls$f, __ls$b_1kh5t7l + 11);  // ← 7
+  for await (const v of agen()) { __ls.g(); __ls.fr(__ls$f); try { log('v', v); } finally { __ls.fa(__ls$f, __ls$b_1kh5t7l + 11); } } }  // ← 8
+  let i = 0;                                                                                         // ← 9
+  do { __ls.g(); i++; } while (i < 3);                                                               // ← 10
+  while (i < 5) { __ls.g(); i++; }                                                                   // ← 11
+  log(i); } finally { try { __ls.x(__ls$f); } catch {} } }                                           // ← 12
 
 main(); __ls.x(__ls$f); function __ls$B() { return __ls$b_1kh5t7l = __ls.r("/golden/generators-loops.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"yield\",\"line\":2,\"column\":63},{\"kind\":\"write\",\"line\":2,\"column\":81,\"name\":\"total\",\"v\":3},{\"kind\":\"var\",\"line\":2,\"column\":81,\"name\":\"total\"},{\"kind\":\"kept\",\"line\":2,\"column\":81,\"name\":\"total\",\"v\":3},{\"kind\":\"function\",\"line\":2,\"column\":1,\"name\":\"gen\",\"async\":false,\"generator\":true},{\"kind\":\"yield\",\"line\":3,\"column\":27},{\"kind\":\"await\",\"line\":3,\"column\":36},{\"kind\":\"yield\",\"line\":3,\"column\":48},{\"kind\":\"function\",\"line\":3,\"column\":1,\"name\":\"agen\",\"async\":true,\"generator\":true},{\"kind\":\"read\",\"line\":6,\"column\":77,\"name\":\"total\",\"v\":3},{\"kind\":\"for-await\",\"line\":8,\"column\":3},{\"kind\":\"function\",\"line\":4,\"column\":1,\"name\":\"main\",\"async\":true,\"generator\":false}]"); }  // ← 14

@@ -1,16 +1,16 @@
 var __ls$b_1jsrbnx = __ls$b_1jsrbnx ?? __ls$B(), __ls$f = __ls.e(__ls$b_1jsrbnx + 0), __ls$v; let current = null;  // ← 1
 const m = new Map();                                                                                 // ← 2
 class Job {                                                                                          // ← 3
-constructor() { __ls.E = __ls$b_1jsrbnx + 3; (this.host = 'a', __ls.wp(0, __ls$b_1jsrbnx + 1, this, "host")); (this.rest = null, __ls.wp(0, __ls$b_1jsrbnx + 2, this, "rest")); __ls.X = __ls$b_1jsrbnx + 3; }  // ← 4
-async start(d) { var __ls$f = 0, __ls$t0, __ls$t1; try { __ls$f = __ls.e(__ls$b_1jsrbnx + 13); } catch {} try {  // ← 5
-(this.cancel = () => { __ls.E = __ls$b_1jsrbnx + 5; return (__ls.X = __ls$b_1jsrbnx + 5, 'cancelled'); }, __ls.wp(__ls$f, __ls$b_1jsrbnx + 4, this, "cancel"));  // ← 6
-(__ls$t0 = m.set(__ls$t1 = 'k', () => { __ls.E = __ls$b_1jsrbnx + 6; return (__ls.X = __ls$b_1jsrbnx + 6, 'fn'); }), __ls.wm(__ls$f, __ls$b_1jsrbnx + 7, m, [], __ls$t1), __ls$t0);  // ← 7
-({host: this.host} = d);                                                                             // ← 8
-let a;                                                                                               // ← 9
-[a, ...this.rest] = [1, 2, 3];                                                                       // ← 10
-(current = this, __ls.WV = __ls$b_1jsrbnx + 8);                                                      // ← 11
-await __ls.a(__ls$f, __ls$b_1jsrbnx + 10, null);                                                     // ← 12
-log(this.cancel(), m.get('k')(), (__ls.rp(__ls$f, __ls$b_1jsrbnx + 11, this, "host"), this.host), a, (__ls.rp(__ls$f, __ls$b_1jsrbnx + 12, this, "rest"), this.rest)); } finally { try { __ls.x(__ls$f); } catch {} } } }  // ← 13
+  constructor() { __ls.E = __ls$b_1jsrbnx + 3; (this.host = 'a', __ls.wp(0, __ls$b_1jsrbnx + 1, this, "host")); (this.rest = null, __ls.wp(0, __ls$b_1jsrbnx + 2, this, "rest")); __ls.X = __ls$b_1jsrbnx + 3; }  // ← 4
+  async start(d) { var __ls$f = 0, __ls$t0, __ls$t1; try { __ls$f = __ls.e(__ls$b_1jsrbnx + 13); } catch {} try {  // ← 5
+    (this.cancel = () => { __ls.E = __ls$b_1jsrbnx + 5; return (__ls.X = __ls$b_1jsrbnx + 5, 'cancelled'); }, __ls.wp(__ls$f, __ls$b_1jsrbnx + 4, this, "cancel"));  // ← 6
+    (__ls$t0 = m.set(__ls$t1 = 'k', () => { __ls.E = __ls$b_1jsrbnx + 6; return (__ls.X = __ls$b_1jsrbnx + 6, 'fn'); }), __ls.wm(__ls$f, __ls$b_1jsrbnx + 7, m, [], __ls$t1), __ls$t0);  // ← 7
+     ({host: this.host} = d);                                                                        // ← 8
+    let a;                                                                                           // ← 9
+     [a, ...this.rest] = [1, 2, 3];                                                                  // ← 10
+    (current = this, __ls.WV = __ls$b_1jsrbnx + 8);                                                  // ← 11
+    await __ls.a(__ls$f, __ls$b_1jsrbnx + 10, null);                                                 // ← 12
+    log(this.cancel(), m.get('k')(), (__ls.rp(__ls$f, __ls$b_1jsrbnx + 11, this, "host"), this.host), a, (__ls.rp(__ls$f, __ls$b_1jsrbnx + 12, this, "rest"), this.rest)); } finally { try { __ls.x(__ls$f); } catch {} } } }  // ← 13
 
 
 new Job().start({ host: 'b' }).then(() => { __ls.E = __ls$b_1jsrbnx + 15; return (__ls$v = log('current', (__ls.RV = __ls$b_1jsrbnx + 14, current) instanceof Job), __ls.X = __ls$b_1jsrbnx + 15, __ls$v); }); __ls.x(__ls$f); function __ls$B() { return __ls$b_1jsrbnx = __ls.r("/golden/members-and-arrows.js", "[{\"kind\":\"module\",\"line\":1,\"column\":1,\"name\":\"<module>\",\"async\":false},{\"kind\":\"write\",\"line\":4,\"column\":20,\"name\":\"this.host\"},{\"kind\":\"write\",\"line\":4,\"column\":37,\"name\":\"this.rest\"},{\"kind\":\"function\",\"line\":4,\"column\":15,\"name\":\"Job.constructor\",\"async\":false,\"generator\":false},{\"kind\":\"write\",\"line\":6,\"column\":5,\"name\":\"this.cancel\"},{\"kind\":\"function\",\"line\":6,\"column\":19,\"name\":\"cancel\",\"async\":false,\"generator\":false},{\"kind\":\"function\",\"line\":7,\"column\":16,\"name\":\"set callback\",\"async\":false,\"generator\":false},{\"kind\":\"write\",\"line\":7,\"column\":5,\"name\":\"m\"},{\"kind\":\"write\",\"line\":11,\"column\":5,\"name\":\"current\",\"v\":9},{\"kind\":\"var\",\"line\":11,\"column\":5,\"name\":\"current\"},{\"kind\":\"await\",\"line\":12,\"column\":5},{\"kind\":\"read\",\"line\":13,\"column\":38,\"name\":\"this.host\"},{\"kind\":\"read\",\"line\":13,\"column\":52,\"name\":\"this.rest\"},{\"kind\":\"function\",\"line\":5,\"column\":15,\"name\":\"Job.start\",\"async\":true,\"generator\":false},{\"kind\":\"kept\",\"line\":16,\"column\":58,\"name\":\"current\",\"v\":9},{\"kind\":\"function\",\"line\":16,\"column\":37,\"name\":\"then callback\",\"async\":false,\"generator\":false}]"); }  // ← 16

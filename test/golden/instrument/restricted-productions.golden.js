@@ -2,28 +2,28 @@ var __ls$b_11ocrth = __ls$b_11ocrth ?? __ls$B(), __ls$f = __ls.e(__ls$b_11ocrth 
 
 const state = { v: 1 };                                                                              // ← 3
 function value() { __ls$b_11ocrth ?? __ls$B(); __ls.E = __ls$b_11ocrth + 2; var __ls$t0;             // ← 4
-return (__ls$v =                                                                                     // ← 5
-(__ls$t0 = state, __ls.rp(0, __ls$b_11ocrth + 1, __ls$t0, "v"), __ls$t0.v) + 1, __ls.X = __ls$b_11ocrth + 2, __ls$v); }  // ← 6
+  return (__ls$v =                                                                                   // ← 5
+    (__ls$t0 = state, __ls.rp(0, __ls$b_11ocrth + 1, __ls$t0, "v"), __ls$t0.v) + 1, __ls.X = __ls$b_11ocrth + 2, __ls$v); }  // ← 6
 
 
 function fail() { __ls$b_11ocrth ?? __ls$B(); __ls.E = __ls$b_11ocrth + 3;                           // ← 9
-throw (                                                                                              // ← 10
-new Error('thrown')); }                                                                              // ← 11
+  throw (                                                                                            // ← 10
+    new Error('thrown')); }                                                                          // ← 11
 
 
 function* gen() { var __ls$f = 0; try { __ls$f = __ls.e((__ls$b_11ocrth ?? __ls$B()) + 6); } catch {} try {  // ← 14
-const x = __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_11ocrth + 4,                                   // ← 15
-'first'));                                                                                           // ← 16
+  const x = __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_11ocrth + 4,                                 // ← 15
+    'first'));                                                                                       // ← 16
 
-__ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_11ocrth + 5,                                             // ← 18
-x * 2)); } finally { try { __ls.x(__ls$f); } catch {} } }                                            // ← 19
+  __ls.yr(__ls$f, yield __ls.y(__ls$f, __ls$b_11ocrth + 5,                                           // ← 18
+    x * 2)); } finally { try { __ls.x(__ls$f); } catch {} } }                                        // ← 19
 
 
 async function later() { var __ls$f = 0, __ls$t0, __ls$t1; try { __ls$f = __ls.e((__ls$b_11ocrth ?? __ls$B()) + 10); } catch {} try {  // ← 22
-(__ls$t0 = state, __ls$t0.v = 5, __ls.wp(__ls$f, __ls$b_11ocrth + 7, __ls$t0, "v"));                 // ← 23
-await __ls.a(__ls$f, __ls$b_11ocrth + 8, null);                                                      // ← 24
-return (__ls$t1 =                                                                                    // ← 25
-state, __ls.rp(__ls$f, __ls$b_11ocrth + 9, __ls$t1, "v"), __ls$t1.v); } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 26
+  (__ls$t0 = state, __ls$t0.v = 5, __ls.wp(__ls$f, __ls$b_11ocrth + 7, __ls$t0, "v"));               // ← 23
+  await __ls.a(__ls$f, __ls$b_11ocrth + 8, null);                                                    // ← 24
+  return (__ls$t1 =                                                                                  // ← 25
+    state, __ls.rp(__ls$f, __ls$b_11ocrth + 9, __ls$t1, "v"), __ls$t1.v); } finally { try { __ls.x(__ls$f); } catch {} } }  // ← 26
 
 
 log(value());                                                                                        // ← 29
