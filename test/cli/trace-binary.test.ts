@@ -138,6 +138,16 @@ describe('the binary form keeps what its columns do not describe', () => {
     }
   });
 
+  it('a string table that is not UTF-8 is refused, naming the string', () => {
+    const t = base();
+    t.output[0].text = 'only here: \u00e9\u00e9\u00e9';
+    const bytes = encodeTraceBytes(t);
+    const at = Buffer.from(bytes).indexOf(Buffer.from('\u00e9\u00e9\u00e9', 'utf8'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 0xff;
+    expect(() => decodeTrace(bytes)).toThrow(/string \d+ is not valid UTF-8/);
+  });
+
   it('columns are read without building the rows', () => {
     const b = new BinaryTrace(encodeTraceBytes(base()));
     const steps = b.table('steps');
