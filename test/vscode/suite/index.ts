@@ -185,6 +185,19 @@ test('Cancel stops the program and its whole process tree, and keeps what was re
   assert.ok(!ps.includes(uri.fsPath), 'no process is left running the program');
 });
 
+test('a trace of 230k steps: the panel draws its first step soon after the program ends (logged, for the README)', async () => {
+  const started = Date.now();
+  const trace = (await vscode.commands.executeCommand('loopscope.trace', file('steps-230k.js'))) as { program: { durationMs: number }; steps: unknown[] } | undefined;
+  assert.ok(trace, 'traced');
+  assert.ok(trace.steps.length > 200_000, `about 230k steps (${trace.steps.length})`);
+  const panel = await waitFor('the panel', () => api.panels().find((p) => p.entry === file('steps-230k.js').fsPath), 60_000);
+  await waitFor('the view to draw its first step', () => panel.viewShown, 120_000, 10);
+  const drawn = Date.now() - started;
+  console.log(`[loopscope] 230k-step trace: ${trace.steps.length} steps, panel drawn ${drawn} ms after the command, ${drawn - trace.program.durationMs} ms after the program ended`);
+  assert.equal(panel.delivery, 'file');
+  panel.dispose();
+});
+
 test('a trace of about a million events opens, and VS Code stays responsive', async () => {
   const started = Date.now();
   const trace = (await vscode.commands.executeCommand('loopscope.trace', file('million.js'))) as { program: { events: number; durationMs: number }; steps: unknown[] } | undefined;
