@@ -42,6 +42,18 @@ function panelFrame(page) {
 }
 
 /** The panel's webview frame that shows `name` (several panels can be visible side by side). */
+/** Loopscope: Open Example..., pick `file`: it is traced and its panel shows; returns the panel's frame. */
+async function openExample(page, file) {
+  await runCommand(page, 'Loopscope: Open Example...');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file.replace(/\.[^.]+$/, ''));
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: `Loopscope: ${file}` }).first().waitFor({ timeout: 60_000 });
+  return frameShowing(page, file);
+}
+
 async function frameShowing(page, name, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -362,14 +374,7 @@ test('a TypeScript file through the command palette: the panel names .ts lines',
 test('teaching: a bundled example in one click, predict the output, presentation mode, and a window reload', shot('teaching', async () => {
   wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
-  await runCommand(page, 'Loopscope: Open Example...');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('two-coroutines');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'two-coroutines.mjs' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: 'Loopscope: two-coroutines.mjs' }).first().waitFor({ timeout: 60_000 });
-  const frame = await frameShowing(page, 'two-coroutines.mjs');
+  const frame = await openExample(page, 'two-coroutines.mjs');
   // the chapter's picture: two coroutines handing control to the event loop and back
   await frame.locator('.ls-diagram-box svg text.messageText').first().waitFor({ timeout: 60_000 });
   const participants = (await frame.locator('.ls-diagram-box svg').first().textContent()) ?? '';
@@ -428,14 +433,7 @@ test('teaching: a bundled example in one click, predict the output, presentation
 test('several event loops: the bundled CSP example shows its loops, one at a time, and the messages between them', shot('loops', async () => {
   wb ??= await openWorkbench({ workspace, extensionDevelopmentPath: REPO_ROOT });
   const { page } = wb;
-  await runCommand(page, 'Loopscope: Open Example...');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('csp-channel');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'csp-channel.mjs' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: 'Loopscope: csp-channel.mjs' }).first().waitFor({ timeout: 60_000 });
-  const frame = await frameShowing(page, 'csp-channel.mjs');
+  const frame = await openExample(page, 'csp-channel.mjs');
   // the event-loop view names the loop it shows and offers the others
   await frame.locator('.ls-loop-pick').waitFor({ timeout: 60_000 });
   const loops = await frame.locator('.ls-loop-pick option').allTextContents();
