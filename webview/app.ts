@@ -15,6 +15,7 @@ import { TimelineView } from './timeline-view';
 import { DiagramView } from './diagram-view';
 import { CodeView } from './code-view';
 import { KIND_WORD, plural, taskTitle, timerNote } from './words';
+import { loopName } from '../src/core/timeline-lanes';
 import type { Host, ViewContext } from './context';
 
 export type { Host } from './context';
@@ -405,8 +406,8 @@ export class App implements ViewContext {
     this.ui.source.setAttribute('aria-label', src ? `Reveal source ${shortSource(src)}` : '');
     const t = s && !run ? this.trace.tasks[s.task] : undefined;
     // several loops: say which one this task ran on
-    const loop = t && this.trace.threads.length > 1 ? this.trace.threads.find((x) => x.id === (t.thread ?? 0)) : undefined;
-    this.ui.task.textContent = t ? `${loop ? `${loop.name} · ` : ''}${taskTitle(t)}` : '';
+    const loop = t && this.trace.threads.length > 1 ? `${loopName(this.trace, t.thread)} · ` : '';
+    this.ui.task.textContent = t ? `${loop}${taskTitle(t)}` : '';
     if (t && t.enqueuedAt !== null && t.scheduledBy !== null) {
       // where the job was registered and when it entered its queue are two facts: a .then registered in task 0 is
       // queued when its promise settles, in another task

@@ -3,6 +3,7 @@ import { queueIndexOf, type LoopState } from '../src/core/timeline';
 import type { QueueItem, QueueName } from '../src/core/trace-format';
 import { shortSource, sourceOfStep } from '../src/core/stepping';
 import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
+import { loopName } from '../src/core/timeline-lanes';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 
@@ -28,7 +29,7 @@ export class LoopView {
   private readonly t0: number;
   /** several event loops (workers, child processes): which one the view shows; 'follow' is the current step's */
   private chosen: number | 'follow' = 'follow';
-  private readonly loopName: HTMLElement;
+  private readonly loopTitle: HTMLElement;
   /** the loop each queue item belongs to: the loop of the task that queued it */
   private itemThread: Int32Array | null = null;
 
@@ -52,7 +53,7 @@ export class LoopView {
       this.lists.set(c.queue, { card, list, count });
       cards.push(card);
     }
-    this.loopName = h('span', { class: 'ls-loop-name' });
+    this.loopTitle = h('span', { class: 'ls-loop-name' });
     const threads = ctx.trace.threads;
     const picker =
       threads.length > 1
@@ -74,7 +75,7 @@ export class LoopView {
           )
         : null;
     this.el = h('section', { class: 'ls-panel ls-loop', attrs: { 'aria-label': 'Event loop' } }, [
-      h('h2', { class: 'ls-panel-title' }, [h('span', { text: 'Event loop queues' }), this.loopName, picker]),
+      h('h2', { class: 'ls-panel-title' }, [h('span', { text: 'Event loop queues' }), this.loopTitle, picker]),
       h('div', { class: 'ls-cards' }, cards),
     ]);
   }
@@ -89,11 +90,11 @@ export class LoopView {
     const stepThread = task?.thread ?? 0;
     const shown = this.chosen === 'follow' ? stepThread : this.chosen;
     const elsewhere = shown !== stepThread;
-    if (trace.threads.length > 1) this.loopName.textContent = ` · ${trace.threads.find((t) => t.id === shown)?.name ?? `loop ${shown}`}`;
+    if (trace.threads.length > 1) this.loopTitle.textContent = ` · ${loopName(trace, shown)}`;
     clear(this.stackList);
     if (elsewhere) {
       // the loops run in parallel: another loop's stack is known only at its own steps
-      this.stackList.appendChild(h('li', { class: 'ls-empty', text: `not shown: this step runs on ${trace.threads.find((t) => t.id === stepThread)?.name ?? 'another loop'}` }));
+      this.stackList.appendChild(h('li', { class: 'ls-empty', text: `not shown: this step runs on ${loopName(trace, stepThread)}` }));
     }
     // the running callback is on the stack (not still in its queue) from the moment it starts until it returns: at
     // every step of its task but a last one that is its return

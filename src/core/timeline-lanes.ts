@@ -98,10 +98,14 @@ export function laneNames(trace: Trace): { names: string[]; order: number[] } {
 /** The key of a queue lane: its loop and its queue. */
 export const queueLaneKey = (thread: number | undefined, queue: QueueName): string => `${thread ?? 0}:${queue}`;
 
+/** A loop's name: "worker 2 (square.js)", "process 1 (child.js)", "main". */
+export function loopName(trace: Trace, thread: number | undefined): string {
+  return trace.threads.find((x) => x.id === (thread ?? 0))?.name ?? `loop ${thread ?? 0}`;
+}
+
 /** A loop's short name for lane labels: "worker 2", "process 1", "main" (without the file it runs). */
 export function loopShortName(trace: Trace, thread: number | undefined): string {
-  const t = trace.threads.find((x) => x.id === (thread ?? 0));
-  return t ? t.name.replace(/\s*\(.*\)$/, '') : `loop ${thread}`;
+  return loopName(trace, thread).replace(/\s*\(.*\)$/, '');
 }
 
 /**
