@@ -3,7 +3,7 @@
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../src/core/queues';
-import { buildLanes, lanesInTime, spansIn, queueLaneKey, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
+import { buildLanes, lanesInTime, spansIn, queueLaneKey, TimeAxis, IntervalIndex, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
 import type { QueueName } from '../src/core/trace-format';
 import { shortSource } from '../src/core/stepping';
 import { h, button } from './dom';
@@ -60,6 +60,7 @@ export class TimelineView {
   private readonly moreButton: HTMLButtonElement;
   private readonly axisButtons: Record<TimelineAxis, HTMLButtonElement>;
   private drawnBoxes: DrawnBox[] = [];
+  private arrows: { axis: TimelineAxis; from: Float64Array; to: Float64Array; index: IntervalIndex } | null = null;
   private readonly queueLanes: number;
   /** lane index of each queue (by loop and queue: queueLaneKey) and coroutine, for the arrows and the current step */
   private readonly laneOfQueue = new Map<string, number>();
@@ -216,6 +217,24 @@ export class TimelineView {
   /** the most a unit may be zoomed to: 4 rem per step, or per 10 microseconds */
   private get maxPx(): number {
     return this.axisMode === 'time' ? this.m.rem * 0.4 : this.m.rem * 4;
+  }
+
+  /**
+   * Where each message's arrow starts and ends on the current axis (the middle of the sending and receiving steps),
+   * indexed so that a frame finds the arrows in view without looking at every message. Made once per axis.
+   */
+  private messageArrows(): { from: Float64Array; to: Float64Array; index: IntervalIndex } {
+    const cached = this.arrows?.axis === this.axisMode ? this.arrows : null;
+    if (cached) return cached;
+    const messages = this.ctx.trace.messages;
+    const mid = (step: number | null) => (step === null ? NaN : (this.unitOf(step) + this.unitOf(step, true)) / 2);
+    const from = Float64Array.from(messages, (m) => mid(m.from.step));
+    const to = Float64Array.from(messages, (m) => mid(m.to.step));
+    // an undelivered message draws no arrow: its interval is empty (lo > hi)
+    const lo = from.map((u, i) => (Number.isNaN(to[i]) ? Infinity : Math.min(u, to[i])));
+    const hi = from.map((u, i) => (Number.isNaN(to[i]) ? -Infinity : Math.max(u, to[i])));
+    this.arrows = { axis: this.axisMode, from, to, index: new IntervalIndex(lo, hi) };
+    return this.arrows;
   }
 
   /** Where a step starts on the axis (and, with `after`, where it ends). */
@@ -652,11 +671,12 @@ export class TimelineView {
     g.strokeStyle = c.coroutine;
     g.fillStyle = c.coroutine;
     g.lineWidth = 1.5;
-    for (const m of this.ctx.trace.messages) {
+    const arrows = this.messageArrows();
+    for (const i of arrows.index.meeting(from, to)) {
+      const m = this.ctx.trace.messages[i];
       if (m.to.step === null || m.to.task === null) continue;
-      const u1 = (this.unitOf(m.from.step) + this.unitOf(m.from.step, true)) / 2;
-      const u2 = (this.unitOf(m.to.step) + this.unitOf(m.to.step, true)) / 2;
-      if (Math.max(u1, u2) < from || Math.min(u1, u2) > to) continue;
+      const u1 = arrows.from[i];
+      const u2 = arrows.to[i];
       const fromLane = this.laneOfTask(this.ctx.trace.tasks[m.from.task]);
       const toLane = this.laneOfTask(this.ctx.trace.tasks[m.to.task]);
       if (fromLane === undefined || toLane === undefined) continue;

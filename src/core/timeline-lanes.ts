@@ -174,6 +174,46 @@ export function spansIn<T extends Span>(spans: readonly T[], from: number, to: n
   return out;
 }
 
+/**
+ * Intervals [lo, hi] (in any order, any lengths) found by the ones that meet a window, without looking at the
+ * others: sorted by lo, a window [from, to] holds those with lo in [from - longest, to] and hi >= from.
+ */
+export class IntervalIndex {
+  private readonly order: Int32Array;
+  private readonly los: Float64Array;
+  private readonly longest: number;
+
+  constructor(lo: ArrayLike<number>, private readonly hi: ArrayLike<number>) {
+    const n = lo.length;
+    this.order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => lo[a] - lo[b] || a - b);
+    this.los = Float64Array.from(this.order, (i) => lo[i]);
+    let longest = 0;
+    for (let i = 0; i < n; i++) longest = Math.max(longest, hi[i] - lo[i]);
+    this.longest = longest;
+  }
+
+  /** The intervals that meet [from, to], by their index, in the order of their lo. */
+  meeting(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let k = this.firstAtOrAfter(from - this.longest); k < this.los.length && this.los[k] <= to; k++) {
+      const i = this.order[k];
+      if (this.hi[i] >= from) out.push(i);
+    }
+    return out;
+  }
+
+  private firstAtOrAfter(x: number): number {
+    let lo = 0;
+    let hi = this.los.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.los[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** Where steps sit in time: microseconds since the first task started, from the tasks' start times and durations. */
 export class TimeAxis {
   /** time of the first task's start (microseconds since the program started) */
