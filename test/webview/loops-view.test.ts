@@ -72,6 +72,25 @@ describe('a trace of two event loops', () => {
     await eventually(async () => expect(Number(await canvas.getAttribute('data-messages'))).toBe(trace.messages.length));
     expect(trace.messages.length).toBe(1);
     await screenshot(page, 'loops-timeline');
+
+    // a loop's lanes fold into one lane (all its tasks) and unfold again; the message still has its arrow
+    const short = worker.name.replace(/ \(.*\)$/, '');
+    const fold = page.locator(`.ls-tl-loop[data-thread="${worker.id}"]`);
+    expect(await fold.textContent()).toBe(`▾ ${short}`);
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    const before = Number(await canvas.getAttribute('data-lanes'));
+    const workerLanes = (await page.locator('.ls-lane-list li').allTextContents()).filter((l) => l.startsWith(`${short} · `)).length;
+    expect(workerLanes).toBeGreaterThan(1);
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await fold.textContent()).toBe(`▸ ${short}`);
+    expect(await page.locator('.ls-lane-list li').allTextContents()).toContain(`${short} · all queues`);
+    expect((await page.locator('.ls-lane-list li').allTextContents()).filter((l) => l.startsWith(`${short} · `))).toEqual([`${short} · all queues`]);
+    expect(Number(await canvas.getAttribute('data-lanes'))).toBe(before - workerLanes + 1);
+    await eventually(async () => expect(Number(await canvas.getAttribute('data-messages'))).toBe(1));
+    await screenshot(page, 'loops-timeline-folded');
+    await fold.click();
+    expect(Number(await canvas.getAttribute('data-lanes'))).toBe(before);
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await page.close();
