@@ -3,6 +3,7 @@
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../src/core/queues';
+import { describePayload } from '../src/core/raw-events';
 import { buildLanes, lanesInTime, spansIn, queueLaneKey, loopName, loopShortName, TimeAxis, IntervalIndex, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
 import type { QueueName } from '../src/core/trace-format';
 import { shortSource } from '../src/core/stepping';
@@ -35,7 +36,8 @@ export type TimelineAxis = 'time' | 'steps';
 
 /** What the last frame drew where (canvas CSS pixels): the tests check that bars overlap and labels do not. */
 export interface DrawnBox {
-  kind: 'bar' | 'wait' | 'label';
+  /** a message's arrow runs from (x, y) to (x + w, y + h) */
+  kind: 'bar' | 'wait' | 'label' | 'message';
   lane: number;
   x: number;
   y: number;
@@ -280,6 +282,32 @@ export class TimelineView {
     return this.arrows;
   }
 
+  /** The message whose arrow passes within a few pixels of (x, y), described: its channel, ends and payload's shape. */
+  private messageAt(x: number, y: number): string {
+    const { trace } = this.ctx;
+    if (!trace.messages.length) return '';
+    const arrows = this.messageArrows();
+    const slack = 5;
+    const u = this.unitAtX(x);
+    const half = this.m.lane / 2;
+    let best: { d: number; i: number } | null = null;
+    for (const i of arrows.index.meeting(u - slack / this.pxPerUnit, u + slack / this.pxPerUnit)) {
+      const m = trace.messages[i];
+      if (m.to.task === null) continue;
+      const fromLane = this.laneOfTask(trace.tasks[m.from.task]);
+      const toLane = this.laneOfTask(trace.tasks[m.to.task]);
+      if (fromLane === undefined || toLane === undefined) continue;
+      const X = (v: number) => this.m.gutter + (v - this.x0) * this.pxPerUnit;
+      const d = distanceToSegment(x, y, X(arrows.from[i]), this.laneY(fromLane) + half, X(arrows.to[i]), this.laneY(toLane) + half);
+      if (d <= slack && (!best || d < best.d)) best = { d, i };
+    }
+    if (!best) return '';
+    const m = trace.messages[best.i];
+    const end = (e: { thread: number; task: number | null }) => `task ${e.task} on ${loopShortName(trace, e.thread)}`;
+    const what = m.payload ? `: ${describePayload(m.payload)}` : '';
+    return `Message ${m.channel}${what}, sent by ${end(m.from)}, received by ${end(m.to)} (its content is not recorded)`;
+  }
+
   /** Where a step starts on the axis (and, with `after`, where it ends). */
   private unitOf(step: number, after = false): number {
     return this.axisMode === 'time' ? this.time.stepTime(step, after) : step + (after ? 1 : 0);
@@ -489,6 +517,8 @@ export class TimelineView {
 
   /** Tooltip text for the point under the mouse. */
   private describe(x: number, y: number): string {
+    const message = x >= this.m.gutter ? this.messageAt(x, y) : '';
+    if (message) return message;
     const i = this.laneAtY(y);
     const lane = this.lanes[i];
     const shown = this.shown[i];
@@ -733,6 +763,7 @@ export class TimelineView {
       g.moveTo(x1, y1);
       g.lineTo(x2, y2);
       g.stroke();
+      this.drawnBoxes.push({ kind: 'message', lane: fromLane, x: x1, y: y1, w: x2 - x1, h: y2 - y1 });
       // the head: at the receiving end, along the line
       const a = Math.atan2(y2 - y1, x2 - x1);
       const s = Math.max(5, lane * 0.28);
@@ -891,4 +922,13 @@ export class TimelineView {
     }
     g.fillText(`${text.slice(0, lo)}…`, x, y);
   }
+}
+
+/** Distance from (px, py) to the segment (x1, y1)-(x2, y2). */
+function distanceToSegment(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len2)) : 0;
+  return Math.hypot(px - (x1 + t * dx), py - (y1 + t * dy));
 }

@@ -137,6 +137,9 @@ export interface Message {
   from: { thread: number; task: number; step: number };
   /** the task in which the receiving side's listeners ran; null when it was never delivered */
   to: { thread: number; task: number | null; step: number | null };
+  /** what was sent, by its shape only (never its content): a name of PAYLOAD_TYPES, and its size in that type's
+   * unit (null when the type has none) */
+  payload?: { type: string; size: number | null };
 }
 
 /** An entry in one of the event loop's queues: enters when scheduled, leaves when it runs. */

@@ -4,7 +4,7 @@
 // id), times are put on the main thread's clock, the program's output is put back in the order it reached stdout and
 // stderr (a worker's writes are relayed by its parent: the parent's recording says where each came), and each
 // message sent is joined to the task that received it (the n-th message of a direction to the n-th received).
-import { PROCESS_THREADS, RawKind, type MetaRecord } from '../core/raw-events';
+import { PAYLOAD_TYPES, PROCESS_THREADS, RawKind, type MetaRecord } from '../core/raw-events';
 import type { Message, Output, Thread, Trace } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import type { Decoded, OutputMeta } from './decode';
@@ -20,6 +20,8 @@ export interface MessageEvent {
   channel: number;
   task: number;
   step: number;
+  /** a message sent: its payload's shape */
+  payload?: Message['payload'];
 }
 
 /** One thread's part of the trace: its own trace and what the join needs from its recording. */
@@ -47,9 +49,18 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
     if (kind !== RawKind.MessageOut && kind !== RawKind.MessageIn) continue;
     const task = rt.eventTask[i];
     if (task < 0) continue;
-    list.push({ out: kind === RawKind.MessageOut, peer: ev.a(i), seq: ev.b(i), channel: ev.c(i), task, step: st.stepAt(i) });
+    const out = kind === RawKind.MessageOut;
+    list.push({ out, peer: ev.a(i), seq: ev.b(i), channel: ev.c(i), task, step: st.stepAt(i), ...(out ? withPayload(payloadOf(ev.d(i), ev.e(i))) : {}) });
   }
   return list;
+}
+
+const withPayload = (payload: Message['payload']) => (payload ? { payload } : {});
+
+/** A MessageOut event's payload (d, e); none when unknown (code 0, as in a recording made before payloads were). */
+function payloadOf(type: number, size: number): Message['payload'] {
+  const t = type > 0 ? PAYLOAD_TYPES[type] : undefined;
+  return t ? { type: t.name, size: t.unit && size >= 0 ? size : null } : undefined;
 }
 
 /** RawKind.MessageOut / MessageIn channel codes (src/tracer/threads.ts): a MessageChannel's port, a child process's
@@ -108,7 +119,7 @@ function followPorts(parts: ThreadPart[]) {
  * that was sent after the channel was made, by another channel, in the order the process numbered them.
  */
 function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number }>): Message[] {
-  type Post = { key: string; n: number; from: Message['from'] };
+  type Post = { key: string; n: number; from: Message['from']; payload: Message['payload'] };
   const channels = new Map<string, { name: string; after: number; thread: number; process: number }>();
   const posts = new Map<string, Post[]>();
   const processOf = (thread: number) => Math.floor(thread / PROCESS_THREADS);
@@ -125,7 +136,7 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       if (!m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
       const on = `${channel.process}:${channel.name}`;
       if (!posts.has(on)) posts.set(on, []);
-      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, payload: m.payload });
     }
   }
   for (const list of posts.values()) list.sort((a, b) => a.n - b.n);
@@ -141,11 +152,11 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       const post = heard[m.seq - 1];
       if (!post) continue;
       delivered.add(post);
-      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step } });
+      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, ...withPayload(post.payload) });
     }
   }
   for (const list of posts.values()) {
-    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null } });
+    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null }, ...withPayload(post.payload) });
   }
   return messages;
 }
@@ -351,6 +362,7 @@ export function joinThreads(parts: ThreadPart[]): Trace {
         channel: CHANNEL_NAMES[m.channel] ?? (toParent ? 'parentPort.postMessage' : 'worker.postMessage'),
         from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step },
         to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : peerOf(m), task: null, step: null },
+        ...withPayload(m.payload),
       });
     }
   }

@@ -180,7 +180,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
           const state = { pid: this.pid, sent: 0, received: 0 };
           children.set(this, state);
           if (typeof this.send === 'function') {
-            Object.defineProperty(this, 'send', { ...Object.getOwnPropertyDescriptor(this, 'send'), value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, () => sink.sent(state.pid, ++state.sent, Channel.Child)) });
+            Object.defineProperty(this, 'send', { ...Object.getOwnPropertyDescriptor(this, 'send'), value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, (m) => sink.sent(state.pid, ++state.sent, Channel.Child, m)) });
           }
           watchChildMessages();
         }
@@ -224,7 +224,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   if (child && typeof proc.send === 'function') {
     Object.defineProperty(process, 'send', {
       ...Object.getOwnPropertyDescriptor(process, 'send'),
-      value: wrapSend(proc.send, (m) => !internalMessage(m), () => sink.sent(child.parent, ++toParent, Channel.Parent)),
+      value: wrapSend(proc.send, (m) => !internalMessage(m), (m) => sink.sent(child.parent, ++toParent, Channel.Parent, m)),
     });
   }
 
@@ -248,13 +248,13 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
 type Send = (this: unknown, ...args: unknown[]) => unknown;
 
 /** `send` as Node made it, noting each of the program's messages that goes out (a closed channel sends nothing). */
-function wrapSend(real: Send, counts: (message: unknown) => boolean, note: () => void): Send {
+function wrapSend(real: Send, counts: (message: unknown) => boolean, note: (message: unknown) => void): Send {
   const send = {
     send(this: unknown, ...args: unknown[]) {
       const connected = (this as { connected?: unknown } | null)?.connected === true;
       const result = ReflectApply(real, this, args);
       try {
-        if (connected && counts(args[0])) note();
+        if (connected && counts(args[0])) note(args[0]);
       } catch {
         /* never disturb the program */
       }

@@ -22,6 +22,7 @@ import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
 import { watchThreads, CONFIG_KEY, ENTRY_KEY, Channel, type MessageSink } from './threads';
+import { payloadShape } from './payload';
 import { watchProcesses, startChildProcess } from './processes';
 import {
   ReflectApply,
@@ -338,9 +339,10 @@ export function install(): void {
   // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
   const messages: MessageSink = {
     recording: () => internal === 0,
-    sent(peer, seq, channel) {
+    sent(peer, seq, channel, payload) {
       recordCurrentTask();
-      push(RawKind.MessageOut, peer, seq, channel);
+      const [type, size] = payloadShape(payload);
+      push(RawKind.MessageOut, peer, seq, channel, type, size);
       // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
       // to it is kept
       if (inWorker || childProcess) {

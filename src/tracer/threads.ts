@@ -56,8 +56,9 @@ export const enum Channel {
 export interface MessageSink {
   /** false while the tracer itself works */
   recording(): boolean;
-  /** a message sent to (or received from) another loop: the `seq`-th of that direction */
-  sent(peer: number, seq: number, channel: Channel): void;
+  /** a message sent to (or received from) another loop: the `seq`-th of that direction; `payload` is what was sent
+   * (only its shape is recorded) */
+  sent(peer: number, seq: number, channel: Channel, payload: unknown): void;
   received(peer: number, seq: number, channel: Channel): void;
 }
 
@@ -161,11 +162,11 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
           const peer = this === parentPort ? parent : publicPorts.get(this);
           if (peer !== undefined) {
             const seq = next(sentTo, peer);
-            sink.sent(peer, seq, Channel.WorkerPort);
+            sink.sent(peer, seq, Channel.WorkerPort, args[0]);
             if (hasPort(args[1])) sink.handoff(`${threadId}>${peer}#${seq}`, portsIn(args[0]).map(idOfPort), false);
           } else {
             const id = portIds.get(this);
-            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port);
+            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port, args[0]);
           }
         }
       } catch {
@@ -306,7 +307,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
         const n = id !== undefined && sink.recording() ? Atomics.add(broadcasts, 0, 1) + 1 : 0;
         const result = ReflectApply(realBroadcastPost, this, args);
         try {
-          if (n > 0) sink.sent(id!, n, Channel.Broadcast);
+          if (n > 0) sink.sent(id!, n, Channel.Broadcast, args[0]);
         } catch {
           /* never disturb the program */
         }
