@@ -351,6 +351,9 @@ export function install(): void {
         internal--;
       }
     },
+    unsent(peer, seq, channel) {
+      push(RawKind.MessageUnsent, peer, seq, channel);
+    },
     received(peer, seq, channel) {
       if (internal !== 0) return;
       // a port's listeners run in a MESSAGEPORT task; Node emits an IPC message in a nextTick task of its own
