@@ -15,7 +15,7 @@ import { TimelineView } from './timeline-view';
 import { DiagramView } from './diagram-view';
 import { CodeView } from './code-view';
 import { KIND_WORD, plural, taskTitle, timerNote } from './words';
-import { loopName } from '../src/core/timeline-lanes';
+import { loopName } from '../src/core/loops';
 import type { Host, ViewContext } from './context';
 
 export type { Host } from './context';

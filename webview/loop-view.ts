@@ -3,7 +3,7 @@ import { queueIndexOf, type LoopState } from '../src/core/timeline';
 import type { QueueItem, QueueName } from '../src/core/trace-format';
 import { shortSource, sourceOfStep } from '../src/core/stepping';
 import { QUEUE_INFO, LOOP_ORDER } from '../src/core/queues';
-import { loopName } from '../src/core/timeline-lanes';
+import { loopName } from '../src/core/loops';
 import { h, clear } from './dom';
 import type { ViewContext } from './context';
 

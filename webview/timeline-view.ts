@@ -3,8 +3,8 @@
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../src/core/queues';
-import { describePayload } from '../src/core/raw-events';
-import { buildLanes, lanesInTime, spansIn, queueLaneKey, loopName, loopShortName, TimeAxis, IntervalIndex, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
+import { describeMessage, loopName, loopShortName } from '../src/core/loops';
+import { buildLanes, lanesInTime, spansIn, queueLaneKey, TimeAxis, IntervalIndex, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
 import type { QueueName } from '../src/core/trace-format';
 import { shortSource } from '../src/core/stepping';
 import { h, button } from './dom';
@@ -302,10 +302,7 @@ export class TimelineView {
       if (d <= slack && (!best || d < best.d)) best = { d, i };
     }
     if (!best) return '';
-    const m = trace.messages[best.i];
-    const end = (e: { thread: number; task: number | null }) => `task ${e.task} on ${loopShortName(trace, e.thread)}`;
-    const what = m.payload ? `: ${describePayload(m.payload)}` : '';
-    return `Message ${m.channel}${what}, sent by ${end(m.from)}, received by ${end(m.to)} (its content is not recorded)`;
+    return `Message ${describeMessage(trace, trace.messages[best.i])} (its content is not recorded)`;
   }
 
   /** Where a step starts on the axis (and, with `after`, where it ends). */

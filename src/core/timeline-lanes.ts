@@ -4,6 +4,7 @@
 // and are sorted, so the view finds what is visible with a binary search and stays fluid on 100k-step traces.
 import { QUEUE_INFO, LOOP_ORDER } from './queues';
 import { callStackAt } from './timeline';
+import { loopShortName } from './loops';
 import type { Trace, QueueName } from './trace-format';
 
 export interface Span {
@@ -100,15 +101,6 @@ export function laneNames(trace: Trace): { names: string[]; order: number[] } {
 /** The key of a queue lane: its loop and its queue. */
 export const queueLaneKey = (thread: number | undefined, queue: QueueName): string => `${thread ?? 0}:${queue}`;
 
-/** A loop's name: "worker 2 (square.js)", "process 1 (child.js)", "main". */
-export function loopName(trace: Trace, thread: number | undefined): string {
-  return trace.threads.find((x) => x.id === (thread ?? 0))?.name ?? `loop ${thread ?? 0}`;
-}
-
-/** A loop's short name for lane labels: "worker 2", "process 1", "main" (without the file it runs). */
-export function loopShortName(trace: Trace, thread: number | undefined): string {
-  return loopName(trace, thread).replace(/\s*\(.*\)$/, '');
-}
 
 /**
  * Queue lanes (only queues that ran something) in event-loop phase order, then one lane per coroutine. With several

@@ -3,6 +3,7 @@
 import type { Trace, QueueItem, QueueName, SourceSite, Step } from './trace-format';
 import { fileName } from './paths';
 import { QUEUE_INFO, WHY_RESUME } from './queues';
+import { whyReceived } from './loops';
 import { lowerBound, upperBound } from './stepping';
 
 export interface StackFrame {
@@ -154,7 +155,8 @@ export function stateAt(trace: Trace, step: number): LoopState {
 export function whyThisRan(trace: Trace, taskId: number): string {
   const t = trace.tasks[taskId];
   if (!t) return '';
-  return t.queue === 'microtask' && t.resumes !== undefined ? WHY_RESUME : QUEUE_INFO[t.queue].why;
+  if (t.queue === 'microtask' && t.resumes !== undefined) return WHY_RESUME;
+  return whyReceived(trace, taskId) || QUEUE_INFO[t.queue].why;
 }
 
 /**

@@ -62,6 +62,16 @@ describe('a trace of two event loops', () => {
     // its call stack is not known at another loop's step
     expect(await page.locator('.ls-stack .ls-empty').textContent()).toContain(worker.name);
 
+    // the step where main's listener ran: why it ran names the message it received, by its shape
+    const [message] = trace.messages;
+    await page.evaluate((s) => window.loopscope!.goTo(s), message.to.step!);
+    await waitForStep(page, message.to.step!);
+    expect(await page.locator('.ls-why').textContent()).toContain(
+      `Why this ran: A message from another loop arrived (parentPort.postMessage: a string (2 characters), sent by task ${message.from.task} on worker ${worker.id}, received by task ${message.to.task} on main); Node runs the listeners in the poll phase, as it does for finished I/O.`,
+    );
+    await page.evaluate((s) => window.loopscope!.goTo(s), step);
+    await waitForStep(page, step);
+
     await page.locator('.ls-loop-pick').selectOption('follow');
     await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain(worker.name));
 
