@@ -4,6 +4,7 @@
 import { QUEUE_INFO } from './queues';
 import type { Trace, Step, QueueName, Message } from './trace-format';
 import { fileName } from './paths';
+import { describePayload } from './raw-events';
 
 export interface DiagramWindow {
   text: string;
@@ -207,7 +208,8 @@ function buildLines(trace: Trace, from: number, to: number, current?: number) {
     // a message to another loop: to the callback that received it there (or to that loop, if it never did)
     for (const m of sentAt.get(i) ?? []) {
       const target = m.to.task !== null ? actorOfTask(m.to.task) : use('loop', 'event loop', m.to.thread);
-      push(`${here}-)${target}: ${escapeLabel(`${m.channel}${m.to.task === null ? ' (never delivered)' : ''}`)}`);
+      const what = m.payload ? `: ${describePayload(m.payload)}` : '';
+      push(`${here}-)${target}: ${escapeLabel(`${m.channel}${what}${m.to.task === null ? ' (never delivered)' : ''}`)}`);
     }
   }
   flushFolded();

@@ -147,12 +147,14 @@ export const PAYLOAD_TYPES: readonly { name: string; unit: string | null }[] = [
 ];
 export const payloadType = (name: string): number => PAYLOAD_TYPES.findIndex((t) => t.name === name);
 
-/** "an object (3 keys)", "a string (12 characters)", "a SharedArrayBuffer (1024 bytes)". */
+/** "an object with 3 keys", "a string of 12 characters", "a SharedArrayBuffer of 1024 bytes", "a number". */
 export function describePayload(p: { type: string; size: number | null }): string {
   const article = /^[aeiouAEIOU]/.test(p.type) ? 'an' : 'a';
   const unit = PAYLOAD_TYPES.find((t) => t.name === p.type)?.unit;
   const what = p.type === 'undefined' || p.type === 'null' ? p.type : `${article} ${p.type}`;
-  return unit && p.size !== null ? `${what} (${p.size} ${p.size === 1 ? unit.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')) : unit})` : what;
+  if (!unit || p.size === null) return what;
+  const units = p.size === 1 ? unit.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')) : unit;
+  return `${what} ${p.type === 'object' ? 'with' : 'of'} ${p.size} ${units}`;
 }
 
 export const EVENTS_FILE = 'events.bin';

@@ -67,7 +67,7 @@ describe('a trace of two event loops', () => {
     await page.evaluate((s) => window.loopscope!.goTo(s), message.to.step!);
     await waitForStep(page, message.to.step!);
     expect(await page.locator('.ls-why').textContent()).toContain(
-      `Why this ran: A message from another loop arrived (parentPort.postMessage: a string (2 characters), sent by task ${message.from.task} on worker ${worker.id}, received by task ${message.to.task} on main); Node runs the listeners in the poll phase, as it does for finished I/O.`,
+      `Why this ran: A message from another loop arrived (parentPort.postMessage: a string of 2 characters, sent by task ${message.from.task} on worker ${worker.id}, received by task ${message.to.task} on main); Node runs the listeners in the poll phase, as it does for finished I/O.`,
     );
     await page.evaluate((s) => window.loopscope!.goTo(s), step);
     await waitForStep(page, step);
@@ -91,7 +91,7 @@ describe('a trace of two event loops', () => {
     expect(arrow).toBeDefined();
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + arrow.x + arrow.w / 2, box.y + arrow.y + arrow.h / 2);
-    await eventually(async () => expect(await canvas.getAttribute('title')).toMatch(/^Message parentPort\.postMessage: a string \(2 characters\), sent by task \d+ on worker \d+, received by task \d+ on main/));
+    await eventually(async () => expect(await canvas.getAttribute('title')).toMatch(/^Message parentPort\.postMessage: a string of 2 characters, sent by task \d+ on worker \d+, received by task \d+ on main/));
 
     // a loop's lanes fold into one lane (all its tasks) and unfold again; the message still has its arrow
     const short = worker.name.replace(/ \(.*\)$/, '');
