@@ -181,9 +181,10 @@ export function joinThreads(parts: ThreadPart[]): Trace {
     threads.push({
       id: p.thread,
       kind: 'process',
-      name: `process ${Math.floor(p.thread / PROCESS_THREADS)} (${fileName(s.entry)})`,
+      // (Node running code from its command line, -e or -p, has no file)
+      name: `process ${Math.floor(p.thread / PROCESS_THREADS)}${s.entry ? ` (${fileName(s.entry)})` : ''}`,
       parent: s.parent ?? 0,
-      entry: s.entry,
+      entry: s.entry || null,
       ...(exit ? { exitCode: exit.code } : {}),
     });
   }

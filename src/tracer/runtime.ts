@@ -66,7 +66,7 @@ export function install(): void {
     delete process.env[CONFIG_ENV];
     // a child process: its environment as the program gave it, its own thread id in the trace, its entry
     if (cfg.child && !startChildProcess(cfg)) return;
-    if (cfg.child) {
+    if (cfg.child && cfg.entry !== '') {
       try {
         cfg.esmEntry = instrumenter.moduleFormatOf(cfg.entry) === 'module';
       } catch {
@@ -382,7 +382,11 @@ export function install(): void {
   );
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
+  // A child running code given with -e or -p: Node runs it from its options, uninstrumented (as eval'd code), so no
+  // user frame marks it; what runs before the first callback, at the top of the stack, is that code: it counts as
+  // the user's (as a module body would), and so do the callbacks it schedules.
+  let codeTopLevel = childProcess && cfg.entry === '';
+  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 ? ctxFlags[ctxTop - 1] : codeTopLevel));
 
   let closePatched = false;
   function watchClose(resource: object): void {
@@ -449,7 +453,10 @@ export function install(): void {
       },
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
-        if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+        if (ctxTop === 0) {
+          promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+          codeTopLevel = false;
+        }
         ctxFlags[ctxTop] = on;
         ctxStackBase[ctxTop] = stackBase;
         ctxStackTop[ctxTop] = stackTop;

@@ -268,7 +268,8 @@ function viewsShowLoops(trace: Trace): void {
   const diagram = renderWindow(trace, 0, trace.steps.length - 1).text;
   const boxes = diagram.split('\n').filter((l) => l.trim().startsWith('box '));
   expect(boxes.length, 'a box per loop that ran a task').toBe(new Set(trace.tasks.map((t) => t.thread ?? 0)).size);
-  for (const t of trace.threads.filter((x) => x.kind === 'process')) expect(boxes.some((b) => b.includes(t.name)), `a box for ${t.name}`).toBe(true);
+  const ranTask = (id: number) => trace.tasks.some((x) => x.thread === id);
+  for (const t of trace.threads.filter((x) => x.kind === 'process' && ranTask(x.id))) expect(boxes.some((b) => b.includes(t.name)), `a box for ${t.name}`).toBe(true);
 }
 
 /** Messages of an IPC channel: the sender's task and the receiver's, in the order sent. */
@@ -350,6 +351,48 @@ export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     const [greeting] = ipc(trace, child, 0, 'process.send');
     expect(greeting.from.task).toBe(a.resumeTask);
     expect(trace.output.find((o) => o.text === 'parent got {"greeting":"hi"}\n')?.task).toBe(greeting.to.task);
+  },
+  'spawn-sync-node-script': (run) => {
+    const { trace } = run;
+    // spawnSync (stdin given), execFileSync returning its stdout, execFileSync inheriting stdio, execSync through a
+    // shell, a failing execFileSync, then a spawnSync stopped by its timeout (a loop only if it got to start)
+    const children = processesOf(trace, 'child.js');
+    expect(children.slice(0, 5).map((t) => [t.parent, t.exitCode])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 5]]);
+    expect(children.slice(5).map((t) => t.exitCode)).toEqual(children.length > 5 ? [undefined] : []);
+    const [piped, returned, inherited, shell, failing] = children.map((t) => t.id);
+    for (const [thread, mode] of [[piped, 'piped read "from the parent"'], [returned, 'returned'], [shell, 'shell']] as const) {
+      expect(childLines(trace, thread, true)).toEqual([`child ${mode}\n`, `child ${mode.split(' ')[0]} to stderr\n`]);
+    }
+    expect(childLines(trace, failing, true)).toEqual(['child failing\n']);
+    // stdio inherited: its lines are the program's own output, tied to the child's loop, written after its await
+    // (child.js line 3) resumed
+    expect(childLines(trace, inherited, false)).toEqual(['child inherited\n', 'child inherited to stderr\n']);
+    const [a] = awaitsAt(trace, inherited, 'child.js:3');
+    expect(trace.output.filter((o) => o.thread === inherited).map((o) => o.task)).toEqual([a.resumeTask, a.resumeTask]);
+    // what a parent prints of its children's piped output is its own
+    printedBy(trace, 'execFileSync: "child returned\\n"\n', 0);
+    for (const c of children.slice(0, 5)) expect(awaitsAt(trace, c.id, 'child.js:3')).toHaveLength(1);
+    expect(trace.messages).toEqual([]);
+    viewsShowLoops(trace);
+  },
+  'node-eval-child': (run) => {
+    const { trace } = run;
+    // code from the command line has no file: each child is a loop without an entry, its code uninstrumented (as
+    // eval'd code is), its tasks and output recorded all the same
+    const children = trace.threads.filter((t) => t.kind === 'process');
+    expect(children.map((t) => [t.parent, t.entry, t.exitCode])).toEqual([[0, null, 4], [0, null, 0], [0, null, 0], [0, null, 0]]);
+    const [minusE, minusP, inherited, async] = children.map((t) => t.id);
+    const queueOf = (thread: number) => trace.output.filter((o) => o.thread === thread).map((o) => trace.tasks[o.task!].queue);
+    expect(childLines(trace, minusE, true)).toEqual(['eval child: one two a/b\n']);
+    expect(queueOf(minusE), 'printed in the immediate its code set').toEqual(['immediate']);
+    // -p prints the code's value as the child exits
+    expect(childLines(trace, minusP, true)).toEqual(['42\n']);
+    expect(childLines(trace, inherited, false)).toEqual(['inherited 5\n']);
+    expect(queueOf(inherited), 'printed in the promise reaction its code made').toEqual(['microtask']);
+    expect(childLines(trace, async, true)).toEqual(['ASYNC CHILD\n']);
+    expect(queueOf(async), "printed in the stdin 'data' listener its code added").toEqual(['io']);
+    expect(trace.coroutines.filter((c) => c.thread !== undefined)).toEqual([]);
+    viewsShowLoops(trace);
   },
   'cluster-two-workers': (run) => {
     const { trace } = run;

@@ -1,7 +1,7 @@
 // Which children the tracer follows (src/tracer/processes.ts): Node running a script, by its command line as
 // ChildProcess.prototype.spawn gets it (argv0 first); anything else runs untraced.
 import { describe, it, expect } from 'vitest';
-import { nodeScriptAt } from '../../src/tracer/processes';
+import { nodeRuns, nodeScriptAt } from '../../src/tracer/processes';
 
 describe('a child Node process running a script', () => {
   const node = process.execPath;
@@ -18,5 +18,18 @@ describe('a child Node process running a script', () => {
     expect(nodeScriptAt('/bin/sh', ['/bin/sh', '-c', 'node child.js'])).toBe(-1);
     expect(nodeScriptAt('python3', ['python3', 'child.js'])).toBe(-1);
     expect(nodeScriptAt('nodemon', ['nodemon', 'child.js'])).toBe(-1);
+  });
+});
+
+describe('a child Node process running code from its command line', () => {
+  const node = process.execPath;
+  it('is found by -e, -p, --eval, --print (the code and the arguments after it are not options)', () => {
+    for (const args of [['-e', 'x'], ['-p', '1'], ['-pe', '1'], ['--eval=1'], ['--print', '1', 'a.js'], ['--no-warnings', '-e', '--test', 'x'], ['-e', 'x', '--', 'a.js']]) {
+      expect(nodeRuns(node, [node, ...args]), args.join(' ')).toBe('code');
+    }
+  });
+  it('is not when Node is asked for something else as well', () => {
+    for (const args of [['-i', '-e', 'x'], ['-e', 'x', '--test'], ['--check', '-e', 'x']]) expect(nodeRuns(node, [node, ...args]), args.join(' ')).toBe(null);
+    expect(nodeRuns('python3', ['python3', '-e', 'x'])).toBe(null);
   });
 });
