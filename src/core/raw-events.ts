@@ -49,11 +49,13 @@ export const enum RawKind {
   /** a=the other thread's id (channel 1, a worker's port; channel 3, a child process's IPC channel to its parent), the
    * port's id in this thread (channel 2, a MessageChannel's port) or the child's pid (channel 4, the IPC channel to a
    * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent. Channel 5, a
-   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...) */
+   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...). d=1: the
+   * sender had 'message' listeners on the same channel as it sent (it listens for an answer) e=1 + the siteId of
+   * the user frame that sent it (0: unknown) */
   MessageOut = 18,
   /** a=the sending thread's id (channel 1, 3), the receiving port's or BroadcastChannel's id here (channel 2, 5) or
    * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
-   * task (or receiveMessageOnPort took it in this task) */
+   * task (or receiveMessageOnPort took it in this task). d=1: no 'message' listener was there to take it (Node dropped it) */
   MessageIn = 19,
 }
 

@@ -137,6 +137,12 @@ export interface Message {
   from: { thread: number; task: number; step: number };
   /** the task in which the receiving side's listeners ran; null when it was never delivered */
   to: { thread: number; task: number | null; step: number | null };
+  /** where the program sent it (the postMessage or send call): index into `sites` */
+  site?: number;
+  /** it reached the receiving side (`to.task`) while no 'message' listener was there: Node dropped it */
+  dropped?: true;
+  /** the sender had 'message' listeners on the same channel as it sent: it listens for an answer */
+  replyListener?: true;
 }
 
 /** An entry in one of the event loop's queues: enters when scheduled, leaves when it runs. */

@@ -22,6 +22,8 @@ const ROLE_TEXT: Record<string, string> = {
   'starving-callback': 'the callback that kept queueing microtasks',
   'blocking-task': 'the long synchronous task',
   'keeps-alive': 'made here, still open',
+  posted: 'sent here; nothing listened for it',
+  asked: 'sent here, listening for an answer that never came',
 };
 
 export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {

@@ -25,7 +25,7 @@ import { openSync, closeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PROCESS_THREADS } from '../core/raw-events';
 import { CONFIG_ENV, type TracerConfig } from './config';
-import { Channel, type MessageSink } from './threads';
+import { Channel, listenersOf, type MessageSink } from './threads';
 import { ReflectApply, ReflectGetPrototypeOf, SafeWeakMap } from './primordials';
 import { stripExecArgv } from './process-view';
 
@@ -256,7 +256,10 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
           const state = { pid: this.pid, sent: 0, received: 0 };
           children.set(this, state);
           if (typeof this.send === 'function') {
-            Object.defineProperty(this, 'send', { ...Object.getOwnPropertyDescriptor(this, 'send'), value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, () => sink.sent(state.pid, ++state.sent, Channel.Child)) });
+            Object.defineProperty(this, 'send', {
+              ...Object.getOwnPropertyDescriptor(this, 'send'),
+              value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, () => sink.sent(state.pid, ++state.sent, Channel.Child, listenersOf(this, 'message') > 0)),
+            });
           }
           watchChildMessages();
         }
@@ -280,7 +283,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       emit(this: object, event: unknown) {
         try {
           const state = event === 'message' ? children.get(this) : undefined;
-          if (state && sink.recording()) sink.received(state.pid, ++state.received, Channel.Child);
+          if (state && sink.recording()) sink.received(state.pid, ++state.received, Channel.Child, listenersOf(this, 'message') > 0);
         } catch {
           /* never disturb the program */
         }
@@ -301,13 +304,13 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   if (child && typeof proc.send === 'function') {
     Object.defineProperty(process, 'send', {
       ...Object.getOwnPropertyDescriptor(process, 'send'),
-      value: wrapSend(proc.send, (m) => !internalMessage(m), () => sink.sent(child.parent, ++toParent, Channel.Parent)),
+      value: wrapSend(proc.send, (m) => !internalMessage(m), () => sink.sent(child.parent, ++toParent, Channel.Parent, listenersOf(process, 'message') > 0)),
     });
   }
 
   return {
     processEmitted(event) {
-      if (event === 'message' && child && proc.channel && sink.recording()) sink.received(child.parent, ++fromParent, Channel.Parent);
+      if (event === 'message' && child && proc.channel && sink.recording()) sink.received(child.parent, ++fromParent, Channel.Parent, listenersOf(process, 'message') > 0);
     },
     stopChildren() {
       for (const { child: c, detached } of running) {

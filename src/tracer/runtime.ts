@@ -338,9 +338,10 @@ export function install(): void {
   // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
   const messages: MessageSink = {
     recording: () => internal === 0,
-    sent(peer, seq, channel) {
+    sent(peer, seq, channel, listening) {
       recordCurrentTask();
-      push(RawKind.MessageOut, peer, seq, channel);
+      // where the program sent it: the first user frame (the postMessage or send call)
+      push(RawKind.MessageOut, peer, seq, channel, listening ? 1 : 0, userCallSite() + 1);
       // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
       // to it is kept
       if (inWorker || childProcess) {
@@ -349,11 +350,11 @@ export function install(): void {
         internal--;
       }
     },
-    received(peer, seq, channel) {
+    received(peer, seq, channel, heard) {
       if (internal !== 0) return;
       // a port's listeners run in a MESSAGEPORT task; Node emits an IPC message in a nextTick task of its own
       recordCurrentTask(channel === Channel.Parent || channel === Channel.Child ? TICKOBJECT : MESSAGEPORT);
-      push(RawKind.MessageIn, peer, seq, channel);
+      push(RawKind.MessageIn, peer, seq, channel, heard ? 0 : 1);
     },
   };
   // (its preload flags: for a worker whose execArgv the program sets)

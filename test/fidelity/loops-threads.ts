@@ -9,6 +9,7 @@ import type { TracedRunResult } from '../support/compare';
 import { toPerfetto } from '../../src/core/perfetto';
 import { summarize } from '../../src/core/summary';
 import { renderWindow } from '../../src/core/mermaid';
+import { primarySite } from '../../src/core/findings';
 
 const file = (path: string | null | undefined) => (path ? basename(path) : null);
 
@@ -52,6 +53,11 @@ function common(run: TracedRunResult): void {
     const starts = trace.tasks.filter((x) => (x.thread ?? 0) === t.id).map((x) => x.startStep);
     expect(starts, `${t.name}'s tasks in order`).toEqual([...starts].sort((a, b) => a - b));
   }
+}
+
+/** The findings of a kind, each by the file:line it is shown on. */
+function findingsOf(trace: Trace, kind: string): string[] {
+  return trace.findings.filter((f) => f.kind === kind).map((f) => `${file(primarySite(f)?.file)}:${primarySite(f)?.line}`);
 }
 
 /** The output line with this text: on that thread (and a task of it). */
@@ -162,6 +168,37 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(trace.tasks.some((t) => t.thread === worker!.id)).toBe(true);
     expect(between(trace, worker!.id, 0).map((m) => m.to.task !== null)).toEqual([true]);
     printedBy(trace, 'worker says: made from code\n', 0);
+  },
+  'unheard-messages': (run) => {
+    const { trace } = run;
+    const reporter = threadOf(trace, 'reporter.js');
+    const deaf = threadOf(trace, 'deaf.js');
+    // the report reached the Worker object (Node hands it over, listened for or not) with no 'message' listener there
+    const [report] = between(trace, reporter, 0);
+    expect(report).toMatchObject({ channel: 'parentPort.postMessage', dropped: true });
+    expect(report.to.task).not.toBeNull();
+    // the job stayed queued on a parentPort nothing listened on, the channel's message on a port nothing listened on
+    const [job] = between(trace, 0, deaf);
+    expect([job.to.task, job.dropped]).toEqual([null, undefined]);
+    const [lost] = trace.messages.filter((m) => m.channel === 'MessagePort.postMessage');
+    expect([lost.to.thread, lost.to.task]).toEqual([0, null]);
+    // each is a finding on the line that sent it
+    expect(findingsOf(trace, 'unheard-message')).toEqual(['reporter.js:4', 'main.js:11', 'main.js:16']);
+    expect(trace.findings.filter((f) => f.kind === 'no-answer')).toEqual([]);
+    for (const m of [report, job, lost]) expect(trace.findings.some((f) => f.sites.some((s) => s.step === m.from.step))).toBe(true);
+  },
+  'worker-never-answers': (run) => {
+    const { trace } = run;
+    const worker = threadOf(trace, 'silent-worker.js');
+    const child = threadOf(trace, 'silent-child.js');
+    // asked while listening for an answer; heard by the worker's listener (which awaits, silent-worker.js line 4)
+    const jobs = between(trace, 0, worker);
+    expect(jobs.map((m) => [m.replyListener, m.dropped])).toEqual([[true, undefined], [true, undefined]]);
+    expect(jobs.map((m) => m.to.task)).toEqual(awaitsAt(trace, worker, 'silent-worker.js:4').map((a) => a.suspendTask));
+    expect(ipc(trace, 0, child, 'subprocess.send').map((m) => m.replyListener)).toEqual([true]);
+    expect(between(trace, worker, 0).concat(between(trace, child, 0))).toEqual([]);
+    expect(findingsOf(trace, 'no-answer')).toEqual(['main.js:9', 'main.js:15']);
+    expect(trace.findings.filter((f) => f.kind === 'unheard-message')).toEqual([]);
   },
   'worker-own-execargv': (run) => {
     const { trace } = run;
