@@ -3,7 +3,8 @@
 // and spans narrower than a pixel merge, so 100k steps stay fluid. Click or drag to scrub; Ctrl+wheel (or the buttons,
 // or +/-) to zoom; Shift+wheel to pan. Labels are placed only where they overlap nothing else.
 import { LOOP_ORDER } from '../src/core/queues';
-import { buildLanes, lanesInTime, spansIn, queueLaneKey, TimeAxis, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
+import { describePayload } from '../src/core/raw-events';
+import { buildLanes, lanesInTime, spansIn, queueLaneKey, loopName, loopShortName, TimeAxis, IntervalIndex, type Lane, type Span, type TaskSpan, type WaitSpan } from '../src/core/timeline-lanes';
 import type { QueueName } from '../src/core/trace-format';
 import { shortSource } from '../src/core/stepping';
 import { h, button } from './dom';
@@ -35,7 +36,8 @@ export type TimelineAxis = 'time' | 'steps';
 
 /** What the last frame drew where (canvas CSS pixels): the tests check that bars overlap and labels do not. */
 export interface DrawnBox {
-  kind: 'bar' | 'wait' | 'label';
+  /** a message's arrow runs from (x, y) to (x + w, y + h) */
+  kind: 'bar' | 'wait' | 'label' | 'message';
   lane: number;
   x: number;
   y: number;
@@ -51,7 +53,7 @@ export class TimelineView {
   private readonly spacer: HTMLElement;
   private readonly laneList: HTMLUListElement;
   /** lanes in steps; `shown` is the same lanes in the current axis's units (steps, or microseconds) */
-  private readonly lanes: Lane[];
+  private lanes: Lane[];
   private shown: Lane[];
   private timeLanes: Lane[] | null = null;
   private readonly time: TimeAxis;
@@ -60,7 +62,11 @@ export class TimelineView {
   private readonly moreButton: HTMLButtonElement;
   private readonly axisButtons: Record<TimelineAxis, HTMLButtonElement>;
   private drawnBoxes: DrawnBox[] = [];
-  private readonly queueLanes: number;
+  private arrows: { axis: TimelineAxis; from: Float64Array; to: Float64Array; index: IntervalIndex } | null = null;
+  private queueLanes = 0;
+  /** loops whose lanes are folded into one (with several loops) */
+  private readonly collapsed = new Set<number>();
+  private readonly loopButtons: HTMLButtonElement[] = [];
   /** lane index of each queue (by loop and queue: queueLaneKey) and coroutine, for the arrows and the current step */
   private readonly laneOfQueue = new Map<string, number>();
   private readonly laneOfCoroutine = new Map<number, number>();
@@ -79,28 +85,28 @@ export class TimelineView {
   private readonly resize: ResizeObserver;
 
   constructor(private readonly ctx: ViewContext) {
-    this.lanes = buildLanes(ctx.trace);
-    this.shown = this.lanes;
+    this.lanes = this.shown = [];
     this.time = new TimeAxis(ctx.trace);
     // a server under load is about time (requests overlapping, a database wait); a puzzle is about order
     this.axisMode = ctx.trace.program.requests?.length ? 'time' : 'steps';
-    this.queueLanes = this.lanes.filter((l) => l.kind === 'queue').length;
-    this.lanes.forEach((l, i) => (l.kind === 'queue' ? this.laneOfQueue.set(queueLaneKey(l.thread, l.queue), i) : this.laneOfCoroutine.set(l.coroutine, i)));
-    this.canvas = h('canvas', {
-      class: 'ls-tl-canvas',
-      attrs: {
-        tabindex: 0,
-        role: 'img',
-        'aria-label': `Timeline: ${this.queueLanes} queue lanes and ${this.lanes.length - this.queueLanes} coroutine lanes over ${ctx.trace.steps.length} steps (${(this.time.end / 1000).toFixed(1)} ms). Click or drag to choose a step; plus and minus zoom.`,
-        'data-lanes': this.lanes.length,
-      },
-    });
+    this.canvas = h('canvas', { class: 'ls-tl-canvas', attrs: { tabindex: 0, role: 'img' } });
     this.spacer = h('div', { class: 'ls-tl-spacer' });
     this.scroller = h('div', { class: 'ls-tl-scroll' }, [this.canvas, this.spacer]);
     this.laneList = h('ul', { class: 'ls-sr-only ls-lane-list', attrs: { 'aria-label': 'Timeline lanes' } });
-    this.lanes.slice(0, this.queueLanes + MAX_LISTED_LANES).forEach((l) => {
-      this.laneList.appendChild(h('li', { text: l.label, attrs: { 'data-kind': l.kind, ...(l.kind === 'coroutine' ? { 'data-coroutine': l.coroutine } : { 'data-queue': l.queue, 'data-thread': l.thread }) } }));
-    });
+    this.buildLanes();
+    // with several loops, each loop's lanes are a group that folds into one lane (all its tasks, in their queues' colours)
+    const loops = ctx.trace.threads.length > 1 ? ctx.trace.threads : [];
+    for (const t of loops) {
+      this.loopButtons.push(
+        h('button', {
+          class: 'ls-btn ls-seg-btn ls-tl-loop',
+          text: `▾ ${loopShortName(ctx.trace, t.id)}`,
+          title: `Fold the lanes of ${loopName(ctx.trace, t.id)} into one, or unfold them`,
+          attrs: { type: 'button', 'data-thread': t.id, 'aria-expanded': 'true' },
+          on: { click: () => this.toggleLoop(t.id) },
+        }),
+      );
+    }
     this.moreButton = h('button', { class: 'ls-btn ls-tl-more', attrs: { type: 'button' }, on: { click: () => this.setExpanded(!this.expanded) } });
     const axisButton = (mode: TimelineAxis, text: string, title: string) =>
       h('button', { class: 'ls-btn ls-seg-btn', text, title, attrs: { type: 'button', 'data-axis': mode }, on: { click: () => this.setAxis(mode) } });
@@ -116,6 +122,7 @@ export class TimelineView {
           h('span', { class: 'ls-legend-wait', text: 'await: suspended → resumed' }),
         ]),
         h('span', { class: 'ls-seg', attrs: { role: 'group', 'aria-label': 'Timeline axis' } }, [this.axisButtons.time, this.axisButtons.steps]),
+        ...(this.loopButtons.length ? [h('span', { class: 'ls-seg', attrs: { role: 'group', 'aria-label': 'Lanes by loop (fold or unfold)' } }, [h('span', { class: 'ls-seg-label', text: 'Loops', attrs: { 'aria-hidden': 'true' } }), ...this.loopButtons])] : []),
         h('span', { class: 'ls-toolbar' }, [
           button({ icon: 'zoomOut', label: 'Zoom out the timeline', keys: '-', onClick: () => this.zoomAt(0.5) }),
           button({ icon: 'zoomIn', label: 'Zoom in the timeline', keys: '+', onClick: () => this.zoomAt(2) }),
@@ -138,6 +145,45 @@ export class TimelineView {
     this.scroller.addEventListener('scroll', () => this.requestDraw());
     this.resize = new ResizeObserver(() => this.layout());
     this.resize.observe(this.scroller);
+  }
+
+  /** The lanes for the loops as folded now: the lane maps, the list for screen readers, the canvas's description. */
+  private buildLanes(): void {
+    const trace = this.ctx.trace;
+    this.lanes = buildLanes(trace, this.collapsed);
+    this.timeLanes = null;
+    this.queueLanes = this.lanes.filter((l) => l.kind === 'queue').length;
+    this.laneOfQueue.clear();
+    this.laneOfCoroutine.clear();
+    this.lanes.forEach((l, i) => {
+      if (l.kind === 'coroutine') this.laneOfCoroutine.set(l.coroutine, i);
+      // a folded loop's one lane holds the tasks of all its queues
+      else for (const q of l.collapsed ? LOOP_ORDER : [l.queue]) this.laneOfQueue.set(queueLaneKey(l.thread, q), i);
+    });
+    this.canvas.setAttribute(
+      'aria-label',
+      `Timeline: ${this.queueLanes} queue lanes and ${this.lanes.length - this.queueLanes} coroutine lanes over ${trace.steps.length} steps (${(this.time.end / 1000).toFixed(1)} ms). Click or drag to choose a step; plus and minus zoom.`,
+    );
+    this.canvas.dataset.lanes = String(this.lanes.length);
+    this.laneList.replaceChildren(
+      ...this.lanes.slice(0, this.queueLanes + MAX_LISTED_LANES).map((l) =>
+        h('li', { text: l.label, attrs: { 'data-kind': l.kind, ...(l.kind === 'coroutine' ? { 'data-coroutine': l.coroutine } : { 'data-queue': l.collapsed ? 'all' : l.queue, 'data-thread': l.thread }) } }),
+      ),
+    );
+  }
+
+  /** Fold a loop's lanes into one, or unfold them. */
+  toggleLoop(thread: number): void {
+    if (!this.collapsed.delete(thread)) this.collapsed.add(thread);
+    for (const b of this.loopButtons) {
+      const open = !this.collapsed.has(Number(b.dataset.thread));
+      b.setAttribute('aria-expanded', String(open));
+      b.textContent = `${open ? '▾' : '▸'} ${loopShortName(this.ctx.trace, Number(b.dataset.thread))}`;
+    }
+    this.arrows = null;
+    this.buildLanes();
+    this.syncControls();
+    this.layout();
   }
 
   /** The lane of the queue a task ran from, in its own loop. */
@@ -216,6 +262,50 @@ export class TimelineView {
   /** the most a unit may be zoomed to: 4 rem per step, or per 10 microseconds */
   private get maxPx(): number {
     return this.axisMode === 'time' ? this.m.rem * 0.4 : this.m.rem * 4;
+  }
+
+  /**
+   * Where each message's arrow starts and ends on the current axis (the middle of the sending and receiving steps),
+   * indexed so that a frame finds the arrows in view without looking at every message. Made once per axis.
+   */
+  private messageArrows(): { from: Float64Array; to: Float64Array; index: IntervalIndex } {
+    const cached = this.arrows?.axis === this.axisMode ? this.arrows : null;
+    if (cached) return cached;
+    const messages = this.ctx.trace.messages;
+    const mid = (step: number | null) => (step === null ? NaN : (this.unitOf(step) + this.unitOf(step, true)) / 2);
+    const from = Float64Array.from(messages, (m) => mid(m.from.step));
+    const to = Float64Array.from(messages, (m) => mid(m.to.step));
+    // an undelivered message draws no arrow: its interval is empty (lo > hi)
+    const lo = from.map((u, i) => (Number.isNaN(to[i]) ? Infinity : Math.min(u, to[i])));
+    const hi = from.map((u, i) => (Number.isNaN(to[i]) ? -Infinity : Math.max(u, to[i])));
+    this.arrows = { axis: this.axisMode, from, to, index: new IntervalIndex(lo, hi) };
+    return this.arrows;
+  }
+
+  /** The message whose arrow passes within a few pixels of (x, y), described: its channel, ends and payload's shape. */
+  private messageAt(x: number, y: number): string {
+    const { trace } = this.ctx;
+    if (!trace.messages.length) return '';
+    const arrows = this.messageArrows();
+    const slack = 5;
+    const u = this.unitAtX(x);
+    const half = this.m.lane / 2;
+    let best: { d: number; i: number } | null = null;
+    for (const i of arrows.index.meeting(u - slack / this.pxPerUnit, u + slack / this.pxPerUnit)) {
+      const m = trace.messages[i];
+      if (m.to.task === null) continue;
+      const fromLane = this.laneOfTask(trace.tasks[m.from.task]);
+      const toLane = this.laneOfTask(trace.tasks[m.to.task]);
+      if (fromLane === undefined || toLane === undefined) continue;
+      const X = (v: number) => this.m.gutter + (v - this.x0) * this.pxPerUnit;
+      const d = distanceToSegment(x, y, X(arrows.from[i]), this.laneY(fromLane) + half, X(arrows.to[i]), this.laneY(toLane) + half);
+      if (d <= slack && (!best || d < best.d)) best = { d, i };
+    }
+    if (!best) return '';
+    const m = trace.messages[best.i];
+    const end = (e: { thread: number; task: number | null }) => `task ${e.task} on ${loopShortName(trace, e.thread)}`;
+    const what = m.payload ? `: ${describePayload(m.payload)}` : '';
+    return `Message ${m.channel}${what}, sent by ${end(m.from)}, received by ${end(m.to)} (its content is not recorded)`;
   }
 
   /** Where a step starts on the axis (and, with `after`, where it ends). */
@@ -427,6 +517,8 @@ export class TimelineView {
 
   /** Tooltip text for the point under the mouse. */
   private describe(x: number, y: number): string {
+    const message = x >= this.m.gutter ? this.messageAt(x, y) : '';
+    if (message) return message;
     const i = this.laneAtY(y);
     const lane = this.lanes[i];
     const shown = this.shown[i];
@@ -520,7 +612,8 @@ export class TimelineView {
       const hgt = lane - 2 * pad;
       if (l.kind === 'queue') {
         const tasks = this.ctx.trace.tasks;
-        drawn += this.drawSpans(g, i, l.spans, from, to, X, barTop, hgt, c.queue[l.queue], (s) => tasks[(s as TaskSpan).task]?.label ?? '', (s) => !!tasks[(s as TaskSpan).task]?.internal);
+        const color = l.collapsed ? (s: Span) => c.queue[tasks[(s as TaskSpan).task]?.queue ?? l.queue] : c.queue[l.queue];
+        drawn += this.drawSpans(g, i, l.spans, from, to, X, barTop, hgt, color, (s) => tasks[(s as TaskSpan).task]?.label ?? '', (s) => !!tasks[(s as TaskSpan).task]?.internal);
       } else {
         // waits first (a dashed line through the lane), then the running spans on top
         const mid = Math.round(y + lane / 2) + 0.5;
@@ -652,11 +745,12 @@ export class TimelineView {
     g.strokeStyle = c.coroutine;
     g.fillStyle = c.coroutine;
     g.lineWidth = 1.5;
-    for (const m of this.ctx.trace.messages) {
+    const arrows = this.messageArrows();
+    for (const i of arrows.index.meeting(from, to)) {
+      const m = this.ctx.trace.messages[i];
       if (m.to.step === null || m.to.task === null) continue;
-      const u1 = (this.unitOf(m.from.step) + this.unitOf(m.from.step, true)) / 2;
-      const u2 = (this.unitOf(m.to.step) + this.unitOf(m.to.step, true)) / 2;
-      if (Math.max(u1, u2) < from || Math.min(u1, u2) > to) continue;
+      const u1 = arrows.from[i];
+      const u2 = arrows.to[i];
       const fromLane = this.laneOfTask(this.ctx.trace.tasks[m.from.task]);
       const toLane = this.laneOfTask(this.ctx.trace.tasks[m.to.task]);
       if (fromLane === undefined || toLane === undefined) continue;
@@ -669,6 +763,7 @@ export class TimelineView {
       g.moveTo(x1, y1);
       g.lineTo(x2, y2);
       g.stroke();
+      this.drawnBoxes.push({ kind: 'message', lane: fromLane, x: x1, y: y1, w: x2 - x1, h: y2 - y1 });
       // the head: at the receiving end, along the line
       const a = Math.atan2(y2 - y1, x2 - x1);
       const s = Math.max(5, lane * 0.28);
@@ -766,13 +861,13 @@ export class TimelineView {
 
   /** Draw the visible spans of one lane; spans that would share a pixel are merged. Returns how many were drawn. */
   private drawSpans(
-    g: CanvasRenderingContext2D, lane: number, spans: readonly Span[], from: number, to: number, X: (u: number) => number, top: number, hgt: number, color: string,
+    g: CanvasRenderingContext2D, lane: number, spans: readonly Span[], from: number, to: number, X: (u: number) => number, top: number, hgt: number, color: string | ((s: Span) => string),
     labelOf: (s: Span) => string, dim?: (s: Span) => boolean,
   ): number {
     let lastRight = -Infinity;
     let n = 0;
     const wide: { x: number; w: number; s: Span }[] = [];
-    g.fillStyle = color;
+    if (typeof color === 'string') g.fillStyle = color;
     for (const s of spansIn(spans, from, to)) {
       let xa = X(s.from);
       // a step span leaves a pixel between neighbours; a task in time is at least 2 px wide, however short it ran
@@ -782,6 +877,7 @@ export class TimelineView {
       xa = Math.max(xa, lastRight);
       // Node's own tasks: drawn faint, so the user's tasks stand out
       const faint = dim?.(s) ?? false;
+      if (typeof color !== 'string') g.fillStyle = color(s);
       if (faint) g.globalAlpha = 0.3;
       g.fillRect(xa, top, xb - xa, hgt);
       this.drawnBoxes.push({ kind: 'bar', lane, x: xa, y: top, w: xb - xa, h: hgt });
@@ -826,4 +922,13 @@ export class TimelineView {
     }
     g.fillText(`${text.slice(0, lo)}…`, x, y);
   }
+}
+
+/** Distance from (px, py) to the segment (x1, y1)-(x2, y2). */
+function distanceToSegment(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 ? Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len2)) : 0;
+  return Math.hypot(px - (x1 + t * dx), py - (y1 + t * dy));
 }

@@ -49,14 +49,27 @@ export const enum RawKind {
   /** a=the other thread's id (channel 1, a worker's port; channel 3, a child process's IPC channel to its parent), the
    * port's id in this thread (channel 2, a MessageChannel's port) or the child's pid (channel 4, the IPC channel to a
    * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent. Channel 5, a
-   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...). d=1: the
-   * sender had 'message' listeners on the same channel as it sent (it listens for an answer) e=1 + the siteId of
-   * the user frame that sent it (0: unknown) */
+   * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...).
+   * d=the payload's type (its index in PAYLOAD_TYPES) e=its size in that type's unit (-1: none). c packs, above the
+   * channel, whether the sender listens for an answer and where user code sent it: see messageOutC */
   MessageOut = 18,
   /** a=the sending thread's id (channel 1, 3), the receiving port's or BroadcastChannel's id here (channel 2, 5) or
    * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
    * task (or receiveMessageOnPort took it in this task). d=1: no 'message' listener was there to take it (Node dropped it) */
   MessageIn = 19,
+}
+
+/**
+ * MessageOut's c field: the channel (bits 0-3); bit 4 set when the sender had 'message' listeners on the same channel
+ * as it sent (it listens for an answer); above that, 1 + the siteId of the user frame that sent it (0: unknown). A
+ * recording made before these were holds the channel alone.
+ */
+export function messageOutC(channel: number, listening: boolean, site: number): number {
+  const at = site >= 0 && site < 1 << 25 ? site + 1 : 0;
+  return channel | (listening ? 0x10 : 0) | (at << 5);
+}
+export function readMessageOutC(c: number): { channel: number; listening: boolean; site: number } {
+  return { channel: c & 0xf, listening: (c & 0x10) !== 0, site: (c >>> 5) - 1 };
 }
 
 /** Lines of meta.ndjson, discriminated by `t`. */
@@ -118,6 +131,42 @@ export interface RawSite {
 export type SiteKind = 'function' | 'module' | 'await' | 'yield' | 'for-await' | 'call' | 'read' | 'kept' | 'check' | 'write' | 'var';
 
 /** The files the tracer leaves in its trace directory. */
+/**
+ * The shapes of a message's payload, as the tracer tells them without reading the payload's content (no getter, no
+ * Proxy trap runs), and the unit of each one's size. The index is the code in a MessageOut event.
+ */
+export const PAYLOAD_TYPES: readonly { name: string; unit: string | null }[] = [
+  { name: 'unknown', unit: null },
+  { name: 'undefined', unit: null },
+  { name: 'null', unit: null },
+  { name: 'boolean', unit: null },
+  { name: 'number', unit: null },
+  { name: 'bigint', unit: null },
+  { name: 'string', unit: 'characters' },
+  { name: 'array', unit: 'items' },
+  { name: 'object', unit: 'keys' },
+  { name: 'ArrayBuffer', unit: 'bytes' },
+  { name: 'SharedArrayBuffer', unit: 'bytes' },
+  { name: 'typed array', unit: 'bytes' },
+  { name: 'DataView', unit: 'bytes' },
+  { name: 'Map', unit: 'entries' },
+  { name: 'Set', unit: 'entries' },
+  { name: 'Date', unit: null },
+  { name: 'RegExp', unit: null },
+  { name: 'Error', unit: null },
+  { name: 'MessagePort', unit: null },
+  { name: 'other', unit: null },
+];
+export const payloadType = (name: string): number => PAYLOAD_TYPES.findIndex((t) => t.name === name);
+
+/** "an object (3 keys)", "a string (12 characters)", "a SharedArrayBuffer (1024 bytes)". */
+export function describePayload(p: { type: string; size: number | null }): string {
+  const article = /^[aeiouAEIOU]/.test(p.type) ? 'an' : 'a';
+  const unit = PAYLOAD_TYPES.find((t) => t.name === p.type)?.unit;
+  const what = p.type === 'undefined' || p.type === 'null' ? p.type : `${article} ${p.type}`;
+  return unit && p.size !== null ? `${what} (${p.size} ${p.size === 1 ? unit.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : '')) : unit})` : what;
+}
+
 export const EVENTS_FILE = 'events.bin';
 export const META_FILE = 'meta.ndjson';
 /** a worker thread's recording: events-<threadId>.bin and meta-<threadId>.ndjson */

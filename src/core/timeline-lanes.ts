@@ -31,6 +31,8 @@ export interface QueueLane {
   thread: number;
   label: string;
   spans: TaskSpan[];
+  /** a collapsed loop: every task of the loop in this one lane (each drawn in its own queue's colour) */
+  collapsed?: true;
 }
 
 export interface CoroutineLane {
@@ -111,9 +113,9 @@ export function loopShortName(trace: Trace, thread: number | undefined): string 
 /**
  * Queue lanes (only queues that ran something) in event-loop phase order, then one lane per coroutine. With several
  * event loops: each loop's queue lanes together (in the order of `threads`), labelled with the loop, and each
- * coroutine lane labelled with its loop.
+ * coroutine lane labelled with its loop; a loop in `collapsed` has one lane for all its tasks and no coroutine lanes.
  */
-export function buildLanes(trace: Trace): Lane[] {
+export function buildLanes(trace: Trace, collapsed: ReadonlySet<number> = new Set()): Lane[] {
   const { names, order } = laneNames(trace);
   const last = Math.max(0, trace.steps.length - 1);
   const several = trace.threads.length > 1;
@@ -127,6 +129,13 @@ export function buildLanes(trace: Trace): Lane[] {
   }
   const lanes: Lane[] = [];
   for (const { id: thread } of trace.threads) {
+    if (collapsed.has(thread)) {
+      const ran = LOOP_ORDER.filter((q) => byQueue.has(queueLaneKey(thread, q)));
+      if (!ran.length) continue;
+      const spans = ran.flatMap((q) => byQueue.get(queueLaneKey(thread, q))!).sort((a, b) => a.from - b.from);
+      lanes.push({ kind: 'queue', queue: ran[0], thread, label: `${loopShortName(trace, thread)} · all queues`, spans, collapsed: true });
+      continue;
+    }
     for (const q of LOOP_ORDER) {
       const spans = byQueue.get(queueLaneKey(thread, q));
       if (!spans) continue;
@@ -137,6 +146,7 @@ export function buildLanes(trace: Trace): Lane[] {
   const threadRank = new Map(trace.threads.map((t, i) => [t.id, i]));
   const coroutineOrder = several ? [...order].sort((a, b) => (threadRank.get(trace.coroutines[a].thread ?? 0) ?? 0) - (threadRank.get(trace.coroutines[b].thread ?? 0) ?? 0)) : order;
   for (const c of coroutineOrder.map((id) => trace.coroutines[id])) {
+    if (collapsed.has(c.thread ?? 0)) continue;
     const spans: Span[] = [];
     const waits: WaitSpan[] = [];
     let runFrom: number | null = c.startStep;
@@ -172,6 +182,46 @@ export function spansIn<T extends Span>(spans: readonly T[], from: number, to: n
   const out: T[] = [];
   for (let i = firstSpanFrom(spans, from); i < spans.length && spans[i].from <= to; i++) out.push(spans[i]);
   return out;
+}
+
+/**
+ * Intervals [lo, hi] (in any order, any lengths) found by the ones that meet a window, without looking at the
+ * others: sorted by lo, a window [from, to] holds those with lo in [from - longest, to] and hi >= from.
+ */
+export class IntervalIndex {
+  private readonly order: Int32Array;
+  private readonly los: Float64Array;
+  private readonly longest: number;
+
+  constructor(lo: ArrayLike<number>, private readonly hi: ArrayLike<number>) {
+    const n = lo.length;
+    this.order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => lo[a] - lo[b] || a - b);
+    this.los = Float64Array.from(this.order, (i) => lo[i]);
+    let longest = 0;
+    for (let i = 0; i < n; i++) longest = Math.max(longest, hi[i] - lo[i]);
+    this.longest = longest;
+  }
+
+  /** The intervals that meet [from, to], by their index, in the order of their lo. */
+  meeting(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let k = this.firstAtOrAfter(from - this.longest); k < this.los.length && this.los[k] <= to; k++) {
+      const i = this.order[k];
+      if (this.hi[i] >= from) out.push(i);
+    }
+    return out;
+  }
+
+  private firstAtOrAfter(x: number): number {
+    let lo = 0;
+    let hi = this.los.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.los[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** Where steps sit in time: microseconds since the first task started, from the tasks' start times and durations. */

@@ -137,6 +137,9 @@ export interface Message {
   from: { thread: number; task: number; step: number };
   /** the task in which the receiving side's listeners ran; null when it was never delivered */
   to: { thread: number; task: number | null; step: number | null };
+  /** what was sent, by its shape only (never its content): a name of PAYLOAD_TYPES, and its size in that type's
+   * unit (null when the type has none) */
+  payload?: { type: string; size: number | null };
   /** where the program sent it (the postMessage or send call): index into `sites` */
   site?: number;
   /** it reached the receiving side (`to.task`) while no 'message' listener was there: Node dropped it */

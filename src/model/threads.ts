@@ -4,7 +4,7 @@
 // id), times are put on the main thread's clock, the program's output is put back in the order it reached stdout and
 // stderr (a worker's writes are relayed by its parent: the parent's recording says where each came), and each
 // message sent is joined to the task that received it (the n-th message of a direction to the n-th received).
-import { PROCESS_THREADS, RawKind, type MetaRecord } from '../core/raw-events';
+import { PAYLOAD_TYPES, PROCESS_THREADS, RawKind, readMessageOutC, type MetaRecord } from '../core/raw-events';
 import type { Message, Output, Thread, Trace } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import type { Decoded, OutputMeta } from './decode';
@@ -20,6 +20,8 @@ export interface MessageEvent {
   channel: number;
   task: number;
   step: number;
+  /** a message sent: its payload's shape */
+  payload?: Message['payload'];
   /** sent: the sender listens for an answer on the channel; received: nobody listened (Node dropped it) */
   flag: boolean;
   /** sent: where user code sent it (a site of this thread's recording), or -1 */
@@ -51,9 +53,19 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
     if (kind !== RawKind.MessageOut && kind !== RawKind.MessageIn) continue;
     const task = rt.eventTask[i];
     if (task < 0) continue;
-    list.push({ out: kind === RawKind.MessageOut, peer: ev.a(i), seq: ev.b(i), channel: ev.c(i), task, step: st.stepAt(i), flag: ev.d(i) === 1, site: kind === RawKind.MessageOut ? ev.e(i) - 1 : -1 });
+    const out = kind === RawKind.MessageOut;
+    const c = out ? readMessageOutC(ev.c(i)) : { channel: ev.c(i), listening: false, site: -1 };
+    list.push({ out, peer: ev.a(i), seq: ev.b(i), channel: c.channel, task, step: st.stepAt(i), ...(out ? withPayload(payloadOf(ev.d(i), ev.e(i))) : {}), flag: out ? c.listening : ev.d(i) === 1, site: c.site });
   }
   return list;
+}
+
+const withPayload = (payload: Message['payload']) => (payload ? { payload } : {});
+
+/** A MessageOut event's payload (d, e); none when unknown (code 0, as in a recording made before payloads were). */
+function payloadOf(type: number, size: number): Message['payload'] {
+  const t = type > 0 ? PAYLOAD_TYPES[type] : undefined;
+  return t ? { type: t.name, size: t.unit && size >= 0 ? size : null } : undefined;
 }
 
 /** RawKind.MessageOut / MessageIn channel codes (src/tracer/threads.ts): a MessageChannel's port, a child process's
@@ -112,7 +124,7 @@ function followPorts(parts: ThreadPart[]) {
  * that was sent after the channel was made, by another channel, in the order the process numbered them.
  */
 function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number; site: number }>): Message[] {
-  type Post = { key: string; n: number; from: Message['from']; site: number };
+  type Post = { key: string; n: number; from: Message['from']; payload: Message['payload']; site: number };
   const channels = new Map<string, { name: string; after: number; thread: number; process: number }>();
   const posts = new Map<string, Post[]>();
   const processOf = (thread: number) => Math.floor(thread / PROCESS_THREADS);
@@ -129,7 +141,7 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       if (!m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
       const on = `${channel.process}:${channel.name}`;
       if (!posts.has(on)) posts.set(on, []);
-      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, site: m.site >= 0 ? m.site + at.site : -1 });
+      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, payload: m.payload, site: m.site >= 0 ? m.site + at.site : -1 });
     }
   }
   for (const list of posts.values()) list.sort((a, b) => a.n - b.n);
@@ -145,11 +157,11 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       const post = heard[m.seq - 1];
       if (!post) continue;
       delivered.add(post);
-      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, ...sentAt(post.site) });
+      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, ...sentAt(post.site), ...withPayload(post.payload) });
     }
   }
   for (const list of posts.values()) {
-    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null }, ...sentAt(post.site) });
+    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null }, ...sentAt(post.site), ...withPayload(post.payload) });
   }
   return messages;
 }
@@ -364,6 +376,8 @@ export function joinThreads(parts: ThreadPart[]): Trace {
         ...sentAt(m.site >= 0 ? m.site + at.site : -1),
         ...(got?.dropped ? { dropped: true as const } : {}),
         ...(m.flag ? { replyListener: true as const } : {}),
+        // (last: the binary form keeps it with the row's other fields, after its columns)
+        ...withPayload(m.payload),
       });
     }
   }

@@ -258,7 +258,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
           if (typeof this.send === 'function') {
             Object.defineProperty(this, 'send', {
               ...Object.getOwnPropertyDescriptor(this, 'send'),
-              value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, () => sink.sent(state.pid, ++state.sent, Channel.Child, listenersOf(this, 'message') > 0)),
+              value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, (m) => sink.sent(state.pid, ++state.sent, Channel.Child, m, listenersOf(this, 'message') > 0)),
             });
           }
           watchChildMessages();
@@ -304,7 +304,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   if (child && typeof proc.send === 'function') {
     Object.defineProperty(process, 'send', {
       ...Object.getOwnPropertyDescriptor(process, 'send'),
-      value: wrapSend(proc.send, (m) => !internalMessage(m), () => sink.sent(child.parent, ++toParent, Channel.Parent, listenersOf(process, 'message') > 0)),
+      value: wrapSend(proc.send, (m) => !internalMessage(m), (m) => sink.sent(child.parent, ++toParent, Channel.Parent, m, listenersOf(process, 'message') > 0)),
     });
   }
 
@@ -328,13 +328,13 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
 type Send = (this: unknown, ...args: unknown[]) => unknown;
 
 /** `send` as Node made it, noting each of the program's messages that goes out (a closed channel sends nothing). */
-function wrapSend(real: Send, counts: (message: unknown) => boolean, note: () => void): Send {
+function wrapSend(real: Send, counts: (message: unknown) => boolean, note: (message: unknown) => void): Send {
   const send = {
     send(this: unknown, ...args: unknown[]) {
       const connected = (this as { connected?: unknown } | null)?.connected === true;
       const result = ReflectApply(real, this, args);
       try {
-        if (connected && counts(args[0])) note();
+        if (connected && counts(args[0])) note(args[0]);
       } catch {
         /* never disturb the program */
       }

@@ -9,7 +9,7 @@ import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import workerThreads from 'node:worker_threads';
 import { Recorder } from './recorder';
-import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
+import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, messageOutC, type MetaRecord } from '../core/raw-events';
 import type { ModuleFormat } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/syntax-error';
 import { instrumenterRealm } from './instrumenter-realm';
@@ -22,6 +22,7 @@ import { listenForStop } from './control';
 import { stripExecArgv, leaveRequireCache, enableSourceMaps, withoutStdioListeners, hideInstrumentedSourceMaps, programSourceMapsEnabled } from './process-view';
 import { mapStackFrames } from './stacks';
 import { watchThreads, CONFIG_KEY, ENTRY_KEY, Channel, type MessageSink } from './threads';
+import { payloadShape } from './payload';
 import { watchProcesses, startChildProcess } from './processes';
 import {
   ReflectApply,
@@ -338,10 +339,11 @@ export function install(): void {
   // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
   const messages: MessageSink = {
     recording: () => internal === 0,
-    sent(peer, seq, channel, listening) {
+    sent(peer, seq, channel, payload, listening) {
       recordCurrentTask();
+      const [type, size] = payloadShape(payload);
       // where the program sent it: the first user frame (the postMessage or send call)
-      push(RawKind.MessageOut, peer, seq, channel, listening ? 1 : 0, userCallSite() + 1);
+      push(RawKind.MessageOut, peer, seq, messageOutC(channel, listening, userCallSite()), type, size);
       // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
       // to it is kept
       if (inWorker || childProcess) {

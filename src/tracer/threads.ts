@@ -57,9 +57,10 @@ export const enum Channel {
 export interface MessageSink {
   /** false while the tracer itself works */
   recording(): boolean;
-  /** a message sent to another loop: the `seq`-th of that direction; `listening`: the sender has 'message' listeners
-   * on the same channel as it sends (it listens for an answer) */
-  sent(peer: number, seq: number, channel: Channel, listening: boolean): void;
+  /** a message sent to another loop: the `seq`-th of that direction; `payload` is what was sent (only its shape is
+   * recorded); `listening`: the sender has 'message' listeners on the same channel as it sends (it listens for an
+   * answer) */
+  sent(peer: number, seq: number, channel: Channel, payload: unknown, listening: boolean): void;
   /** a message received from another loop: the `seq`-th of that direction; `heard`: a 'message' listener was there to
    * take it (Node hands a message to a Worker object, or to a started port, whether anyone listens or not) */
   received(peer: number, seq: number, channel: Channel, heard: boolean): void;
@@ -183,11 +184,11 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
           const peer = this === parentPort ? parent : publicPorts.get(this);
           if (peer !== undefined) {
             const seq = next(sentTo, peer);
-            sink.sent(peer, seq, Channel.WorkerPort, listening(this, 'message'));
+            sink.sent(peer, seq, Channel.WorkerPort, args[0], listening(this, 'message'));
             if (hasPort(args[1])) sink.handoff(`${threadId}>${peer}#${seq}`, portsIn(args[0]).map(idOfPort), false);
           } else {
             const id = portIds.get(this);
-            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port, listening(this, 'message'));
+            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port, args[0], listening(this, 'message'));
           }
         }
       } catch {
@@ -336,7 +337,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
         const n = id !== undefined && sink.recording() ? Atomics.add(broadcasts, 0, 1) + 1 : 0;
         const result = ReflectApply(realBroadcastPost, this, args);
         try {
-          if (n > 0) sink.sent(id!, n, Channel.Broadcast, false);
+          if (n > 0) sink.sent(id!, n, Channel.Broadcast, args[0], false);
         } catch {
           /* never disturb the program */
         }

@@ -271,6 +271,7 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     const printed = trace.output.find((o) => o.text === 'left heard hello; right heard hello\n');
     expect(workers.map((w) => broadcast(w, 0)[0].to.task)).toContain(printed?.task);
     expect(trace.messages.filter((m) => m.channel === 'BroadcastChannel.postMessage').every((m) => m.to.task !== null)).toBe(true);
+    expect(hello.map((list) => list[0].payload)).toEqual([{ type: 'string', size: 5 }, { type: 'string', size: 5 }]);
   },
   'receive-message-on-port': (run) => {
     const { trace } = run;
@@ -318,6 +319,29 @@ const ipc = (trace: Trace, from: number, to: number, channel: string) => {
 
 /** Child Node processes (issue 10): each a loop of kind "process" with its tasks, awaits, output and messages. */
 export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
+  'message-payloads': (run) => {
+    const { trace } = run;
+    const counter = threadOf(trace, 'counter.js');
+    // each payload by its shape, never its content; a transferred buffer by its size when it was sent
+    expect(between(trace, 0, counter).map((m) => m.payload)).toEqual([
+      { type: 'number', size: null },
+      { type: 'string', size: 5 },
+      { type: 'array', size: 3 },
+      { type: 'object', size: 2 },
+      { type: 'Map', size: 2 },
+      { type: 'Set', size: 1 },
+      { type: 'typed array', size: 16 },
+      { type: 'ArrayBuffer', size: 8 },
+      { type: 'SharedArrayBuffer', size: 32 },
+      { type: 'Date', size: null },
+      { type: 'null', size: null },
+      { type: 'undefined', size: null },
+      { type: 'bigint', size: null },
+      { type: 'Error', size: null },
+      { type: 'string', size: 3 },
+    ]);
+    expect(between(trace, counter, 0).map((m) => m.payload)).toEqual([{ type: 'number', size: null }]);
+  },
   'fork-send': (run) => {
     const { trace } = run;
     const child = threadOf(trace, 'child.js');
@@ -325,6 +349,9 @@ export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     const toChild = ipc(trace, 0, child, 'subprocess.send');
     const back = ipc(trace, child, 0, 'process.send');
     expect([toChild.length, back.length]).toEqual([4, 3]);
+    // over IPC too, each message by its shape: {n} three times, then 'bye'; {doubled} back
+    expect(toChild.map((m) => m.payload)).toEqual([...Array(3).fill({ type: 'object', size: 1 }), { type: 'string', size: 3 }]);
+    expect(back.map((m) => m.payload)).toEqual(Array(3).fill({ type: 'object', size: 1 }));
     // the child's listener awaits (child.js line 3) in the nextTick task that received the message, answers after it
     const awaits = awaitsAt(trace, child, 'child.js:3');
     expect(awaits).toHaveLength(3);

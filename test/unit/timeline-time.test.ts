@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTraced } from '../../src/runner/run-traced';
 import type { Trace } from '../../src/core/trace-format';
-import { buildLanes, lanesInTime, laneNames, TimeAxis, type CoroutineLane } from '../../src/core/timeline-lanes';
+import { buildLanes, lanesInTime, laneNames, TimeAxis, IntervalIndex, type CoroutineLane } from '../../src/core/timeline-lanes';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopscope-timeline-time-'));
 let server: Trace;
@@ -72,5 +72,33 @@ describe('time axis', () => {
     // a wait ends where the task that resumed the coroutine started
     const c = two.coroutines[lanes[0].coroutine];
     expect(a.to).toBe(two.tasks[c.awaits[0].resumeTask!].startTime - axis.t0);
+  });
+});
+
+describe('IntervalIndex', () => {
+  it('finds exactly the intervals that meet a window, whatever their order and lengths', () => {
+    // a seeded mix: short intervals, a few long ones, reversed ends, points, and empty ones (lo > hi)
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const lo: number[] = [];
+    const hi: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const a = rnd() * 1000;
+      const len = i % 97 === 0 ? rnd() * 800 : i % 50 === 0 ? 0 : rnd() * 5;
+      if (i % 333 === 0) {
+        lo.push(Infinity);
+        hi.push(-Infinity);
+      } else {
+        lo.push(a);
+        hi.push(a + len);
+      }
+    }
+    const index = new IntervalIndex(lo, hi);
+    for (let w = 0; w < 200; w++) {
+      const from = rnd() * 1100 - 50;
+      const to = from + rnd() * 60;
+      const expected = lo.map((_, i) => i).filter((i) => lo[i] <= to && hi[i] >= from);
+      expect(index.meeting(from, to).sort((a, b) => a - b)).toEqual(expected);
+    }
   });
 });

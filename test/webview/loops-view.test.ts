@@ -6,9 +6,13 @@ import { launch, openReport, tempDir, traceProgram, watchedPage, waitForStep, ev
 
 const PROGRAM = `const { Worker, isMainThread, parentPort } = require('node:worker_threads');
 if (isMainThread) {
-  setTimeout(() => console.log('main: timer'), 400);
+  // pending whenever the worker runs, however slowly it starts: the message clears it
+  const timer = setTimeout(() => console.log('main: timer'), 30000);
   const w = new Worker(__filename);
-  w.on('message', (m) => console.log('main got', m));
+  w.on('message', (m) => {
+    console.log('main got', m);
+    clearTimeout(timer);
+  });
 } else {
   setImmediate(() => {
     console.log('worker: immediate');
@@ -53,7 +57,7 @@ describe('a trace of two event loops', () => {
 
     await page.locator('.ls-loop-pick').selectOption(String(trace.threads.find((t) => t.kind === 'main')!.id));
     await eventually(async () => expect(await page.locator('.ls-loop-name').textContent()).toContain('main'));
-    expect((await queueLabels(page, 'timer')).join()).toContain('400 ms');
+    expect((await queueLabels(page, 'timer')).join()).toContain('30000 ms');
     expect(await queueLabels(page, 'immediate')).toEqual([]);
     // its call stack is not known at another loop's step
     expect(await page.locator('.ls-stack .ls-empty').textContent()).toContain(worker.name);
@@ -64,7 +68,7 @@ describe('a trace of two event loops', () => {
     // the timeline: each loop's queues in lanes of their own, named with the loop, and the message as an arrow
     await showTab(page, 'Timeline');
     const lanes = await page.locator('.ls-lane-list li[data-kind="queue"]').allTextContents();
-    expect(lanes).toContain('main · timers');
+    expect(lanes).toContain('main · main script');
     expect(lanes).toContain(`${worker.name.replace(/ \(.*\)$/, '')} · immediates`);
     const canvas = page.locator('.ls-tl-canvas');
     await canvas.focus();
@@ -72,6 +76,31 @@ describe('a trace of two event loops', () => {
     await eventually(async () => expect(Number(await canvas.getAttribute('data-messages'))).toBe(trace.messages.length));
     expect(trace.messages.length).toBe(1);
     await screenshot(page, 'loops-timeline');
+    // the arrow, hovered: the message's channel, its ends and its payload's shape (never its content)
+    const arrow = (await canvas.evaluate((c) => (c as unknown as { drawnBoxes(): { kind: string; x: number; y: number; w: number; h: number }[] }).drawnBoxes())).find((b) => b.kind === 'message')!;
+    expect(arrow).toBeDefined();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + arrow.x + arrow.w / 2, box.y + arrow.y + arrow.h / 2);
+    await eventually(async () => expect(await canvas.getAttribute('title')).toMatch(/^Message parentPort\.postMessage: a string \(2 characters\), sent by task \d+ on worker \d+, received by task \d+ on main/));
+
+    // a loop's lanes fold into one lane (all its tasks) and unfold again; the message still has its arrow
+    const short = worker.name.replace(/ \(.*\)$/, '');
+    const fold = page.locator(`.ls-tl-loop[data-thread="${worker.id}"]`);
+    expect(await fold.textContent()).toBe(`▾ ${short}`);
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    const before = Number(await canvas.getAttribute('data-lanes'));
+    const workerLanes = (await page.locator('.ls-lane-list li').allTextContents()).filter((l) => l.startsWith(`${short} · `)).length;
+    expect(workerLanes).toBeGreaterThan(1);
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await fold.textContent()).toBe(`▸ ${short}`);
+    expect(await page.locator('.ls-lane-list li').allTextContents()).toContain(`${short} · all queues`);
+    expect((await page.locator('.ls-lane-list li').allTextContents()).filter((l) => l.startsWith(`${short} · `))).toEqual([`${short} · all queues`]);
+    expect(Number(await canvas.getAttribute('data-lanes'))).toBe(before - workerLanes + 1);
+    await eventually(async () => expect(Number(await canvas.getAttribute('data-messages'))).toBe(1));
+    await screenshot(page, 'loops-timeline-folded');
+    await fold.click();
+    expect(Number(await canvas.getAttribute('data-lanes'))).toBe(before);
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
     await page.close();

@@ -229,7 +229,10 @@ test('closing a panel removes the decorations', async () => {
 
 export async function run(): Promise<void> {
   const failures: string[] = [];
+  // LOOPSCOPE_ONLY=<text>: the activation test and the tests whose name contains the text (a developer's loop)
+  const only = process.env.LOOPSCOPE_ONLY;
   for (const [name, fn] of tests) {
+    if (only && name !== tests[0][0] && !name.includes(only)) continue;
     const started = Date.now();
     try {
       await fn();
