@@ -1286,7 +1286,9 @@ export function install(): void {
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them
   // now, unrecorded: pending when the program starts, they would make its first microtasks drain inside
-  // processTicksAndRejections (one more frame in their stack traces) rather than from V8's own checkpoint.
-  (process as unknown as { _tickCallback?: () => void })._tickCallback?.();
+  // processTicksAndRejections (one more frame in their stack traces) rather than from V8's own checkpoint. Not under
+  // --pending-deprecation: there _tickCallback is wrapped to print a deprecation warning (DEP0134) on its first call.
+  const tickCallback = (process as unknown as { _tickCallback?: () => void })._tickCallback;
+  if (typeof tickCallback === 'function' && tickCallback.name === 'runNextTicks') ReflectApply(tickCallback, process, []);
   internal = 0;
 }
