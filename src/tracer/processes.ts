@@ -129,6 +129,13 @@ function watchSyncChildren(traceChild: (o: { file?: unknown; args?: unknown; env
   Object.defineProperty(binding, 'spawn', { ...Object.getOwnPropertyDescriptor(binding, 'spawn'), value: spawn });
 }
 
+/**
+ * A cluster worker's environment names it. Between a cluster's primary and its workers, Node's own 'message' listener
+ * (on the ChildProcess, and on the worker's process) forwards each message to the cluster Worker object, where the
+ * program listens: who listens there is not counted (its messages are taken as heard, its sender as not waiting).
+ */
+const isClusterWorker = (envPairs: unknown): boolean => Array.isArray(envPairs) && envPairs.some((p) => typeof p === 'string' && p.startsWith('NODE_UNIQUE_ID='));
+
 /** Node's own IPC messages (child_process' isInternal): not the program's */
 const internalMessage = (m: unknown): boolean =>
   typeof m === 'object' && m !== null && typeof (m as { cmd?: unknown }).cmd === 'string' && ((m as { cmd: string }).cmd.startsWith('NODE_'));
@@ -183,10 +190,10 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   const ChildProcess = childProcess.ChildProcess as unknown as { prototype: Record<string, unknown> };
   const preload = join(cfg.tracerDir, 'preload.cjs');
   /** the traced children: their pid, and the messages sent to and received from each */
-  const children = new SafeWeakMap<object, { pid: number; sent: number; received: number }>();
+  const children = new SafeWeakMap<object, { pid: number; sent: number; received: number; cluster: boolean }>();
   const running: { child: { pid?: number; exitCode: unknown; signalCode: unknown; kill(s: string): unknown }; detached: boolean }[] = [];
 
-  const childConfig = (stdio: unknown, detached: boolean, nodeOptions?: string | null): string => {
+  const childConfig = (stdio: unknown, detached: boolean, cluster: boolean, nodeOptions?: string | null): string => {
     const child: TracerConfig = {
       ...cfg,
       entry: '',
@@ -200,6 +207,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
         detached,
         deadline,
         ...(nodeOptions !== undefined ? { nodeOptions } : {}),
+        ...(cluster ? { cluster: true as const } : {}),
       },
     };
     return JSON.stringify(child);
@@ -213,13 +221,14 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   function traceChild(o: { file?: unknown; args?: unknown; envPairs?: unknown; shell?: unknown; stdio?: unknown; detached?: unknown }): { programArgs: unknown[] | undefined } | null {
     if (!sink.recording() || typeof o.file !== 'string' || !Array.isArray(o.args) || !Array.isArray(o.envPairs)) return null;
     const detached = !!o.detached;
+    const cluster = isClusterWorker(o.envPairs);
     const runs = nodeRuns(o.file, o.args);
     const command = o.shell ? o.args[o.args.length - 1] : undefined;
     if (runs !== null) {
       const programArgs = o.args;
       // first, where the child takes them out of its process.execArgv again
       o.args = [o.args[0], '--require', preload, ...o.args.slice(1)];
-      o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached)}`];
+      o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster)}`];
       return { programArgs };
     }
     if (typeof command === 'string' && namesNode(command)) {
@@ -227,7 +236,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       const i = pairs.findIndex((p) => typeof p === 'string' && p.startsWith('NODE_OPTIONS='));
       const own = i >= 0 ? pairs[i].slice('NODE_OPTIONS='.length) : null;
       const rest = pairs.filter((_, k) => k !== i);
-      o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, own)}`];
+      o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster, own)}`];
       return { programArgs: undefined };
     }
     return null;
@@ -253,12 +262,12 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
         // the program sees the command line it gave (the tracer's flags went to the child only)
         if (traced?.programArgs !== undefined) this.spawnargs = traced.programArgs;
         if (traced && typeof this.pid === 'number') {
-          const state = { pid: this.pid, sent: 0, received: 0 };
+          const state = { pid: this.pid, sent: 0, received: 0, cluster: isClusterWorker((options as { envPairs?: unknown }).envPairs) };
           children.set(this, state);
           if (typeof this.send === 'function') {
             Object.defineProperty(this, 'send', {
               ...Object.getOwnPropertyDescriptor(this, 'send'),
-              value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, (m) => sink.sent(state.pid, ++state.sent, Channel.Child, m, listenersOf(this, 'message') > 0)),
+              value: wrapSend(this.send as Send, (m) => !internalMessage(m) && state.pid > 0, (m) => sink.sent(state.pid, ++state.sent, Channel.Child, m, !state.cluster && listenersOf(this, 'message') > 0)),
             });
           }
           watchChildMessages();
@@ -283,7 +292,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       emit(this: object, event: unknown) {
         try {
           const state = event === 'message' ? children.get(this) : undefined;
-          if (state && sink.recording()) sink.received(state.pid, ++state.received, Channel.Child, listenersOf(this, 'message') > 0);
+          if (state && sink.recording()) sink.received(state.pid, ++state.received, Channel.Child, state.cluster || listenersOf(this, 'message') > 0);
         } catch {
           /* never disturb the program */
         }
@@ -300,17 +309,19 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   let toParent = 0;
   let fromParent = 0;
   const child = cfg.child;
+  /** a cluster worker: Node's own listener forwards each message from process to the cluster Worker object */
+  const clusterWorker = child?.cluster === true;
   const proc = process as unknown as { send?: Send; channel?: unknown; connected?: boolean };
   if (child && typeof proc.send === 'function') {
     Object.defineProperty(process, 'send', {
       ...Object.getOwnPropertyDescriptor(process, 'send'),
-      value: wrapSend(proc.send, (m) => !internalMessage(m), (m) => sink.sent(child.parent, ++toParent, Channel.Parent, m, listenersOf(process, 'message') > 0)),
+      value: wrapSend(proc.send, (m) => !internalMessage(m), (m) => sink.sent(child.parent, ++toParent, Channel.Parent, m, !clusterWorker && listenersOf(process, 'message') > 0)),
     });
   }
 
   return {
     processEmitted(event) {
-      if (event === 'message' && child && proc.channel && sink.recording()) sink.received(child.parent, ++fromParent, Channel.Parent, listenersOf(process, 'message') > 0);
+      if (event === 'message' && child && proc.channel && sink.recording()) sink.received(child.parent, ++fromParent, Channel.Parent, clusterWorker || listenersOf(process, 'message') > 0);
     },
     stopChildren() {
       for (const { child: c, detached } of running) {
