@@ -186,6 +186,10 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(findingsOf(trace, 'unheard-message')).toEqual(['reporter.js:4', 'main.js:11', 'main.js:16']);
     expect(trace.findings.filter((f) => f.kind === 'no-answer')).toEqual([]);
     for (const m of [report, job, lost]) expect(trace.findings.some((f) => f.sites.some((s) => s.step === m.from.step))).toBe(true);
+    // the CLI summary says so
+    const summary = summarize(trace);
+    expect(summary).toContain('parentPort.postMessage 1 (1 dropped: nothing listened)');
+    expect(summary.match(/^ {2}unheard-message at .*(reporter|main)\.js:\d+$/gm)).toHaveLength(3);
   },
   'worker-never-answers': (run) => {
     const { trace } = run;
