@@ -94,7 +94,7 @@ function reachesOwn(stdio: unknown, fd: 1 | 2): boolean {
  * process.binding, unless Node was asked for pending deprecations (then process.binding warns on its first call:
  * those children run untraced).
  */
-function watchSyncChildren(traceChild: (o: { file?: unknown; args?: unknown; envPairs?: unknown; stdio?: unknown }) => { programArgs: unknown[] | undefined } | null): void {
+function watchSyncChildren(traceChild: (o: { file?: unknown; args?: unknown; envPairs?: unknown; stdio?: unknown }, sync: boolean) => { programArgs: unknown[] | undefined } | null, returned: () => void): void {
   let binding: { spawn?: unknown } | undefined;
   try {
     const getBinding = (process as unknown as { binding?: (name: string) => { spawn?: unknown } }).binding;
@@ -110,7 +110,7 @@ function watchSyncChildren(traceChild: (o: { file?: unknown; args?: unknown; env
       const o = options as { args?: unknown; envPairs?: unknown } | null;
       const envPairs = o?.envPairs;
       try {
-        traced = o ? traceChild(o) : null;
+        traced = o ? traceChild(o, true) : null;
       } catch {
         /* never disturb the program: it starts as it would */
       }
@@ -122,6 +122,7 @@ function watchSyncChildren(traceChild: (o: { file?: unknown; args?: unknown; env
           if (traced.programArgs !== undefined) o!.args = traced.programArgs;
           o!.envPairs = envPairs;
         }
+        returned();
       }
     },
   }.spawn;
@@ -178,7 +179,8 @@ export function startChildProcess(cfg: TracerConfig): boolean {
   // code has no file: its loop's entry is null, and the ES module hooks start with it only if it may import
   cfg.entry = typeof code === 'string' ? '' : script;
   if (typeof code === 'string') cfg.esmEntry = /\bimport\b/.test(code) || process.execArgv.includes('--input-type=module');
-  cfg.timeoutMs = Math.max(0, child.deadline + 2000 - Date.now());
+  // (a moment after the program's: its parent stops it first, unless it waits for it in a synchronous call)
+  cfg.timeoutMs = Math.max(0, child.deadline + (child.sync ? 0 : 2000) - Date.now());
   return true;
 }
 
@@ -186,14 +188,14 @@ export function startChildProcess(cfg: TracerConfig): boolean {
  * `self`: this thread's id in the trace; `deadline`: when the program's time limit ends (ms since the epoch);
  * `piped`: this process's own stdout and stderr do not reach the program's.
  */
-export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: number, deadline: number, piped: { stdout: boolean; stderr: boolean }): Processes {
+export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: number, deadline: number, piped: { stdout: boolean; stderr: boolean }, timeUp: () => void): Processes {
   const ChildProcess = childProcess.ChildProcess as unknown as { prototype: Record<string, unknown> };
   const preload = join(cfg.tracerDir, 'preload.cjs');
   /** the traced children: their pid, and the messages sent to and received from each */
   const children = new SafeWeakMap<object, { pid: number; sent: number; received: number; cluster: boolean }>();
   const running: { child: { pid?: number; exitCode: unknown; signalCode: unknown; kill(s: string): unknown }; detached: boolean }[] = [];
 
-  const childConfig = (stdio: unknown, detached: boolean, cluster: boolean, nodeOptions?: string | null): string => {
+  const childConfig = (stdio: unknown, detached: boolean, cluster: boolean, sync: boolean, nodeOptions?: string | null): string => {
     const child: TracerConfig = {
       ...cfg,
       entry: '',
@@ -208,6 +210,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
         deadline,
         ...(nodeOptions !== undefined ? { nodeOptions } : {}),
         ...(cluster ? { cluster: true as const } : {}),
+        ...(sync ? { sync: true as const } : {}),
       },
     };
     return JSON.stringify(child);
@@ -218,7 +221,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
    * `stdio`, `shell`, `detached`): when it is Node running a script, or a shell command that names Node, the tracer
    * goes into its command line or environment. The command line the program gave, when it was changed, or undefined.
    */
-  function traceChild(o: { file?: unknown; args?: unknown; envPairs?: unknown; shell?: unknown; stdio?: unknown; detached?: unknown }): { programArgs: unknown[] | undefined } | null {
+  function traceChild(o: { file?: unknown; args?: unknown; envPairs?: unknown; shell?: unknown; stdio?: unknown; detached?: unknown }, sync: boolean): { programArgs: unknown[] | undefined } | null {
     if (!sink.recording() || typeof o.file !== 'string' || !Array.isArray(o.args) || !Array.isArray(o.envPairs)) return null;
     const detached = !!o.detached;
     const cluster = isClusterWorker(o.envPairs);
@@ -228,7 +231,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       const programArgs = o.args;
       // first, where the child takes them out of its process.execArgv again
       o.args = [o.args[0], '--require', preload, ...o.args.slice(1)];
-      o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster)}`];
+      o.envPairs = [...(o.envPairs as string[]), `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster, sync)}`];
       return { programArgs };
     }
     if (typeof command === 'string' && namesNode(command)) {
@@ -236,7 +239,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       const i = pairs.findIndex((p) => typeof p === 'string' && p.startsWith('NODE_OPTIONS='));
       const own = i >= 0 ? pairs[i].slice('NODE_OPTIONS='.length) : null;
       const rest = pairs.filter((_, k) => k !== i);
-      o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster, own)}`];
+      o.envPairs = [...rest, `NODE_OPTIONS=--require ${JSON.stringify(preload)}${own ? ` ${own}` : ''}`, `${CONFIG_ENV}=${childConfig(o.stdio, detached, cluster, sync, own)}`];
       return { programArgs: undefined };
     }
     return null;
@@ -248,7 +251,7 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
       let traced: { programArgs: unknown[] | undefined } | null = null;
       try {
         const o = options as Parameters<typeof traceChild>[0] | null;
-        traced = o ? traceChild(o) : null;
+        traced = o ? traceChild(o, false) : null;
         if (traced) {
           // (those that ended are let go: a program may start thousands)
           if (running.length >= 64) running.splice(0, running.length, ...running.filter((r) => r.child.exitCode === null && r.child.signalCode === null));
@@ -280,7 +283,10 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
   }.spawn;
   Object.defineProperty(spawn, 'length', { value: realSpawn.length });
   Object.defineProperty(ChildProcess.prototype, 'spawn', { ...Object.getOwnPropertyDescriptor(ChildProcess.prototype, 'spawn'), value: spawn });
-  watchSyncChildren(traceChild);
+  // a synchronous child that ran into the time limit stopped itself; its parent, which waited, stops now
+  watchSyncChildren(traceChild, () => {
+    if (Date.now() >= deadline) timeUp();
+  });
 
   // ChildProcess.prototype.emit: a 'message' of a traced child is received in the task that emits it
   let watching = false;

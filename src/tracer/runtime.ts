@@ -382,6 +382,9 @@ export function install(): void {
     threads.id,
     cfg.child?.deadline ?? Date.now() + cfg.timeoutMs,
     cfg.child?.piped ?? { stdout: false, stderr: false },
+    () => {
+      if (!stopping) stop('timeout', 'the program was still running at the time limit');
+    },
   );
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
