@@ -68,13 +68,18 @@ export interface TraceMessage {
   /** the step to show first (default 0) */
   step?: number;
 }
-/** A big trace: the view reads it from a file the host wrote (a webview resource URL), not from a message. */
+/**
+ * A big trace in the file the host wrote (binary, src/core/trace-binary.ts): its bytes come along in the message
+ * (VS Code carries a Uint8Array as binary data, not as JSON), else the view reads the file's webview resource URL.
+ */
 export interface TraceFileMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'traceFile';
   url: string;
   /** its size in bytes, to say what is loading */
   bytes: number;
+  /** the file's bytes */
+  data?: Uint8Array;
   settings: ViewSettings;
   sources?: Sources;
   step?: number;
@@ -273,10 +278,20 @@ export function parseHostMessage(value: unknown): Parsed<HostToViewMessage> {
         // a webview resource URL (the view's CSP lets it fetch nothing else)
         if (typeof m.url !== 'string' || m.url.length > 4000 || !/^https?:\/\/\S+$/.test(m.url)) fail('traceFile.url must be the http(s) URL of a webview resource');
         if (typeof m.bytes !== 'number' || !Number.isInteger(m.bytes) || m.bytes < 0) fail('traceFile.bytes must be a whole number >= 0');
+        if (m.data !== undefined && !(m.data instanceof Uint8Array && m.data.length === m.bytes)) fail('traceFile.data must be a Uint8Array of traceFile.bytes bytes');
         const settings = checkSettings('traceFile.settings', m.settings, false) as ViewSettings;
         if (m.step !== undefined && !isStepNumber(m.step)) fail('traceFile.step must be a whole number >= 0');
         const sources = checkSources('traceFile.sources', m.sources);
-        return { v: PROTOCOL_VERSION, type: 'traceFile', url: m.url as string, bytes: m.bytes as number, settings, ...(sources ? { sources } : {}), ...(m.step !== undefined ? { step: m.step as number } : {}) };
+        return {
+          v: PROTOCOL_VERSION,
+          type: 'traceFile',
+          url: m.url as string,
+          bytes: m.bytes as number,
+          ...(m.data !== undefined ? { data: m.data as Uint8Array } : {}),
+          settings,
+          ...(sources ? { sources } : {}),
+          ...(m.step !== undefined ? { step: m.step as number } : {}),
+        };
       }
       case 'trace': {
         const trace = validateTrace(m.trace);

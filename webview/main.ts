@@ -121,10 +121,13 @@ function runVsCode(api: VsCodeApi): void {
       mountPoint().replaceChildren(p);
     }
     try {
-      const res = await fetch(m.url);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const read = async () => {
+        const res = await fetch(m.url);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      };
       // the panel keeps its traces in the binary form (src/core/trace-binary.ts); JSON is read too
-      const trace = parseTraceBytes(new Uint8Array(await res.arrayBuffer()));
+      const trace = parseTraceBytes(m.data ?? (await read()));
       if (mine === loading) apply({ v: PROTOCOL_VERSION, type: 'trace', trace, settings: m.settings, ...(m.sources ? { sources: m.sources } : {}), ...(m.step !== undefined ? { step: m.step } : {}) });
     } catch (err) {
       if (mine === loading) post({ v: PROTOCOL_VERSION, type: 'traceFileFailed', reason: (err instanceof Error ? err.message : String(err)).slice(0, 500) });

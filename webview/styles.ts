@@ -264,6 +264,8 @@ ${LOOP_ORDER.filter((q) => q !== 'main').map((q) => `.ls-q-${q} { border-left-co
 .ls-seg .ls-seg-btn { border-radius: 0; padding: 0.15em 0.7em; }
 .ls-seg .ls-seg-btn:first-child, .ls-seg .ls-seg-label + .ls-seg-btn { border-radius: 4px 0 0 4px; }
 .ls-seg .ls-seg-label { align-self: center; margin-right: 0.4em; color: var(--ls-muted); }
+/* a folded loop: an outline, where the open ones are filled */
+.ls-tl-loop[aria-expanded="false"] { background: transparent; border-style: dashed; }
 .ls-timeline .ls-seg + .ls-seg { margin-left: 0.5em; }
 .ls-seg .ls-seg-btn:last-child { border-radius: 0 4px 4px 0; }
 .ls-seg .ls-seg-btn[aria-pressed="true"] { background: var(--ls-link); color: var(--ls-panel); border-color: var(--ls-link); font-weight: 600; }

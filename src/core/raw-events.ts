@@ -57,6 +57,8 @@ export const enum RawKind {
    * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
    * task (or receiveMessageOnPort took it in this task). d=1: no 'message' listener was there to take it (Node dropped it) */
   MessageIn = 19,
+  /** a, b, c as the MessageOut just recorded: its post threw (a value that cannot be cloned), nothing was sent */
+  MessageUnsent = 20,
 }
 
 /**

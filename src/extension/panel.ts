@@ -37,7 +37,8 @@ export class TracePanel implements vscode.Disposable {
   /** the trace file written for this panel's trace (for a window reload, and for the view to read a big trace) */
   private savedFile: { path: string; bytes: number; version: number } | null = null;
   /** how the view got its latest trace: in a message, or read from its file (tests look) */
-  delivery: 'message' | 'file' | null = null;
+  /** how the view got its trace: as objects in a message, or as the binary file (its bytes in the message, or fetched) */
+  delivery: 'message' | 'file' | 'file bytes' | null = null;
   private pending: HostToViewMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   step = 0;
@@ -185,8 +186,17 @@ export class TracePanel implements vscode.Disposable {
     const file = this.savedFile;
     if (!inMessage && file && trace.steps.length >= TracePanel.TRACE_FILE_STEPS) {
       const url = this.panel.webview.asWebviewUri(vscode.Uri.file(file.path)).with({ query: `v=${file.version}` }).toString();
-      this.delivery = 'file';
-      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, settings: this.settings, sources: sourcesOf(trace), step };
+      // its bytes go along: read from a webview resource, a file of tens of MB takes seconds in a remote window
+      // (code-server fetches it through the window, in chunks); as a message's binary data it arrives at once
+      let data: Uint8Array | undefined;
+      try {
+        const bytes = readFileSync(file.path);
+        data = bytes.length === file.bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
+      } catch {
+        data = undefined;
+      }
+      this.delivery = data ? 'file bytes' : 'file';
+      return { v: PROTOCOL_VERSION, type: 'traceFile', url, bytes: file.bytes, ...(data ? { data } : {}), settings: this.settings, sources: sourcesOf(trace), step };
     }
     this.delivery = 'message';
     return { v: PROTOCOL_VERSION, type: 'trace', trace, settings: this.settings, sources: sourcesOf(trace), step };

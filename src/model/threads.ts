@@ -50,6 +50,12 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
   const list: MessageEvent[] = [];
   for (let i = 0; i < ev.count; i++) {
     const kind = ev.kind(i);
+    if (kind === RawKind.MessageUnsent) {
+      // its post threw: the message noted just before was never sent
+      const k = list.findLastIndex((m) => m.out && m.peer === ev.a(i) && m.seq === ev.b(i) && m.channel === ev.c(i));
+      if (k >= 0) list.splice(k, 1);
+      continue;
+    }
     if (kind !== RawKind.MessageOut && kind !== RawKind.MessageIn) continue;
     const task = rt.eventTask[i];
     if (task < 0) continue;

@@ -19,6 +19,14 @@ export const MathMin = Math.min;
 export const MathRound = Math.round;
 export const StringCtor = String;
 export const BufferFrom = Buffer.from.bind(Buffer) as typeof Buffer.from;
+export const Uint8ArrayCtor = Uint8Array;
+export const Int32ArrayCtor = Int32Array;
+/** %TypedArray%.prototype.set */
+export const TypedArraySet = uncurryThis((Reflect.getPrototypeOf(Uint8Array.prototype) as Uint8Array).set as (this: Uint8Array, source: ArrayLike<number>, offset?: number) => void) as (
+  target: Uint8Array | Int32Array,
+  source: ArrayLike<number>,
+  offset?: number,
+) => void;
 
 export const ArraySplice = uncurryThis(Array.prototype.splice as (this: unknown[], start: number, deleteCount?: number) => unknown[]) as <T>(array: T[], start: number, deleteCount?: number) => T[];
 export const MapGet = uncurryThis(Map.prototype.get as (this: Map<unknown, unknown>, key: unknown) => unknown) as <K, V>(map: Map<K, V>, key: K) => V | undefined;

@@ -48,6 +48,9 @@ import {
   RegExpExec,
   OriginalPromise,
   PromisePrototype,
+  TypedArraySet,
+  Uint8ArrayCtor,
+  Int32ArrayCtor,
 } from './primordials';
 
 /** Install the tracer in this thread: the program's main thread, or one of its worker threads. */
@@ -145,18 +148,12 @@ export function install(): void {
   let lastFlush = 0;
   const userFiles = new Set<string>();
 
-  function grow(arr: Uint8Array<ArrayBuffer>, id: number): Uint8Array<ArrayBuffer> {
+  /** `arr` made long enough to hold index `id` (doubled, its values kept) */
+  function grow<T extends Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(arr: T, id: number, Made: new (length: number) => T): T {
     let size = arr.length;
     while (size <= id) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(arr);
-    return next;
-  }
-  function growInts(arr: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
-    let size = arr.length;
-    while (size <= id) size *= 2;
-    const next = new Int32Array(size);
-    next.set(arr);
+    const next = new Made(size);
+    TypedArraySet(next, arr);
     return next;
   }
 
@@ -313,7 +310,7 @@ export function install(): void {
     if (top < 0 || ctxFlags[top]) return;
     const eid = executionAsyncId();
     ctxFlags[top] = true;
-    if (eid >= recorded.length) recorded = grow(recorded, eid);
+    if (eid >= recorded.length) recorded = grow(recorded, eid, Uint8ArrayCtor);
     recorded[eid] = 1;
     push(RawKind.LateBefore, eid, (eid < typeCodes.length ? typeCodes[eid] : 0) || type);
   }
@@ -351,6 +348,9 @@ export function install(): void {
         rec.flush();
         internal--;
       }
+    },
+    unsent(peer, seq, channel) {
+      push(RawKind.MessageUnsent, peer, seq, channel);
     },
     received(peer, seq, channel, heard) {
       if (internal !== 0) return;
@@ -424,16 +424,16 @@ export function install(): void {
           const code = type === 'PROMISE' ? PROMISE : typeCode(type);
           if (code === MESSAGEPORT) threads.portMade(resource as object);
           else if (code === WORKER && internal === 0) threads.workerMade(resource as object); // (not the tracer's ESM loader)
-          if (id >= typeCodes.length) typeCodes = grow(typeCodes, id);
+          if (id >= typeCodes.length) typeCodes = grow(typeCodes, id, Uint8ArrayCtor);
           typeCodes[id] = code;
           if (!shouldRecord()) return;
           const inAwait = awaitWindow > 0 && code === PROMISE;
           if (inAwait) {
             awaitWindow--;
-            if (id >= awaitFrames.length) awaitFrames = growInts(awaitFrames, id);
+            if (id >= awaitFrames.length) awaitFrames = grow(awaitFrames, id, Int32ArrayCtor);
             awaitFrames[id] = awaitingFrame;
           }
-          if (id >= recorded.length) recorded = grow(recorded, id);
+          if (id >= recorded.length) recorded = grow(recorded, id, Uint8ArrayCtor);
           recorded[id] = 1;
           let delay = -1;
           if (type === 'Timeout') {
@@ -567,8 +567,8 @@ export function install(): void {
   // ---- the stack of user frames --------------------------------------------------------------------------------
   function pushFrame(frame: number, site: number): void {
     if (stackTop >= stackFrames.length) {
-      stackFrames = growInts(stackFrames, stackTop);
-      stackSites = growInts(stackSites, stackTop);
+      stackFrames = grow(stackFrames, stackTop, Int32ArrayCtor);
+      stackSites = grow(stackSites, stackTop, Int32ArrayCtor);
     }
     stackFrames[stackTop] = frame;
     stackSites[stackTop] = site;
@@ -647,8 +647,8 @@ export function install(): void {
       const sites = JSONParse(sitesJson) as { kind?: string; async?: boolean; v?: number }[];
       const base = siteSeq;
       siteSeq += sites.length;
-      if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq);
-      if (siteSeq > siteVars.length) siteVars = growInts(siteVars, siteSeq);
+      if (siteSeq > asyncSites.length) asyncSites = grow(asyncSites, siteSeq, Uint8ArrayCtor);
+      if (siteSeq > siteVars.length) siteVars = grow(siteVars, siteSeq, Int32ArrayCtor);
       for (let i = 0; i < sites.length; i++) {
         if (sites[i].kind === 'function' && sites[i].async) asyncSites[base + i] = 1;
         if (sites[i].v !== undefined) siteVars[base + i] = base + sites[i].v!;

@@ -61,6 +61,8 @@ export interface MessageSink {
    * recorded); `listening`: the sender has 'message' listeners on the same channel as it sends (it listens for an
    * answer) */
   sent(peer: number, seq: number, channel: Channel, payload: unknown, listening: boolean): void;
+  /** the message just noted as sent was not: its post threw */
+  unsent(peer: number, seq: number, channel: Channel): void;
   /** a message received from another loop: the `seq`-th of that direction; `heard`: a 'message' listener was there to
    * take it (Node hands a message to a Worker object, or to a started port, whether anyone listens or not) */
   received(peer: number, seq: number, channel: Channel, heard: boolean): void;
@@ -178,23 +180,40 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
   const realPost = proto.postMessage;
   const postMessage = {
     postMessage(this: object, ...args: unknown[]) {
+      // noted before it goes (the other side may act on it at once, even end this thread), taken back if it did not
+      let noted: { counts: Map<number, number>; peer: number; seq: number; channel: Channel } | null = null;
       try {
         if (workerHandle) noteNewWorker(this, args[0] as PortMessage, args[1]);
         else if (sink.recording()) {
           const peer = this === parentPort ? parent : publicPorts.get(this);
           if (peer !== undefined) {
             const seq = next(sentTo, peer);
+            noted = { counts: sentTo, peer, seq, channel: Channel.WorkerPort };
             sink.sent(peer, seq, Channel.WorkerPort, args[0], listening(this, 'message'));
             if (hasPort(args[1])) sink.handoff(`${threadId}>${peer}#${seq}`, portsIn(args[0]).map(idOfPort), false);
           } else {
             const id = portIds.get(this);
-            if (id !== undefined) sink.sent(id, next(sentOn, id), Channel.Port, args[0], listening(this, 'message'));
+            if (id !== undefined) {
+              const seq = next(sentOn, id);
+              noted = { counts: sentOn, peer: id, seq, channel: Channel.Port };
+              sink.sent(id, seq, Channel.Port, args[0], listening(this, 'message'));
+            }
           }
         }
       } catch {
         /* never disturb the program */
       }
-      return ReflectApply(realPost, this, args);
+      try {
+        return ReflectApply(realPost, this, args);
+      } catch (err) {
+        // a DataCloneError (a function, a symbol, a Proxy in the message): nothing went, and the next message of
+        // this direction takes this one's number
+        if (noted) {
+          noted.counts.set(noted.peer, noted.seq - 1);
+          sink.unsent(noted.peer, noted.seq, noted.channel);
+        }
+        throw err;
+      }
     },
   }.postMessage;
   Object.defineProperty(postMessage, 'length', { value: realPost.length });

@@ -346,6 +346,17 @@ export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     ]);
     expect(between(trace, counter, 0).map((m) => m.payload)).toEqual([{ type: 'number', size: null }]);
   },
+  'message-uncloneable': (run) => {
+    const { trace } = run;
+    const echo = threadOf(trace, 'echo.js');
+    // the post that threw sent nothing: two messages each way, each received, joined in order
+    const sent = between(trace, 0, echo);
+    const back = between(trace, echo, 0);
+    expect(sent.map((m) => m.payload)).toEqual([{ type: 'string', size: 5 }, { type: 'string', size: 6 }]);
+    expect([...sent, ...back].every((m) => m.to.task !== null)).toBe(true);
+    expect(back).toHaveLength(2);
+    for (let k = 0; k < 2; k++) expect(back[k].from.task, `answer ${k + 1} sent by the listener that got message ${k + 1}`).toBe(sent[k].to.task);
+  },
   'fork-send': (run) => {
     const { trace } = run;
     const child = threadOf(trace, 'child.js');

@@ -456,6 +456,18 @@ test('several event loops: the bundled CSP example shows its loops, one at a tim
   assert.match(text, /worker 3/);
   assert.match(text, /postMessage/);
   await screenshot(page, 'e2e-loops-diagram.png');
+  // the timeline: each loop's lanes, the messages as arrows; a worker's lanes fold into one
+  await frame.getByRole('tab', { name: 'Timeline' }).click();
+  const canvas = frame.locator('.ls-tl-canvas');
+  await canvas.waitFor({ timeout: 30_000 });
+  const lanes = Number(await canvas.getAttribute('data-lanes'));
+  const fold = frame.locator('.ls-tl-loop', { hasText: /worker \d/ }).first();
+  await fold.click();
+  assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+  assert.ok(Number(await canvas.getAttribute('data-lanes')) < lanes, 'folding a worker leaves fewer lanes');
+  assert.ok(Number(await canvas.getAttribute('data-messages')) > 0, 'the messages are drawn as arrows');
+  await screenshot(page, 'e2e-loops-timeline-folded.png');
+  await fold.click();
   await frame.getByRole('tab', { name: 'Event loop' }).click();
 }));
 

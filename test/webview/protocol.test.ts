@@ -89,6 +89,10 @@ describe('parseHostMessage (host -> webview)', () => {
     rejects(parseHostMessage({ v, type: 'traceFile', url: 'javascript:alert(1)', bytes: 1, settings: DEFAULT_SETTINGS }), /http\(s\) URL/);
     rejects(parseHostMessage({ v, type: 'traceFile', url: 'file:///etc/passwd', bytes: 1, settings: DEFAULT_SETTINGS }), /http\(s\) URL/);
     rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: -1, settings: DEFAULT_SETTINGS }), /bytes must be a whole number/);
+    const data = new Uint8Array(10);
+    expect(parseHostMessage({ v, type: 'traceFile', url, bytes: 10, data, settings: DEFAULT_SETTINGS })).toEqual({ ok: true, message: { v, type: 'traceFile', url, bytes: 10, data, settings: DEFAULT_SETTINGS } });
+    rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: 11, data, settings: DEFAULT_SETTINGS }), /traceFile\.data must be a Uint8Array of traceFile\.bytes bytes/);
+    rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: 10, data: [...data], settings: DEFAULT_SETTINGS }), /traceFile\.data must be a Uint8Array/);
     rejects(parseHostMessage({ v, type: 'traceFile', url, bytes: 1, settings: {} }), /traceFile\.settings\.windowSize is missing/);
   });
 

@@ -104,6 +104,13 @@ describe('VS Code mode: a big trace read from its file', () => {
       await waitForStep(page, target - 1);
       expect(await page.locator('.ls-entry').textContent()).toBe('workers.js');
       expect((await posted(w)).filter((m) => m.type === 'traceFileFailed')).toHaveLength(1);
+      // its bytes in the message (as the host sends a fresh trace): shown without reading the URL, which is gone
+      await page.evaluate(
+        ({ m, bytes }) => window.postMessage({ ...m, data: new Uint8Array(bytes) }, '*'),
+        { m: { v: PROTOCOL_VERSION, type: 'traceFile', url: `${origin}/gone.lstrace`, bytes: encodeTraceBytes(traced.trace).length, settings: DEFAULT_SETTINGS, step: 1 }, bytes: [...encodeTraceBytes(traced.trace)] },
+      );
+      await waitForStep(page, 1);
+      expect((await posted(w)).filter((m) => m.type === 'traceFileFailed')).toHaveLength(1);
       expect(w.pageErrors).toEqual([]);
     } finally {
       server.close();
