@@ -579,7 +579,7 @@ export class App implements ViewContext {
       read: 'read', check: 'check', suspend: 'await', 'other-write': 'other write', 'stale-write': 'stale write', act: 'act',
       'blocking-task': 'blocking task', rejection: 'rejection', 'keeps-alive': 'made here', created: 'promise made',
       floating: 'not awaited', creator: 'started by', 'first-await': 'first await', 'second-await': 'second await',
-      'starved-timer': 'late timer', 'starving-callback': 'starving callback',
+      'starved-timer': 'late timer', 'starving-callback': 'starving callback', posted: 'unheard message', asked: 'unanswered message',
     };
     const stepFor = (f: (typeof findings)[number], site: (typeof f.sites)[number]): number | null => {
       if (site.step !== undefined) return site.step;

@@ -13,6 +13,8 @@ export const FINDING_KINDS = {
   starvation: { roles: ['starved-timer', 'starving-callback'], primary: 'starved-timer' },
   'blocked-loop': { roles: ['blocking-task'], primary: 'blocking-task' },
   'open-handles': { roles: ['keeps-alive'], primary: 'keeps-alive' },
+  'unheard-message': { roles: ['posted'], primary: 'posted' },
+  'no-answer': { roles: ['asked'], primary: 'asked' },
 } as const satisfies Record<string, { roles: readonly string[]; primary: string }>;
 
 export type FindingKind = keyof typeof FINDING_KINDS;

@@ -50,14 +50,28 @@ export const enum RawKind {
    * port's id in this thread (channel 2, a MessageChannel's port) or the child's pid (channel 4, the IPC channel to a
    * child process) b=sequence number of this direction (1, 2, ...) c=channel: a message sent. Channel 5, a
    * BroadcastChannel: a=the channel's id in this thread, b=the broadcast's number in its process (1, 2, ...).
-   * d=the payload's type (its index in PAYLOAD_TYPES) e=its size in that type's unit (-1: none) */
+   * d=the payload's type (its index in PAYLOAD_TYPES) e=its size in that type's unit (-1: none). c packs, above the
+   * channel, whether the sender listens for an answer and where user code sent it: see messageOutC */
   MessageOut = 18,
   /** a=the sending thread's id (channel 1, 3), the receiving port's or BroadcastChannel's id here (channel 2, 5) or
    * the sending child's pid (channel 4) b=sequence number c=channel: a message received; its listeners run in this
-   * task (or receiveMessageOnPort took it in this task) */
+   * task (or receiveMessageOnPort took it in this task). d=1: no 'message' listener was there to take it (Node dropped it) */
   MessageIn = 19,
   /** a, b, c as the MessageOut just recorded: its post threw (a value that cannot be cloned), nothing was sent */
   MessageUnsent = 20,
+}
+
+/**
+ * MessageOut's c field: the channel (bits 0-3); bit 4 set when the sender had 'message' listeners on the same channel
+ * as it sent (it listens for an answer); above that, 1 + the siteId of the user frame that sent it (0: unknown). A
+ * recording made before these were holds the channel alone.
+ */
+export function messageOutC(channel: number, listening: boolean, site: number): number {
+  const at = site >= 0 && site < 1 << 25 ? site + 1 : 0;
+  return channel | (listening ? 0x10 : 0) | (at << 5);
+}
+export function readMessageOutC(c: number): { channel: number; listening: boolean; site: number } {
+  return { channel: c & 0xf, listening: (c & 0x10) !== 0, site: (c >>> 5) - 1 };
 }
 
 /** Lines of meta.ndjson, discriminated by `t`. */

@@ -50,14 +50,16 @@ function perLoop(trace: Trace): string[] {
     const exit = thread.exitCode !== undefined ? `, exit ${thread.exitCode}` : thread.kind === 'main' ? '' : ', still running or terminated';
     lines.push(`    ${thread.name.padEnd(width)}  tasks ${tasks.length} (${byQueue(tasks)}), coroutines ${coroutines.length}, awaits ${awaits}${exit}`);
   }
-  const channels = new Map<string, { sent: number; lost: number }>();
+  const channels = new Map<string, { sent: number; lost: number; dropped: number }>();
   for (const m of trace.messages) {
-    const c = channels.get(m.channel) ?? { sent: 0, lost: 0 };
+    const c = channels.get(m.channel) ?? { sent: 0, lost: 0, dropped: 0 };
     c.sent++;
     if (m.to.task === null) c.lost++;
+    if (m.dropped) c.dropped++;
     channels.set(m.channel, c);
   }
-  const list = [...channels].map(([name, c]) => `${name} ${c.sent}${c.lost ? ` (${c.lost} never delivered)` : ''}`);
+  const notes = (c: { lost: number; dropped: number }) => [c.lost ? `${c.lost} never delivered` : '', c.dropped ? `${c.dropped} dropped: nothing listened` : ''].filter(Boolean).join(', ');
+  const list = [...channels].map(([name, c]) => `${name} ${c.sent}${notes(c) ? ` (${notes(c)})` : ''}`);
   lines.push(`  messages    ${trace.messages.length}${list.length ? ` (${list.join(', ')})` : ''}`);
   return lines;
 }

@@ -82,6 +82,7 @@ const TABLES: Record<TableName, { section: string; fields: Field[] }> = {
       f('id', 'num'), f('channel', 'str'),
       sub('from', 'thread', 'num'), sub('from', 'task', 'num'), sub('from', 'step', 'num'),
       sub('to', 'thread', 'num'), sub('to', 'task', 'num|null'), sub('to', 'step', 'num|null'),
+      f('site', 'num?'), f('dropped', 'true?'), f('replyListener', 'true?'),
     ],
   },
 };

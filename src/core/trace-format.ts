@@ -140,6 +140,12 @@ export interface Message {
   /** what was sent, by its shape only (never its content): a name of PAYLOAD_TYPES, and its size in that type's
    * unit (null when the type has none) */
   payload?: { type: string; size: number | null };
+  /** where the program sent it (the postMessage or send call): index into `sites` */
+  site?: number;
+  /** it reached the receiving side (`to.task`) while no 'message' listener was there: Node dropped it */
+  dropped?: true;
+  /** the sender had 'message' listeners on the same channel as it sent: it listens for an answer */
+  replyListener?: true;
 }
 
 /** An entry in one of the event loop's queues: enters when scheduled, leaves when it runs. */

@@ -3,9 +3,10 @@
 // a quick action that shows the moment in the panel.
 import * as vscode from 'vscode';
 import type { Trace, Finding, FindingSite } from '../core/trace-format';
-import { primarySite } from '../core/findings';
+import { primarySite, type FindingRole } from '../core/findings';
 
-const ROLE_TEXT: Record<string, string> = {
+/** every role of every finding kind (FINDING_KINDS), as the Problems panel names it */
+const ROLE_TEXT: Record<FindingRole, string> = {
   read: 'read before the await',
   check: 'checked before the await',
   suspend: 'the coroutine suspends here',
@@ -22,6 +23,8 @@ const ROLE_TEXT: Record<string, string> = {
   'starving-callback': 'the callback that kept queueing microtasks',
   'blocking-task': 'the long synchronous task',
   'keeps-alive': 'made here, still open',
+  posted: 'sent here; nothing listened for it',
+  asked: 'sent here, listening for an answer that never came',
 };
 
 export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {

@@ -6,6 +6,8 @@
 //   analyses          findings, one module each                                       analyses/
 //   join threads      a program with workers or child processes: each loop's trace    threads.ts
 //                     made one, its steps ordered by the messages between loops        step-order.ts
+//   analyses across   findings on the joined trace: messages nobody heard, loops      analyses/loop-messages.ts
+//   loops             that never answered
 import { TRACE_FORMAT, TRACE_VERSION, type Message, type Coroutine, type ProgramInfo, type StopReason, type Trace } from '../core/trace-format';
 import type { RawRun } from '../core/raw-events';
 import { decode, type Decoded } from './decode';
@@ -15,7 +17,7 @@ import { framesAndCoroutines, type CoroutineSpan } from './frames';
 import { stepsOf, type Steps } from './steps';
 import { queueContents } from './queues';
 import { finishTasks } from './tasks';
-import { analyse } from './analyses';
+import { analyse, analyseLoops } from './analyses';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyses/input';
 import { joinThreads, mainThreadOnly, messageEvents, outputTimes, type ThreadPart } from './threads';
 
@@ -30,7 +32,9 @@ export function buildTrace(run: RawRun, options: AnalysisOptions = DEFAULT_ANALY
     const threadRun: RawRun = { events: t.events, meta: t.meta, entry: run.entry, exitCode: exit?.t === 'exit' ? exit.code : null, signal: null, durationMs: run.durationMs };
     parts.push(threadPart(threadRun, t.thread, options));
   }
-  return joinThreads(parts);
+  const trace = joinThreads(parts);
+  trace.findings.push(...analyseLoops(trace));
+  return trace;
 }
 
 /** One thread's recording through every stage. */

@@ -4,7 +4,7 @@
 // id), times are put on the main thread's clock, the program's output is put back in the order it reached stdout and
 // stderr (a worker's writes are relayed by its parent: the parent's recording says where each came), and each
 // message sent is joined to the task that received it (the n-th message of a direction to the n-th received).
-import { PAYLOAD_TYPES, PROCESS_THREADS, RawKind, type MetaRecord } from '../core/raw-events';
+import { PAYLOAD_TYPES, PROCESS_THREADS, RawKind, readMessageOutC, type MetaRecord } from '../core/raw-events';
 import type { Message, Output, Thread, Trace } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import type { Decoded, OutputMeta } from './decode';
@@ -22,6 +22,10 @@ export interface MessageEvent {
   step: number;
   /** a message sent: its payload's shape */
   payload?: Message['payload'];
+  /** sent: the sender listens for an answer on the channel; received: nobody listened (Node dropped it) */
+  flag: boolean;
+  /** sent: where user code sent it (a site of this thread's recording), or -1 */
+  site: number;
 }
 
 /** One thread's part of the trace: its own trace and what the join needs from its recording. */
@@ -56,7 +60,8 @@ export function messageEvents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Mes
     const task = rt.eventTask[i];
     if (task < 0) continue;
     const out = kind === RawKind.MessageOut;
-    list.push({ out, peer: ev.a(i), seq: ev.b(i), channel: ev.c(i), task, step: st.stepAt(i), ...(out ? withPayload(payloadOf(ev.d(i), ev.e(i))) : {}) });
+    const c = out ? readMessageOutC(ev.c(i)) : { channel: ev.c(i), listening: false, site: -1 };
+    list.push({ out, peer: ev.a(i), seq: ev.b(i), channel: c.channel, task, step: st.stepAt(i), ...(out ? withPayload(payloadOf(ev.d(i), ev.e(i))) : {}), flag: out ? c.listening : ev.d(i) === 1, site: c.site });
   }
   return list;
 }
@@ -124,8 +129,8 @@ function followPorts(parts: ThreadPart[]) {
  * of its name in the process), or one with no receiver. A channel's n-th message is the n-th broadcast on its name
  * that was sent after the channel was made, by another channel, in the order the process numbered them.
  */
-function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number }>): Message[] {
-  type Post = { key: string; n: number; from: Message['from']; payload: Message['payload'] };
+function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step: number; site: number }>): Message[] {
+  type Post = { key: string; n: number; from: Message['from']; payload: Message['payload']; site: number };
   const channels = new Map<string, { name: string; after: number; thread: number; process: number }>();
   const posts = new Map<string, Post[]>();
   const processOf = (thread: number) => Math.floor(thread / PROCESS_THREADS);
@@ -142,7 +147,7 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       if (!m.out || m.channel !== BROADCAST_CHANNEL || !channel) continue;
       const on = `${channel.process}:${channel.name}`;
       if (!posts.has(on)) posts.set(on, []);
-      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, payload: m.payload });
+      posts.get(on)!.push({ key, n: m.seq, from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, payload: m.payload, site: m.site >= 0 ? m.site + at.site : -1 });
     }
   }
   for (const list of posts.values()) list.sort((a, b) => a.n - b.n);
@@ -158,14 +163,17 @@ function broadcasts(parts: ThreadPart[], shift: Map<number, { task: number; step
       const post = heard[m.seq - 1];
       if (!post) continue;
       delivered.add(post);
-      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, ...withPayload(post.payload) });
+      messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: { ...post.from }, to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, ...sentAt(post.site), ...withPayload(post.payload) });
     }
   }
   for (const list of posts.values()) {
-    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null }, ...withPayload(post.payload) });
+    for (const post of list) if (!delivered.has(post)) messages.push({ id: 0, channel: 'BroadcastChannel.postMessage', from: post.from, to: { thread: post.from.thread, task: null, step: null }, ...sentAt(post.site), ...withPayload(post.payload) });
   }
   return messages;
 }
+
+/** A message's `site`, when known. */
+const sentAt = (site: number): { site?: number } => (site >= 0 ? { site } : {});
 
 /** The thread list of a program that started no other loop. */
 export function mainThreadOnly(entry: string, exitCode: number | null): Thread[] {
@@ -198,9 +206,10 @@ export function joinThreads(parts: ThreadPart[]): Trace {
     threads.push({
       id: p.thread,
       kind: 'process',
-      name: `process ${Math.floor(p.thread / PROCESS_THREADS)} (${fileName(s.entry)})`,
+      // (Node running code from its command line, -e or -p, has no file)
+      name: `process ${Math.floor(p.thread / PROCESS_THREADS)}${s.entry ? ` (${fileName(s.entry)})` : ''}`,
       parent: s.parent ?? 0,
-      entry: s.entry,
+      entry: s.entry || null,
       ...(exit ? { exitCode: exit.code } : {}),
     });
   }
@@ -223,7 +232,7 @@ export function joinThreads(parts: ThreadPart[]): Trace {
 
   // ---- one trace: each part's ids shifted past the parts before it ------------------------------------------------
   const trace: Trace = { ...main.trace, tasks: [], coroutines: [], output: [], queueItems: [], steps: [], sites: [], findings: [], threads, messages: [] };
-  const shift = new Map<number, { task: number; step: number; coroutine: number; micros: number }>();
+  const shift = new Map<number, { task: number; step: number; coroutine: number; site: number; micros: number }>();
   const ownOutputs = new Map<number, Output[]>();
   let events = 0;
   for (const p of parts) {
@@ -350,24 +359,30 @@ export function joinThreads(parts: ThreadPart[]): Trace {
     m.channel === PORT_CHANNEL
       ? `port:${m.out ? ports.partner(ports.origin(`${thread}:${m.peer}`)) : ports.origin(`${thread}:${m.peer}`)}`
       : `${m.channel === TO_PARENT_CHANNEL || m.channel === TO_CHILD_CHANNEL ? 'ipc:' : ''}${m.out ? `${thread}>${peerOf(m)}` : `${peerOf(m)}>${thread}`}`;
-  const received = new Map<string, { thread: number; task: number; step: number }>();
+  const received = new Map<string, { to: Message['to']; dropped: boolean }>();
   for (const p of parts) {
     const at = shift.get(p.thread)!;
-    for (const m of p.messages) if (!m.out && m.channel !== BROADCAST_CHANNEL) received.set(`${direction(m, p.thread)}#${m.seq}`, { thread: p.thread, task: m.task + at.task, step: m.step + at.step });
+    for (const m of p.messages) {
+      if (!m.out && m.channel !== BROADCAST_CHANNEL) received.set(`${direction(m, p.thread)}#${m.seq}`, { to: { thread: p.thread, task: m.task + at.task, step: m.step + at.step }, dropped: m.flag });
+    }
   }
   const sent: Message[] = [];
   for (const p of parts) {
     const at = shift.get(p.thread)!;
     for (const m of p.messages) {
       if (!m.out || m.channel === BROADCAST_CHANNEL) continue;
-      const to = received.get(`${direction(m, p.thread)}#${m.seq}`);
+      const got = received.get(`${direction(m, p.thread)}#${m.seq}`);
       const toParent = threads.find((x) => x.id === p.thread)?.parent === m.peer;
       const port = m.channel === PORT_CHANNEL;
       sent.push({
         id: 0,
         channel: CHANNEL_NAMES[m.channel] ?? (toParent ? 'parentPort.postMessage' : 'worker.postMessage'),
         from: { thread: p.thread, task: m.task + at.task, step: m.step + at.step },
-        to: to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : peerOf(m), task: null, step: null },
+        to: got?.to ?? { thread: port ? ports.threadOf(ports.partner(ports.origin(`${p.thread}:${m.peer}`))) : peerOf(m), task: null, step: null },
+        ...sentAt(m.site >= 0 ? m.site + at.site : -1),
+        ...(got?.dropped ? { dropped: true as const } : {}),
+        ...(m.flag ? { replyListener: true as const } : {}),
+        // (last: the binary form keeps it with the row's other fields, after its columns)
         ...withPayload(m.payload),
       });
     }

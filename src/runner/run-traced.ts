@@ -350,7 +350,7 @@ async function childrenDone(dir: string, timeoutMs: number): Promise<void> {
 }
 
 /** The recordings of the program's worker threads, in thread id order. */
-function readThreads(dir: string): NonNullable<RawRun['threads']> {
+export function readThreads(dir: string): NonNullable<RawRun['threads']> {
   const ids = readdirSync(dir)
     .map((name) => THREAD_META_FILE.exec(name))
     .filter((m) => m !== null)

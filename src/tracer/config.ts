@@ -55,6 +55,10 @@ export interface ChildConfig {
   deadline: number;
   /** its main thread's id in the trace, taken by the child as it starts (see claimProcessThread) */
   thread?: number;
+  /** a cluster's worker (Node forwards its IPC messages to the cluster Worker object: see tracer/processes.ts) */
+  cluster?: true;
+  /** started by a synchronous call (spawnSync, ...): its parent waits for it, so it stops itself at the time limit */
+  sync?: true;
 }
 
 /** The unsaved sources to use instead of the files on disk. */

@@ -9,7 +9,7 @@ import { types as utilTypes } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import workerThreads from 'node:worker_threads';
 import { Recorder } from './recorder';
-import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, type MetaRecord } from '../core/raw-events';
+import { RawKind, EXIT_TIMEOUT, EXIT_MAX_EVENTS, messageOutC, type MetaRecord } from '../core/raw-events';
 import type { ModuleFormat } from '../instrument/prepare';
 import { InstrumentSyntaxError } from '../instrument/syntax-error';
 import { instrumenterRealm } from './instrumenter-realm';
@@ -70,7 +70,7 @@ export function install(): void {
     delete process.env[CONFIG_ENV];
     // a child process: its environment as the program gave it, its own thread id in the trace, its entry
     if (cfg.child && !startChildProcess(cfg)) return;
-    if (cfg.child) {
+    if (cfg.child && cfg.entry !== '') {
       try {
         cfg.esmEntry = instrumenter.moduleFormatOf(cfg.entry) === 'module';
       } catch {
@@ -336,10 +336,11 @@ export function install(): void {
   // ---- other loops: the workers and child processes this thread starts, and the messages between them ------------
   const messages: MessageSink = {
     recording: () => internal === 0,
-    sent(peer, seq, channel, payload) {
+    sent(peer, seq, channel, payload, listening) {
       recordCurrentTask();
       const [type, size] = payloadShape(payload);
-      push(RawKind.MessageOut, peer, seq, channel, type, size);
+      // where the program sent it: the first user frame (the postMessage or send call)
+      push(RawKind.MessageOut, peer, seq, messageOutC(channel, listening, userCallSite()), type, size);
       // the answer may make the parent end this worker or child at once (worker.terminate(), child.kill()): what led
       // to it is kept
       if (inWorker || childProcess) {
@@ -351,11 +352,11 @@ export function install(): void {
     unsent(peer, seq, channel) {
       push(RawKind.MessageUnsent, peer, seq, channel);
     },
-    received(peer, seq, channel) {
+    received(peer, seq, channel, heard) {
       if (internal !== 0) return;
       // a port's listeners run in a MESSAGEPORT task; Node emits an IPC message in a nextTick task of its own
       recordCurrentTask(channel === Channel.Parent || channel === Channel.Child ? TICKOBJECT : MESSAGEPORT);
-      push(RawKind.MessageIn, peer, seq, channel);
+      push(RawKind.MessageIn, peer, seq, channel, heard ? 0 : 1);
     },
   };
   // (its preload flags: for a worker whose execArgv the program sets)
@@ -381,10 +382,17 @@ export function install(): void {
     threads.id,
     cfg.child?.deadline ?? Date.now() + cfg.timeoutMs,
     cfg.child?.piped ?? { stdout: false, stderr: false },
+    () => {
+      if (!stopping) stop('timeout', 'the program was still running at the time limit');
+    },
   );
 
   // ---- async_hooks -----------------------------------------------------------------------------------------------
-  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 && ctxFlags[ctxTop - 1]));
+  // A child running code given with -e or -p: Node runs it from its options, uninstrumented (as eval'd code), so no
+  // user frame marks it; what runs before the first callback, at the top of the stack, is that code: it counts as
+  // the user's (as a module body would), and so do the callbacks it schedules.
+  let codeTopLevel = childProcess && cfg.entry === '';
+  const shouldRecord = (): boolean => internal === 0 && (stackTop > stackBase || awaitWindow > 0 || (ctxTop > 0 ? ctxFlags[ctxTop - 1] : codeTopLevel));
 
   let closePatched = false;
   function watchClose(resource: object): void {
@@ -451,7 +459,10 @@ export function install(): void {
       },
       before(id) {
         const on = id < recorded.length && recorded[id] === 1 && internal === 0;
-        if (ctxTop === 0) promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+        if (ctxTop === 0) {
+          promiseCapturesLeft = madeCapturesLeft = PROMISE_CAPTURES_PER_TASK;
+          codeTopLevel = false;
+        }
         ctxFlags[ctxTop] = on;
         ctxStackBase[ctxTop] = stackBase;
         ctxStackTop[ctxTop] = stackTop;
@@ -1278,7 +1289,9 @@ export function install(): void {
   });
   // Setting up (the ES module hooks' loader thread pipes its output) left process.nextTick callbacks queued. Run them
   // now, unrecorded: pending when the program starts, they would make its first microtasks drain inside
-  // processTicksAndRejections (one more frame in their stack traces) rather than from V8's own checkpoint.
-  (process as unknown as { _tickCallback?: () => void })._tickCallback?.();
+  // processTicksAndRejections (one more frame in their stack traces) rather than from V8's own checkpoint. Not under
+  // --pending-deprecation: there _tickCallback is wrapped to print a deprecation warning (DEP0134) on its first call.
+  const tickCallback = (process as unknown as { _tickCallback?: () => void })._tickCallback;
+  if (typeof tickCallback === 'function' && tickCallback.name === 'runNextTicks') ReflectApply(tickCallback, process, []);
   internal = 0;
 }

@@ -25,6 +25,7 @@
 //   message the n-th broadcast on its name, after it was made, that it did not send itself.
 // Ports handed over a MessageChannel port are not followed (docs/trace-format.md).
 import workerThreads from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
 import Module from 'node:module';
 import { types } from 'node:util';
 import { ReflectApply, SafeWeakMap } from './primordials';
@@ -56,12 +57,15 @@ export const enum Channel {
 export interface MessageSink {
   /** false while the tracer itself works */
   recording(): boolean;
-  /** a message sent to (or received from) another loop: the `seq`-th of that direction; `payload` is what was sent
-   * (only its shape is recorded) */
-  sent(peer: number, seq: number, channel: Channel, payload: unknown): void;
+  /** a message sent to another loop: the `seq`-th of that direction; `payload` is what was sent (only its shape is
+   * recorded); `listening`: the sender has 'message' listeners on the same channel as it sends (it listens for an
+   * answer) */
+  sent(peer: number, seq: number, channel: Channel, payload: unknown, listening: boolean): void;
   /** the message just noted as sent was not: its post threw */
   unsent(peer: number, seq: number, channel: Channel): void;
-  received(peer: number, seq: number, channel: Channel): void;
+  /** a message received from another loop: the `seq`-th of that direction; `heard`: a 'message' listener was there to
+   * take it (Node hands a message to a Worker object, or to a started port, whether anyone listens or not) */
+  received(peer: number, seq: number, channel: Channel, heard: boolean): void;
 }
 
 export interface ThreadSink extends MessageSink {
@@ -88,6 +92,18 @@ export interface Threads {
   relayOf(stream: 'stdout' | 'stderr'): number;
 }
 
+const emitterListenerCount = EventEmitter.prototype.listenerCount as (this: object, event: string) => number;
+
+/** How many listeners `target` (an EventEmitter, or a port: Node's event target with `listenerCount`) has for `event`:
+ * counted with the methods as they were when the tracer started. */
+export function listenersOf(target: object, event: string, portCount?: (this: object, event: string) => number): number {
+  try {
+    return target instanceof EventEmitter ? ReflectApply(emitterListenerCount, target, [event]) : portCount ? ReflectApply(portCount, target, [event]) : 1;
+  } catch {
+    return 1; // unknown: counted as heard
+  }
+}
+
 type PortMessage = { type?: unknown; publicPort?: unknown; filename?: unknown; doEval?: unknown; stream?: unknown; chunks?: unknown };
 
 /** `preload`: the flags that load the tracer (`--require <preload>`), given to a worker whose own execArgv the
@@ -104,6 +120,12 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
 
   /** the parent's end of each worker's public channel -> the worker's thread id */
   const publicPorts = new SafeWeakMap<object, number>();
+  /** the parent's end of each worker's public channel -> the Worker object (its 'message' listeners are the program's;
+   * the port's own listener is Node's, which emits each message on the Worker) */
+  const workerOfPort = new SafeWeakMap<object, object>();
+  const portListenerCount = (MessagePort.prototype as unknown as { listenerCount?: (this: object, event: string) => number }).listenerCount;
+  /** the program's listeners for `type` messages arriving at this port */
+  const listening = (port: object, type: string): boolean => listenersOf(workerOfPort.get(port) ?? port, type, portListenerCount) > 0;
   /** each worker's internal port (its stdio comes over it) -> the worker's thread id */
   const internalPorts = new SafeWeakMap<object, number>();
   const sentTo = new Map<number, number>();
@@ -167,14 +189,14 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
           if (peer !== undefined) {
             const seq = next(sentTo, peer);
             noted = { counts: sentTo, peer, seq, channel: Channel.WorkerPort };
-            sink.sent(peer, seq, Channel.WorkerPort, args[0]);
+            sink.sent(peer, seq, Channel.WorkerPort, args[0], listening(this, 'message'));
             if (hasPort(args[1])) sink.handoff(`${threadId}>${peer}#${seq}`, portsIn(args[0]).map(idOfPort), false);
           } else {
             const id = portIds.get(this);
             if (id !== undefined) {
               const seq = next(sentOn, id);
               noted = { counts: sentOn, peer: id, seq, channel: Channel.Port };
-              sink.sent(id, seq, Channel.Port, args[0]);
+              sink.sent(id, seq, Channel.Port, args[0], listening(this, 'message'));
             }
           }
         }
@@ -232,15 +254,15 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
             const peer = this === parentPort ? parent : publicPorts.get(this);
             if (peer !== undefined) {
               const seq = next(receivedFrom, peer);
-              sink.received(peer, seq, Channel.WorkerPort);
+              sink.received(peer, seq, Channel.WorkerPort, listening(this, type));
               const ports = portsIn(data);
               if (ports.length > 0) sink.handoff(`${peer}>${threadId}#${seq}`, ports.map(idOfPort), true);
             } else if (broadcastPorts.get(this) !== undefined) {
               const id = broadcastPorts.get(this)!;
-              sink.received(id, next(broadcastsReceived, id), Channel.Broadcast);
+              sink.received(id, next(broadcastsReceived, id), Channel.Broadcast, true);
             } else if (portIds.get(this) !== undefined) {
               const id = portIds.get(this)!;
-              sink.received(id, next(receivedOn, id), Channel.Port);
+              sink.received(id, next(receivedOn, id), Channel.Port, listening(this, type));
             } else {
               const from = internalPorts.get(this);
               const m = data as PortMessage | null;
@@ -266,7 +288,15 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
       if (preload.length > 0 && options && typeof options === 'object' && Array.isArray(options.execArgv)) {
         args = [args[0], { ...options, execArgv: [...preload, ...(options.execArgv as unknown[])] }, ...args.slice(2)];
       }
-      return Reflect.construct(target, args, newTarget) as object;
+      const worker = Reflect.construct(target, args, newTarget) as object;
+      try {
+        const key = Object.getOwnPropertySymbols(worker).find((k) => k.description === 'kPublicPort');
+        const port = key && (worker as Record<symbol, unknown>)[key];
+        if (typeof port === 'object' && port !== null) workerOfPort.set(port, worker);
+      } catch {
+        /* never disturb the program */
+      }
+      return worker;
     },
   });
 
@@ -326,7 +356,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
         const n = id !== undefined && sink.recording() ? Atomics.add(broadcasts, 0, 1) + 1 : 0;
         const result = ReflectApply(realBroadcastPost, this, args);
         try {
-          if (n > 0) sink.sent(id!, n, Channel.Broadcast, args[0]);
+          if (n > 0) sink.sent(id!, n, Channel.Broadcast, args[0], false);
         } catch {
           /* never disturb the program */
         }
@@ -346,7 +376,7 @@ export function watchThreads(sink: ThreadSink, preload: readonly string[], base 
       const result = ReflectApply(realReceive, this, arguments as unknown as unknown[]) as unknown;
       try {
         const id = result !== undefined && typeof port === 'object' && port !== null ? portIds.get(port) : undefined;
-        if (id !== undefined && sink.recording()) sink.received(id, next(receivedOn, id), Channel.Port);
+        if (id !== undefined && sink.recording()) sink.received(id, next(receivedOn, id), Channel.Port, true);
       } catch {
         /* never disturb the program */
       }

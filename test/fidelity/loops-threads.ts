@@ -9,6 +9,7 @@ import type { TracedRunResult } from '../support/compare';
 import { toPerfetto } from '../../src/core/perfetto';
 import { summarize } from '../../src/core/summary';
 import { renderWindow } from '../../src/core/mermaid';
+import { primarySite } from '../../src/core/findings';
 
 const file = (path: string | null | undefined) => (path ? basename(path) : null);
 
@@ -52,6 +53,11 @@ function common(run: TracedRunResult): void {
     const starts = trace.tasks.filter((x) => (x.thread ?? 0) === t.id).map((x) => x.startStep);
     expect(starts, `${t.name}'s tasks in order`).toEqual([...starts].sort((a, b) => a - b));
   }
+}
+
+/** The findings of a kind, each by the file:line it is shown on. */
+function findingsOf(trace: Trace, kind: string): string[] {
+  return trace.findings.filter((f) => f.kind === kind).map((f) => `${file(primarySite(f)?.file)}:${primarySite(f)?.line}`);
 }
 
 /** The output line with this text: on that thread (and a task of it). */
@@ -163,6 +169,41 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(between(trace, worker!.id, 0).map((m) => m.to.task !== null)).toEqual([true]);
     printedBy(trace, 'worker says: made from code\n', 0);
   },
+  'unheard-messages': (run) => {
+    const { trace } = run;
+    const reporter = threadOf(trace, 'reporter.js');
+    const deaf = threadOf(trace, 'deaf.js');
+    // the report reached the Worker object (Node hands it over, listened for or not) with no 'message' listener there
+    const [report] = between(trace, reporter, 0);
+    expect(report).toMatchObject({ channel: 'parentPort.postMessage', dropped: true });
+    expect(report.to.task).not.toBeNull();
+    // the job stayed queued on a parentPort nothing listened on, the channel's message on a port nothing listened on
+    const [job] = between(trace, 0, deaf);
+    expect([job.to.task, job.dropped]).toEqual([null, undefined]);
+    const [lost] = trace.messages.filter((m) => m.channel === 'MessagePort.postMessage');
+    expect([lost.to.thread, lost.to.task]).toEqual([0, null]);
+    // each is a finding on the line that sent it
+    expect(findingsOf(trace, 'unheard-message')).toEqual(['reporter.js:4', 'main.js:11', 'main.js:16']);
+    expect(trace.findings.filter((f) => f.kind === 'no-answer')).toEqual([]);
+    for (const m of [report, job, lost]) expect(trace.findings.some((f) => f.sites.some((s) => s.step === m.from.step))).toBe(true);
+    // the CLI summary says so
+    const summary = summarize(trace);
+    expect(summary).toContain('parentPort.postMessage 1 (1 dropped: nothing listened)');
+    expect(summary.match(/^ {2}unheard-message at .*(reporter|main)\.js:\d+$/gm)).toHaveLength(3);
+  },
+  'worker-never-answers': (run) => {
+    const { trace } = run;
+    const worker = threadOf(trace, 'silent-worker.js');
+    const child = threadOf(trace, 'silent-child.js');
+    // asked while listening for an answer; heard by the worker's listener (which awaits, silent-worker.js line 4)
+    const jobs = between(trace, 0, worker);
+    expect(jobs.map((m) => [m.replyListener, m.dropped])).toEqual([[true, undefined], [true, undefined]]);
+    expect(jobs.map((m) => m.to.task)).toEqual(awaitsAt(trace, worker, 'silent-worker.js:4').map((a) => a.suspendTask));
+    expect(ipc(trace, 0, child, 'subprocess.send').map((m) => m.replyListener)).toEqual([true]);
+    expect(between(trace, worker, 0).concat(between(trace, child, 0))).toEqual([]);
+    expect(findingsOf(trace, 'no-answer')).toEqual(['main.js:9', 'main.js:15']);
+    expect(trace.findings.filter((f) => f.kind === 'unheard-message')).toEqual([]);
+  },
   'worker-own-execargv': (run) => {
     const { trace } = run;
     // Node passes no flag of the process to a worker given its own execArgv: the tracer adds its preload (and the
@@ -269,7 +310,8 @@ function viewsShowLoops(trace: Trace): void {
   const diagram = renderWindow(trace, 0, trace.steps.length - 1).text;
   const boxes = diagram.split('\n').filter((l) => l.trim().startsWith('box '));
   expect(boxes.length, 'a box per loop that ran a task').toBe(new Set(trace.tasks.map((t) => t.thread ?? 0)).size);
-  for (const t of trace.threads.filter((x) => x.kind === 'process')) expect(boxes.some((b) => b.includes(t.name)), `a box for ${t.name}`).toBe(true);
+  const ranTask = (id: number) => trace.tasks.some((x) => x.thread === id);
+  for (const t of trace.threads.filter((x) => x.kind === 'process' && ranTask(x.id))) expect(boxes.some((b) => b.includes(t.name)), `a box for ${t.name}`).toBe(true);
 }
 
 /** Messages of an IPC channel: the sender's task and the receiver's, in the order sent. */
@@ -389,6 +431,48 @@ export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(greeting.from.task).toBe(a.resumeTask);
     expect(trace.output.find((o) => o.text === 'parent got {"greeting":"hi"}\n')?.task).toBe(greeting.to.task);
   },
+  'spawn-sync-node-script': (run) => {
+    const { trace } = run;
+    // spawnSync (stdin given), execFileSync returning its stdout, execFileSync inheriting stdio, execSync through a
+    // shell, a failing execFileSync, then a spawnSync stopped by its timeout (a loop only if it got to start)
+    const children = processesOf(trace, 'child.js');
+    expect(children.slice(0, 5).map((t) => [t.parent, t.exitCode])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [0, 5]]);
+    expect(children.slice(5).map((t) => t.exitCode)).toEqual(children.length > 5 ? [undefined] : []);
+    const [piped, returned, inherited, shell, failing] = children.map((t) => t.id);
+    for (const [thread, mode] of [[piped, 'piped read "from the parent"'], [returned, 'returned'], [shell, 'shell']] as const) {
+      expect(childLines(trace, thread, true)).toEqual([`child ${mode}\n`, `child ${mode.split(' ')[0]} to stderr\n`]);
+    }
+    expect(childLines(trace, failing, true)).toEqual(['child failing\n']);
+    // stdio inherited: its lines are the program's own output, tied to the child's loop, written after its await
+    // (child.js line 3) resumed
+    expect(childLines(trace, inherited, false)).toEqual(['child inherited\n', 'child inherited to stderr\n']);
+    const [a] = awaitsAt(trace, inherited, 'child.js:3');
+    expect(trace.output.filter((o) => o.thread === inherited).map((o) => o.task)).toEqual([a.resumeTask, a.resumeTask]);
+    // what a parent prints of its children's piped output is its own
+    printedBy(trace, 'execFileSync: "child returned\\n"\n', 0);
+    for (const c of children.slice(0, 5)) expect(awaitsAt(trace, c.id, 'child.js:3')).toHaveLength(1);
+    expect(trace.messages).toEqual([]);
+    viewsShowLoops(trace);
+  },
+  'node-eval-child': (run) => {
+    const { trace } = run;
+    // code from the command line has no file: each child is a loop without an entry, its code uninstrumented (as
+    // eval'd code is), its tasks and output recorded all the same
+    const children = trace.threads.filter((t) => t.kind === 'process');
+    expect(children.map((t) => [t.parent, t.entry, t.exitCode])).toEqual([[0, null, 4], [0, null, 0], [0, null, 0], [0, null, 0]]);
+    const [minusE, minusP, inherited, async] = children.map((t) => t.id);
+    const queueOf = (thread: number) => trace.output.filter((o) => o.thread === thread).map((o) => trace.tasks[o.task!].queue);
+    expect(childLines(trace, minusE, true)).toEqual(['eval child: one two a/b\n']);
+    expect(queueOf(minusE), 'printed in the immediate its code set').toEqual(['immediate']);
+    // -p prints the code's value as the child exits
+    expect(childLines(trace, minusP, true)).toEqual(['42\n']);
+    expect(childLines(trace, inherited, false)).toEqual(['inherited 5\n']);
+    expect(queueOf(inherited), 'printed in the promise reaction its code made').toEqual(['microtask']);
+    expect(childLines(trace, async, true)).toEqual(['ASYNC CHILD\n']);
+    expect(queueOf(async), "printed in the stdin 'data' listener its code added").toEqual(['io']);
+    expect(trace.coroutines.filter((c) => c.thread !== undefined)).toEqual([]);
+    viewsShowLoops(trace);
+  },
   'cluster-two-workers': (run) => {
     const { trace } = run;
     const workers = processesOf(trace, 'main.js');
@@ -420,6 +504,8 @@ export const PROCESS_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(new Set(questions.map((m) => m.from.task)).size).toBe(1);
     expect(readies.map((m) => m.to.task)).toContain(questions[0].from.task);
     expect(summarize(trace)).toContain('messages    6 (process.send 4, subprocess.send 2)');
+    // Node's own listener forwards cluster messages to the cluster Worker object: who listens there is not counted
+    expect(trace.messages.filter((m) => m.dropped || m.replyListener)).toEqual([]);
   },
 };
 

@@ -57,6 +57,17 @@ describe.each(nodesUnderTest())('on Node $major', ({ path: node, major }) => {
     const script = join(corpusDir, '_child-stopped-at-limit', 'forever.js');
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(script))).toEqual([]);
   });
+  it('a child started by spawnSync, still running at the time limit, stops there, and so does the program waiting for it', async () => {
+    const run = await runTrace(node, join(corpusDir, '_sync-child-stopped-at-limit', 'main.js'), 3000);
+    expect([run.code, run.trace.program.stopped, run.stdout]).toEqual([124, 'timeout', 'child ticked 3 times\n']);
+    const loop = run.trace.threads.find((t) => t.entry?.endsWith('forever.js'));
+    expect(loop, 'the child is a loop of the trace').toMatchObject({ kind: 'process', parent: 0 });
+    expect(loop!.exitCode, 'it did not end on its own').toBeUndefined();
+    // what it did up to then is kept: its ticks (an await at forever.js line 3 each), its line on the program's stdout
+    const ticks = run.trace.coroutines.filter((c) => c.thread === loop!.id).flatMap((c) => c.awaits).filter((a) => a.source.line === 3);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(run.trace.output.find((o) => o.text === 'child ticked 3 times\n')?.thread).toBe(loop!.id);
+  });
   it('a cluster server traced under load: its workers, which leave when the primary is stopped, keep whole recordings', async () => {
     const entry = join(corpusDir, '_cluster-server', 'main.js');
     // the program's stdout is the terminal's, as from the CLI (a pipe would make the runner wait for the workers anyway)

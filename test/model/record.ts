@@ -8,7 +8,7 @@ import { extname, join, relative } from 'node:path';
 import { runTraced } from '../../src/runner/run-traced';
 import { readRequests, requestsFileFor } from '../../src/runner/requests';
 import type { RawRun } from '../../src/core/raw-events';
-import { EVENTS_FILE, META_FILE } from '../../src/core/raw-events';
+import { EVENTS_FILE, META_FILE, threadFiles } from '../../src/core/raw-events';
 import { CORPORA, RECORDINGS, ROOT_PLACEHOLDER, RUN_FILE, root, MAX_RECORDING_BYTES } from './recordings';
 
 const ENTRY_EXTS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
@@ -48,7 +48,13 @@ async function record(corpus: string, name: string, entry: string): Promise<stri
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, EVENTS_FILE), new Uint8Array(raw.events.buffer, raw.events.byteOffset, raw.events.byteLength));
   writeFileSync(join(dir, META_FILE), raw.meta.map((m) => scrub(JSON.stringify(m)) + '\n').join(''));
-  const { events: _e, meta: _m, ...rest } = raw;
+  // each other loop's recording (workers, child processes), as the tracer wrote it
+  for (const t of raw.threads ?? []) {
+    const files = threadFiles(t.thread);
+    writeFileSync(join(dir, files.events), new Uint8Array(t.events.buffer, t.events.byteOffset, t.events.byteLength));
+    writeFileSync(join(dir, files.meta), t.meta.map((m) => scrub(JSON.stringify(m)) + '\n').join(''));
+  }
+  const { events: _e, meta: _m, threads: _t, ...rest } = raw;
   // the wall-clock duration differs every run; the model only copies it
   writeFileSync(join(dir, RUN_FILE), scrub(JSON.stringify({ ...rest, durationMs: 0 }, null, 1)) + '\n');
   return `${raw.events.length / 8} events`;

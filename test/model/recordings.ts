@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RawRun } from '../../src/core/raw-events';
-import { readRaw } from '../../src/runner/run-traced';
+import { readRaw, readThreads } from '../../src/runner/run-traced';
 
 export const root = resolve(__dirname, '..', '..');
 /** the corpora whose programs are recorded (folders under the checkout) */
@@ -33,6 +33,8 @@ export function listRecordings(): Recording[] {
 
 export function readRecording(dir: string): RawRun {
   const { events, meta } = readRaw(dir);
-  const rest = JSON.parse(readFileSync(join(dir, RUN_FILE), 'utf8')) as Omit<RawRun, 'events' | 'meta'>;
-  return { ...rest, events, meta };
+  const rest = JSON.parse(readFileSync(join(dir, RUN_FILE), 'utf8')) as Omit<RawRun, 'events' | 'meta' | 'threads'>;
+  // the other loops' recordings, when the program had some (recorded since issue 10's findings across loops)
+  const threads = readThreads(dir);
+  return { ...rest, events, meta, ...(threads.length > 0 ? { threads } : {}) };
 }

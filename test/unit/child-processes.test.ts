@@ -1,7 +1,9 @@
-// Which children the tracer follows (src/tracer/processes.ts): Node running a script, by its command line as
-// ChildProcess.prototype.spawn gets it (argv0 first); anything else runs untraced.
+// Which children the tracer follows (src/tracer/processes.ts): Node running a script or code given with -e / -p, by
+// its command line as Node's spawn functions get it (argv0 first); anything else runs untraced. And how a message
+// sent to another loop is noted in the recording (src/core/raw-events.ts).
 import { describe, it, expect } from 'vitest';
-import { nodeScriptAt } from '../../src/tracer/processes';
+import { nodeRuns, nodeScriptAt } from '../../src/tracer/processes';
+import { messageOutC, readMessageOutC } from '../../src/core/raw-events';
 
 describe('a child Node process running a script', () => {
   const node = process.execPath;
@@ -18,5 +20,29 @@ describe('a child Node process running a script', () => {
     expect(nodeScriptAt('/bin/sh', ['/bin/sh', '-c', 'node child.js'])).toBe(-1);
     expect(nodeScriptAt('python3', ['python3', 'child.js'])).toBe(-1);
     expect(nodeScriptAt('nodemon', ['nodemon', 'child.js'])).toBe(-1);
+  });
+});
+
+describe('a child Node process running code from its command line', () => {
+  const node = process.execPath;
+  it('is found by -e, -p, --eval, --print (the code and the arguments after it are not options)', () => {
+    for (const args of [['-e', 'x'], ['-p', '1'], ['-pe', '1'], ['--eval=1'], ['--print', '1', 'a.js'], ['--no-warnings', '-e', '--test', 'x'], ['-e', 'x', '--', 'a.js']]) {
+      expect(nodeRuns(node, [node, ...args]), args.join(' ')).toBe('code');
+    }
+  });
+  it('is not when Node is asked for something else as well', () => {
+    for (const args of [['-i', '-e', 'x'], ['-e', 'x', '--test'], ['--check', '-e', 'x']]) expect(nodeRuns(node, [node, ...args]), args.join(' ')).toBe(null);
+    expect(nodeRuns('python3', ['python3', '-e', 'x'])).toBe(null);
+  });
+});
+
+describe("a message's channel, whether its sender listens for an answer, and where it was sent (MessageOut's c)", () => {
+  it('read back as written; a site out of range, or a recording that holds the channel alone, has no site', () => {
+    for (const [channel, listening, site] of [[1, true, 0], [5, false, 12345], [4, true, (1 << 25) - 1]] as const) {
+      expect(readMessageOutC(messageOutC(channel, listening, site))).toEqual({ channel, listening, site });
+    }
+    expect(readMessageOutC(messageOutC(2, false, 1 << 25))).toEqual({ channel: 2, listening: false, site: -1 });
+    expect(readMessageOutC(messageOutC(3, true, -1))).toEqual({ channel: 3, listening: true, site: -1 });
+    expect(readMessageOutC(3)).toEqual({ channel: 3, listening: false, site: -1 });
   });
 });

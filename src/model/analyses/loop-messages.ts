@@ -1,0 +1,79 @@
+// Findings across loops (issue 10): messages posted where nobody listened, and loops that never answered. They read
+// the joined trace (its threads and messages), after the join stage: one loop's recording cannot tell.
+//
+// A message is unheard when it reached the receiving side with no 'message' listener there (the recorder counts the
+// listeners as Node hands it over: a Worker object and an IPC channel get every message, listened for or not), or
+// when it was never taken off a port that only a listener starts (a worker's parentPort, a MessageChannel's port)
+// and the loop holding that port ended on its own with it still queued. A loop never answered when another sent it
+// messages while listening on the same channel for an answer, it received them, and it sent nothing back.
+import type { Finding, Message, Trace } from '../../core/trace-format';
+import { findingSite } from './input';
+
+type LoopsTrace = Omit<Trace, 'findings'>;
+
+/** the channels whose receiving port is started only by a listener (or start()): undelivered means unheard */
+const STARTED_BY_LISTENER = new Set(['worker.postMessage', 'MessagePort.postMessage']);
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const threadName = (trace: LoopsTrace, id: number) => trace.threads.find((t) => t.id === id)?.name ?? `thread ${id}`;
+/** where the program sent it, as a finding site */
+const sentHere = (trace: LoopsTrace, m: Message, role: 'posted' | 'asked') => findingSite(m.site !== undefined ? trace.sites[m.site] : null, role, m.from.step);
+
+/** Groups messages by where they were sent and where they went (one finding each), in the order they were sent. */
+function groupBySendSite(list: Message[]): Message[][] {
+  const groups = new Map<string, Message[]>();
+  for (const m of list) {
+    const key = `${m.site ?? `${m.from.thread}:${m.channel}`}>${m.to.thread}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(m);
+  }
+  return [...groups.values()];
+}
+
+export function unheardMessages(trace: LoopsTrace): Finding[] {
+  const ended = new Set(trace.threads.filter((t) => t.exitCode !== undefined).map((t) => t.id));
+  const dropped = trace.messages.filter((m) => m.dropped);
+  const queued = trace.messages.filter((m) => m.to.task === null && STARTED_BY_LISTENER.has(m.channel) && ended.has(m.to.thread));
+  const findings: Finding[] = [];
+  for (const group of groupBySendSite(dropped)) {
+    const [m] = group;
+    findings.push({
+      kind: 'unheard-message',
+      message: `${plural(group.length, 'message')} (${m.channel}) reached ${threadName(trace, m.to.thread)} while nothing listened for 'message' there: Node dropped ${group.length === 1 ? 'it' : 'them'}. Add the listener before the first message can arrive, or do not send what nobody reads.`,
+      sites: sentHere(trace, m, 'posted'),
+    });
+  }
+  for (const group of groupBySendSite(queued)) {
+    const [m] = group;
+    const port = m.channel === 'worker.postMessage' ? 'its parentPort' : 'the port it was posted to';
+    findings.push({
+      kind: 'unheard-message',
+      message: `${plural(group.length, 'message')} (${m.channel}) never reached a listener: ${threadName(trace, m.to.thread)} ended with ${group.length === 1 ? 'it' : 'them'} still queued on ${port}, which nothing listened on (a 'message' listener starts a port).`,
+      sites: sentHere(trace, m, 'posted'),
+    });
+  }
+  return findings;
+}
+
+export function unansweredLoops(trace: LoopsTrace): Finding[] {
+  const findings: Finding[] = [];
+  const questions = new Map<string, Message[]>();
+  for (const m of trace.messages) {
+    if (!m.replyListener || m.to.task === null || m.dropped || m.to.thread === m.from.thread) continue;
+    const key = `${m.from.thread}>${m.to.thread}`;
+    if (!questions.has(key)) questions.set(key, []);
+    questions.get(key)!.push(m);
+  }
+  for (const asked of questions.values()) {
+    const [first] = asked;
+    const { thread: asker } = first.from;
+    const { thread: loop } = first.to;
+    if (trace.messages.some((m) => m.from.thread === loop && m.to.thread === asker)) continue;
+    findings.push({
+      kind: 'no-answer',
+      message: `${threadName(trace, loop)} never answered ${threadName(trace, asker)}: it received ${plural(asked.length, 'message')} while ${threadName(trace, asker)} listened for its messages, and sent none back before the program ended.`,
+      sites: sentHere(trace, first, 'asked'),
+    });
+  }
+  return findings;
+}
