@@ -16,6 +16,7 @@ import { DiagramView } from './diagram-view';
 import { CodeView } from './code-view';
 import { KIND_WORD, plural, taskTitle, timerNote } from './words';
 import { loopName } from '../src/core/loops';
+import { ROLE_WORDS } from '../src/core/findings';
 import type { Host, ViewContext } from './context';
 
 export type { Host } from './context';
@@ -575,12 +576,6 @@ export class App implements ViewContext {
   private findingsList(): HTMLElement | null {
     const findings = this.trace.findings;
     if (!findings.length) return null;
-    const ROLE: Record<string, string> = {
-      read: 'read', check: 'check', suspend: 'await', 'other-write': 'other write', 'stale-write': 'stale write', act: 'act',
-      'blocking-task': 'blocking task', rejection: 'rejection', 'keeps-alive': 'made here', created: 'promise made',
-      floating: 'not awaited', creator: 'started by', 'first-await': 'first await', 'second-await': 'second await',
-      'starved-timer': 'late timer', 'starving-callback': 'starving callback', posted: 'unheard message', asked: 'unanswered message',
-    };
     const stepFor = (f: (typeof findings)[number], site: (typeof f.sites)[number]): number | null => {
       if (site.step !== undefined) return site.step;
       const role = site.role;
@@ -599,8 +594,8 @@ export class App implements ViewContext {
             { class: 'ls-finding-moments' },
             f.sites.map((site) =>
               button({
-                text: `${ROLE[site.role] ?? site.role} · line ${site.line}`,
-                label: `Go to the ${ROLE[site.role] ?? site.role} (${shortSource(site)})`,
+                text: `${ROLE_WORDS[site.role]?.label ?? site.role} · line ${site.line}`,
+                label: `Go to the ${ROLE_WORDS[site.role]?.label ?? site.role} (${shortSource(site)})`,
                 onClick: () => {
                   const step = stepFor(f, site);
                   if (step !== null) this.goTo(step);

@@ -3,29 +3,8 @@
 // a quick action that shows the moment in the panel.
 import * as vscode from 'vscode';
 import type { Trace, Finding, FindingSite } from '../core/trace-format';
-import { primarySite, type FindingRole } from '../core/findings';
+import { primarySite, ROLE_WORDS } from '../core/findings';
 
-/** every role of every finding kind (FINDING_KINDS), as the Problems panel names it */
-const ROLE_TEXT: Record<FindingRole, string> = {
-  read: 'read before the await',
-  check: 'checked before the await',
-  suspend: 'the coroutine suspends here',
-  'other-write': 'another coroutine writes it meanwhile',
-  'stale-write': 'writes a value based on the old read',
-  act: 'acts on the old check',
-  created: 'the promise was made here',
-  rejection: 'rejected here',
-  floating: 'started here, never awaited',
-  creator: 'the coroutine that started it',
-  'first-await': 'the first await',
-  'second-await': 'the second await, which does not need the first',
-  'starved-timer': 'the late timer',
-  'starving-callback': 'the callback that kept queueing microtasks',
-  'blocking-task': 'the long synchronous task',
-  'keeps-alive': 'made here, still open',
-  posted: 'sent here; nothing listened for it',
-  asked: 'sent here, listening for an answer that never came',
-};
 
 export class FindingDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
   private readonly collection = vscode.languages.createDiagnosticCollection('loopscope');
@@ -95,6 +74,6 @@ function toDiagnostic(f: Finding): { file: string; primary: FindingSite; diagnos
   d.code = f.kind;
   d.relatedInformation = f.sites
     .filter((s) => s !== primary)
-    .map((s) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(s.file), range(s.line, s.column)), ROLE_TEXT[s.role] ?? s.role));
+    .map((s) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(s.file), range(s.line, s.column)), ROLE_WORDS[s.role]?.sentence ?? s.role));
   return { file: primary.file, primary, diagnostic: d };
 }

@@ -33,7 +33,7 @@ export function buildTrace(run: RawRun, options: AnalysisOptions = DEFAULT_ANALY
     parts.push(threadPart(threadRun, t.thread, options));
   }
   const trace = joinThreads(parts);
-  trace.findings.push(...analyseLoops(trace));
+  trace.findings = analyseLoops(trace, options);
   return trace;
 }
 

@@ -191,6 +191,23 @@ export const THREAD_CHECKS: Record<string, (run: TracedRunResult) => void> = {
     expect(summary).toContain('parentPort.postMessage 1 (1 dropped: nothing listened)');
     expect(summary.match(/^ {2}unheard-message at .*(reporter|main)\.js:\d+$/gm)).toHaveLength(3);
   },
+  'busy-receiver': (run) => {
+    const { trace } = run;
+    const poster = threadOf(trace, 'poster.js');
+    // the worker's message was sent while main waited, then computed, in one timer task; heard only after that task
+    const [hello] = between(trace, poster, 0);
+    const busy = trace.tasks.find((t) => t.thread === 0 && t.queue === 'timer')!;
+    expect(hello.to.step!).toBeGreaterThan(busy.endStep);
+    expect(busy.duration).toBeGreaterThan(300_000);
+    const [finding] = trace.findings.filter((f) => f.kind === 'messages-waited');
+    expect(finding.sites.map((s) => [s.role, `${file(s.file)}:${s.line}`])).toEqual([
+      ['busy-task', 'main.js:11'],
+      ['waiting-message', 'poster.js:3'],
+    ]);
+    expect(finding.message).toMatch(/^main was busy for \d+ ms with one synchronous task \(.*\) while 1 message from worker \d+ \(poster\.js\) waited for it/);
+    // reported once, as that, not also as a blocked loop
+    expect(trace.findings.map((f) => f.kind)).toEqual(['messages-waited']);
+  },
   'worker-never-answers': (run) => {
     const { trace } = run;
     const worker = threadOf(trace, 'silent-worker.js');

@@ -6,8 +6,11 @@
 // when it was never taken off a port that only a listener starts (a worker's parentPort, a MessageChannel's port)
 // and the loop holding that port ended on its own with it still queued. A loop never answered when another sent it
 // messages while listening on the same channel for an answer, it received them, and it sent nothing back.
+// Messages waited for a busy loop when they reached it while one synchronous task of it ran long (a computation,
+// Atomics.wait, a synchronous call), so its listeners could run only after: the loops' clocks are joined by their
+// start times, and a message counts only when the task that sent it had ended well before the busy task did.
 import type { Finding, Message, Trace } from '../../core/trace-format';
-import { findingSite } from './input';
+import { findingSite, type AnalysisOptions } from './input';
 
 type LoopsTrace = Omit<Trace, 'findings'>;
 
@@ -17,7 +20,7 @@ const STARTED_BY_LISTENER = new Set(['worker.postMessage', 'MessagePort.postMess
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const threadName = (trace: LoopsTrace, id: number) => trace.threads.find((t) => t.id === id)?.name ?? `thread ${id}`;
 /** where the program sent it, as a finding site */
-const sentHere = (trace: LoopsTrace, m: Message, role: 'posted' | 'asked') => findingSite(m.site !== undefined ? trace.sites[m.site] : null, role, m.from.step);
+const sentHere = (trace: LoopsTrace, m: Message, role: 'posted' | 'asked' | 'waiting-message') => findingSite(m.site !== undefined ? trace.sites[m.site] : null, role, m.from.step);
 
 /** Groups messages by where they were sent and where they went (one finding each), in the order they were sent. */
 function groupBySendSite(list: Message[]): Message[][] {
@@ -73,6 +76,66 @@ export function unansweredLoops(trace: LoopsTrace): Finding[] {
       kind: 'no-answer',
       message: `${threadName(trace, loop)} never answered ${threadName(trace, asker)}: it received ${plural(asked.length, 'message')} while ${threadName(trace, asker)} listened for its messages, and sent none back before the program ended.`,
       sites: sentHere(trace, first, 'asked'),
+    });
+  }
+  return findings;
+}
+
+/**
+ * A loop busy with one long synchronous task while messages from other loops waited for it: each message whose
+ * sending task ended while that task ran (at least blockedLoopMs before it ended) and whose listeners ran after it.
+ */
+export function busyReceivers(trace: LoopsTrace, options: Pick<AnalysisOptions, 'blockedLoopMs'>): Finding[] {
+  const end = (t: { startTime: number; duration: number }) => t.startTime + Math.max(0, t.duration);
+  // each loop's tasks in the order they ran
+  const ran = new Map<number, Trace['tasks']>();
+  for (const t of trace.tasks) {
+    if (t.startStep < 0) continue;
+    const thread = t.thread ?? 0;
+    if (!ran.has(thread)) ran.set(thread, []);
+    ran.get(thread)!.push(t);
+  }
+  for (const list of ran.values()) list.sort((a, b) => a.startStep - b.startStep);
+  /** the task of `thread` that ran last before step `step` */
+  const before = (thread: number, step: number) => {
+    const list = ran.get(thread) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].startStep < step) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : undefined;
+  };
+  const waiting = new Map<number, { messages: Message[]; longest: number }>();
+  for (const m of trace.messages) {
+    if (m.to.task === null || m.to.thread === m.from.thread) continue;
+    const sender = trace.tasks[m.from.task];
+    const receiver = trace.tasks[m.to.task];
+    if (!sender || !receiver) continue;
+    const sent = end(sender);
+    // the loop's task that ran last before the receiving one: was it running, long, when the message came?
+    const busy = before(m.to.thread, receiver.startStep);
+    if (!busy || busy.internal || busy.duration / 1000 < options.blockedLoopMs) continue;
+    const waited = (end(busy) - Math.max(sent, busy.startTime)) / 1000;
+    if (waited < options.blockedLoopMs) continue;
+    const entry = waiting.get(busy.id) ?? { messages: [], longest: 0 };
+    entry.messages.push(m);
+    entry.longest = Math.max(entry.longest, waited);
+    waiting.set(busy.id, entry);
+  }
+  const findings: Finding[] = [];
+  for (const [id, { messages, longest }] of waiting) {
+    const busy = trace.tasks[id];
+    const [first] = messages;
+    const from = [...new Set(messages.map((m) => threadName(trace, m.from.thread)))].join(', ');
+    const call = trace.steps.slice(busy.startStep, busy.endStep + 1).find((s) => s.kind === 'call' || s.kind === 'resume');
+    const where = call && call.site >= 0 ? trace.sites[call.site] : busy.source;
+    findings.push({
+      kind: 'messages-waited',
+      message: `${threadName(trace, busy.thread ?? 0)} was busy for ${Math.round(busy.duration / 1000)} ms with one synchronous task (${busy.label}) while ${plural(messages.length, 'message')} from ${from} waited for it (the longest about ${Math.round(longest)} ms): its 'message' listeners could run only after. Split the work, move it to another thread, or wait with an asynchronous API.`,
+      sites: [...findingSite(where && where.line > 0 ? where : busy.source, 'busy-task', busy.startStep), ...sentHere(trace, first, 'waiting-message')],
     });
   }
   return findings;
