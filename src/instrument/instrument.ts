@@ -43,15 +43,30 @@ export { InstrumentSyntaxError };
 
 export type AnyNode = acorn.Node & Record<string, unknown>;
 
+/** acorn's options for a file of `sourceType`: the same for the parse that tells a file's format and the one instrumented. */
+const parseOptions = (sourceType: SourceType): acorn.Options => ({
+  ecmaVersion: 'latest',
+  sourceType,
+  allowHashBang: true,
+  allowReturnOutsideFunction: sourceType === 'script',
+  allowAwaitOutsideFunction: sourceType === 'module',
+});
+
+/**
+ * The tree of the parse that told a file's format (looksLikeModule), taken by the parse that instruments the same
+ * text next (the runner's entry check and the traced process's CommonJS load hook decide the format, then
+ * instrument): a large file is parsed once, not twice. Held weakly: V8 keeps it until the current job ends (the
+ * format is decided and the file instrumented in one synchronous call chain), then a file whose instrumented text
+ * came from the cache does not keep its tree alive.
+ */
+let formatParse: WeakRef<{ source: string; sourceType: SourceType; ast: acorn.Program }> | undefined;
+
 export function parse(source: string, file: string, sourceType: SourceType): acorn.Program {
+  const kept = formatParse?.deref();
+  formatParse = undefined; // a tree is used once: the instrumenter edits it
+  if (kept && kept.sourceType === sourceType && kept.source === source) return kept.ast;
   try {
-    return acorn.parse(source, {
-      ecmaVersion: 'latest',
-      sourceType,
-      allowHashBang: true,
-      allowReturnOutsideFunction: sourceType === 'script',
-      allowAwaitOutsideFunction: sourceType === 'module',
-    });
+    return acorn.parse(source, parseOptions(sourceType));
   } catch (err) {
     const e = err as Error & { loc?: { line: number; column: number } };
     const message = e.message.replace(/ \(\d+:\d+\)$/, '');
@@ -64,17 +79,17 @@ export function looksLikeModule(source: string): boolean {
   // what only a module can hold (import / export declarations, top-level await, import.meta) names one of these words:
   // without them the file is a script, with no parse (a large bundle would cost one more whole parse)
   if (!/\b(?:import|export|await)\b/.test(source)) return false;
-  try {
-    acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true, allowReturnOutsideFunction: true });
-    return false;
-  } catch {
+  for (const sourceType of ['script', 'module'] as const) {
+    let ast: acorn.Program;
     try {
-      acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
-      return true;
+      ast = acorn.parse(source, parseOptions(sourceType));
     } catch {
-      return false;
+      continue;
     }
+    formatParse = new WeakRef({ source, sourceType, ast });
+    return sourceType === 'module';
   }
+  return false;
 }
 
 // ---- building nodes (offsets -1: what the tracer adds maps to nothing) ----------------------------------------------

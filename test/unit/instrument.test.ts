@@ -1,7 +1,8 @@
 // The instrumented program must behave exactly as the original: each form here runs both ways in a fresh V8 context
 // and must log the same things in the same order (ticks included), while reporting its functions and awaits.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import vm from 'node:vm';
+import * as acorn from 'acorn';
 import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError } from '../../src/instrument/instrument';
 import { prepareModule, moduleFormatOf } from '../../src/instrument/prepare';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
@@ -188,6 +189,25 @@ describe('instrumented code behaves like the original', () => {
     expect(looksLikeModule('await 1;')).toBe(true);
     expect(looksLikeModule('const fs = require("fs");')).toBe(false);
     expect(looksLikeModule('return 1;')).toBe(false);
+  });
+
+  it('a file whose format took a parse is not parsed again to be instrumented, and is instrumented the same', () => {
+    const script = '#!/usr/bin/env node\nconst importer = async () => { await 1; return import("x") };\nreturn 2;';
+    const esm = 'import fs from "fs";\nawait fs.promises.stat(".");\nexport const f = async () => { await 1 };';
+    for (const [file, source, format] of [['/virtual/s.js', script, 'commonjs'], ['/virtual/m.js', esm, 'module']] as const) {
+      const alone = prepareModule(source, file, format).code; // parsed by the instrumenter itself
+      const parses = vi.spyOn(acorn.Parser, 'parse');
+      try {
+        expect(moduleFormatOf(file, source)).toBe(format);
+        const afterFormat = parses.mock.calls.length;
+        expect(prepareModule(source, file, format).code).toBe(alone);
+        expect(parses.mock.calls.length).toBe(afterFormat); // the format's tree was the one instrumented
+        prepareModule(source, file, format);
+        expect(parses.mock.calls.length).toBe(afterFormat + 1); // and used once (the instrumenter edits it)
+      } finally {
+        parses.mockRestore();
+      }
+    }
   });
 });
 
