@@ -71,13 +71,16 @@ export function readEntry(dir: string, key: string, touch = false): string[] | u
   }
 }
 
-/** Store `parts` under `key` in `dir` (created if needed). A cache that cannot be written only costs time: no throw. */
-export function writeEntry(dir: string, key: string, parts: readonly string[]): void {
+/**
+ * Store `parts` under `key` in each of `dirs` (created if needed; the bytes and their hash made once for all). A cache
+ * that cannot be written only costs time: no throw.
+ */
+export function writeEntry(dirs: readonly string[], key: string, parts: readonly string[]): void {
   const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
   const sha1 = createHash('sha1');
   for (const b of buffers) sha1.update(b);
   const header = JSON.stringify({ key, lengths: buffers.map((b) => b.length), sha1: sha1.digest('hex') });
-  writeWhole(join(dir, key + ENTRY_SUFFIX), [`${header}\n`, ...buffers]);
+  for (const dir of dirs) writeWhole(join(dir, key + ENTRY_SUFFIX), [`${header}\n`, ...buffers]);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { RawSite } from '../core/raw-events';
 import { RUNTIME_GLOBAL, siteBaseName, SITE_IN_TEXT, FUNCTION_TABLE_FIELD, type RuntimeMethod, type RuntimeSetter, type FunctionTable } from './runtime-api';
 import { print, Positions } from './printer';
 import { InstrumentSyntaxError } from './syntax-error';
-import { raceFacts, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
+import { RaceFactsParser, patternNames, childNodes, childKeys, isSimple, locationName, COLLECTION_READS, COLLECTION_WRITES, ARRAY_MUTATORS, type RaceFacts } from './shared-state';
 
 export { RUNTIME_GLOBAL } from './runtime-api';
 
@@ -43,15 +43,41 @@ export { InstrumentSyntaxError };
 
 export type AnyNode = acorn.Node & Record<string, unknown>;
 
-export function parse(source: string, file: string, sourceType: SourceType): acorn.Program {
+/** acorn's options for a file of `sourceType`: the same for the parse that tells a file's format and the one instrumented. */
+const parseOptions = (sourceType: SourceType): acorn.Options => ({
+  ecmaVersion: 'latest',
+  sourceType,
+  allowHashBang: true,
+  allowReturnOutsideFunction: sourceType === 'script',
+  allowAwaitOutsideFunction: sourceType === 'module',
+});
+
+/**
+ * The tree of the parse that told a file's format (looksLikeModule), taken by the parse that instruments the same
+ * text next (the runner's entry check and the traced process's CommonJS load hook decide the format, then
+ * instrument): a large file is parsed once, not twice. Held weakly: V8 keeps it until the current job ends (the
+ * format is decided and the file instrumented in one synchronous call chain), then a file whose instrumented text
+ * came from the cache does not keep its tree alive.
+ */
+let formatParse: WeakRef<{ source: string; sourceType: SourceType; parsed: Parsed }> | undefined;
+
+/** A file's tree, and what race recording needs to know about it (gathered as it was parsed). */
+export interface Parsed {
+  ast: acorn.Program;
+  raceFacts(): RaceFacts;
+}
+
+function parseWithFacts(source: string, sourceType: SourceType): Parsed {
+  const parser = new RaceFactsParser(parseOptions(sourceType), source);
+  return { ast: parser.parse(), raceFacts: () => parser.raceFacts() };
+}
+
+export function parse(source: string, file: string, sourceType: SourceType): Parsed {
+  const kept = formatParse?.deref();
+  formatParse = undefined; // a tree is used once: the instrumenter edits it
+  if (kept && kept.sourceType === sourceType && kept.source === source) return kept.parsed;
   try {
-    return acorn.parse(source, {
-      ecmaVersion: 'latest',
-      sourceType,
-      allowHashBang: true,
-      allowReturnOutsideFunction: sourceType === 'script',
-      allowAwaitOutsideFunction: sourceType === 'module',
-    });
+    return parseWithFacts(source, sourceType);
   } catch (err) {
     const e = err as Error & { loc?: { line: number; column: number } };
     const message = e.message.replace(/ \(\d+:\d+\)$/, '');
@@ -64,17 +90,17 @@ export function looksLikeModule(source: string): boolean {
   // what only a module can hold (import / export declarations, top-level await, import.meta) names one of these words:
   // without them the file is a script, with no parse (a large bundle would cost one more whole parse)
   if (!/\b(?:import|export|await)\b/.test(source)) return false;
-  try {
-    acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true, allowReturnOutsideFunction: true });
-    return false;
-  } catch {
+  for (const sourceType of ['script', 'module'] as const) {
+    let parsed: Parsed;
     try {
-      acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
-      return true;
+      parsed = parseWithFacts(source, sourceType);
     } catch {
-      return false;
+      continue;
     }
+    formatParse = new WeakRef({ source, sourceType, parsed });
+    return sourceType === 'module';
   }
+  return false;
 }
 
 // ---- building nodes (offsets -1: what the tracer adds maps to nothing) ----------------------------------------------
@@ -265,7 +291,8 @@ type Use =
 // (keys, labels and declared names are not visited at all)
 
 export function instrumentJavaScript(source: string, file: string, options: InstrumentOptions): InstrumentResult {
-  const ast = parse(source, file, options.sourceType) as unknown as AnyNode;
+  const parsed = parse(source, file, options.sourceType);
+  const ast = parsed.ast as unknown as AnyNode;
   const positions = new Positions(source);
   const sites: RawSite[] = [];
   // the id of the file's first site (registered on first use, so hoisted functions called early still have it);
@@ -295,7 +322,7 @@ export function instrumentJavaScript(source: string, file: string, options: Inst
 
   // race recording: in every function, since a synchronous helper (in this file or another) called from a
   // coroutine runs in that coroutine's step; the runtime drops what runs while no coroutine is running
-  const races: RaceFacts | null = options.races ? raceFacts(ast) : null;
+  const races: RaceFacts | null = options.races ? parsed.raceFacts() : null;
   // one site per variable name in this file (its first use), so every access to it names the same location
   const varSites = new Map<string, number>();
   const varIndex = (id: AnyNode) => {

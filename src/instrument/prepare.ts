@@ -41,7 +41,7 @@ function cached(dirs: readonly string[], key: string, valid: (parts: string[]) =
     }
   }
   const parts = compute();
-  for (const dir of dirs) writeEntry(dir, key, parts);
+  writeEntry(dirs, key, parts);
   outsideRun?.(parts);
   return parts;
 }

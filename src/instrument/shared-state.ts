@@ -1,7 +1,8 @@
 // What race recording needs to know about a file before the instrumentation pass (src/instrument/instrument.ts)
 // records reads and writes of state that can outlive one coroutine step: outer mutable variables and simple member
 // paths (this.x, a.b, a[k]), plus Map/Set membership. Only places that can race are recorded: variables written
-// somewhere, properties whose name is written somewhere in the file.
+// somewhere, properties whose name is written somewhere in the file. They are gathered while acorn parses.
+import * as acorn from 'acorn';
 
 type AnyNode = { type: string; start: number; end: number; [key: string]: unknown };
 
@@ -11,7 +12,6 @@ export const COLLECTION_WRITES = new Set(['set', 'add', 'delete']);
 export const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 
 const isNode = (v: unknown): v is AnyNode => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
-const isFunction = (n: AnyNode) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
 
 const SCALAR_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'raw', 'name', 'operator', 'prefix', 'computed', 'optional', 'kind', 'async', 'generator', 'directive', 'sourceType', 'method', 'shorthand', 'static', 'delegate', 'await', 'tail', 'regex', 'bigint']);
 const keysOfType = new Map<string, string[]>();
@@ -71,42 +71,78 @@ export interface RaceFacts {
   declared: Map<AnyNode, Set<string>>;
 }
 
+type Hooks = {
+  finishNode(node: AnyNode, type: string): AnyNode;
+  parseFunctionBody(node: AnyNode, ...rest: unknown[]): void;
+};
+
 /**
- * What the whole file writes (variable names declared with let/var, names assigned, property names assigned) and
- * what each function declares, in one walk of the file before it is instrumented.
+ * acorn's parser, gathering the file's RaceFacts as it parses (no walk of the tree of its own): each node is seen as
+ * acorn finishes it, and each function's own names are collected while its body is parsed. A node acorn finishes and
+ * then turns into another (an assignment that becomes a default, `(a = 1) => a`) is judged by what it finally is.
  */
-export function raceFacts(ast: AnyNode): RaceFacts {
-  const mutableVars = new Set<string>();
-  const writtenVars = new Set<string>();
-  const writtenProps = new Set<string>();
-  const declared = new Map<AnyNode, Set<string>>();
-  let names: Set<string> | null = null; // the current function's (none at the module's top level)
-  const walk = (n: AnyNode) => {
-    const outer = names;
-    if (isFunction(n)) {
-      if (n.type === 'FunctionDeclaration' && n.id) names?.add((n.id as AnyNode).name as string);
-      declared.set(n, (names = new Set()));
-      for (const p of n.params as AnyNode[]) patternNames(p, names);
-      if (n.type === 'FunctionExpression' && n.id) names.add((n.id as AnyNode).name as string);
-    } else if (names) {
-      if (n.type === 'VariableDeclarator') patternNames(n.id as AnyNode, names);
-      else if (n.type === 'ClassDeclaration' && n.id) names.add((n.id as AnyNode).name as string);
-      else if (n.type === 'CatchClause' && n.param) patternNames(n.param as AnyNode, names);
-    }
-    if (n.type === 'VariableDeclaration' && n.kind !== 'const') for (const d of n.declarations as AnyNode[]) patternNames(d.id as AnyNode, mutableVars);
-    const target = n.type === 'AssignmentExpression' ? (n.left as AnyNode) : n.type === 'UpdateExpression' ? (n.argument as AnyNode) : null;
-    if (target?.type === 'Identifier') writtenVars.add(target.name as string);
-    if (target?.type === 'MemberExpression' && !target.computed) writtenProps.add(((target.property as AnyNode).name as string) ?? '');
-    if (target?.type === 'MemberExpression' && target.computed) writtenProps.add('[]');
-    // an array changed in place makes its length a location that can race
-    const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
-    if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
-    forEachChild(n, walk);
-    names = outer;
-  };
-  walk(ast);
-  return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps, declared };
-}
+export const RaceFactsParser = acorn.Parser.extend(
+  (Base) =>
+    // (acorn's types do not list the parser's methods that plugins override)
+    class extends (Base as unknown as new (...args: unknown[]) => Hooks) {
+      /** assignments, updates, calls and declarations, judged once the parse is done */
+      candidates: AnyNode[] = [];
+      declared = new Map<AnyNode, Set<string>>();
+      /** the names of the functions whose bodies are being parsed, innermost last */
+      names: Set<string>[] = [];
+
+      parseFunctionBody(node: AnyNode, ...rest: unknown[]): void {
+        const names = new Set<string>();
+        for (const p of node.params as AnyNode[]) patternNames(p, names);
+        this.names.push(names);
+        try {
+          super.parseFunctionBody(node, ...rest);
+        } finally {
+          this.names.pop();
+        }
+        this.declared.set(node, names);
+      }
+
+      finishNode(node: AnyNode, type: string): AnyNode {
+        super.finishNode(node, type);
+        switch (type) {
+          case 'AssignmentExpression':
+          case 'UpdateExpression':
+          case 'CallExpression':
+          case 'VariableDeclaration':
+            this.candidates.push(node);
+            break;
+          case 'FunctionExpression':
+            if (node.id) this.declared.get(node)?.add((node.id as AnyNode).name as string);
+            break;
+        }
+        const names = this.names[this.names.length - 1];
+        if (names === undefined) return node; // the module's top level
+        if (type === 'VariableDeclarator') patternNames(node.id as AnyNode, names);
+        else if ((type === 'FunctionDeclaration' || type === 'ClassDeclaration') && node.id) names.add((node.id as AnyNode).name as string);
+        else if (type === 'CatchClause' && node.param) patternNames(node.param as AnyNode, names);
+        return node;
+      }
+
+      /** the facts of the file parsed */
+      raceFacts(): RaceFacts {
+        const mutableVars = new Set<string>();
+        const writtenVars = new Set<string>();
+        const writtenProps = new Set<string>();
+        for (const n of this.candidates) {
+          if (n.type === 'VariableDeclaration' && n.kind !== 'const') for (const d of n.declarations as AnyNode[]) patternNames(d.id as AnyNode, mutableVars);
+          const target = n.type === 'AssignmentExpression' ? (n.left as AnyNode) : n.type === 'UpdateExpression' ? (n.argument as AnyNode) : null;
+          if (target?.type === 'Identifier') writtenVars.add(target.name as string);
+          if (target?.type === 'MemberExpression' && !target.computed) writtenProps.add(((target.property as AnyNode).name as string) ?? '');
+          if (target?.type === 'MemberExpression' && target.computed) writtenProps.add('[]');
+          // an array changed in place makes its length a location that can race
+          const callee = n.type === 'CallExpression' ? (n.callee as AnyNode) : null;
+          if (callee?.type === 'MemberExpression' && !callee.computed && ARRAY_MUTATORS.has((callee.property as AnyNode).name as string)) writtenProps.add('length');
+        }
+        return { racyVars: new Set([...writtenVars].filter((v) => mutableVars.has(v))), writtenProps, declared: this.declared };
+      }
+    } as unknown as typeof acorn.Parser,
+) as unknown as new (options: acorn.Options, input: string) => { parse(): acorn.Program; raceFacts(): RaceFacts };
 
 /** A base or key whose location can be named: this, identifiers, literals, and non-computed chains of them. */
 export function isSimple(n: AnyNode): boolean {

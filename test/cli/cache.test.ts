@@ -180,7 +180,7 @@ describe('the persistent cache of instrumented files', () => {
 describe('the cache folder on disk', () => {
   it('reads back what it wrote, and nothing under another key or from a damaged file', () => {
     const dir = join(work, 'store');
-    writeEntry(dir, 'k1', ['code ✓', '', '{"a":1}']);
+    writeEntry([dir], 'k1', ['code ✓', '', '{"a":1}']);
     expect(readEntry(dir, 'k1')).toEqual(['code ✓', '', '{"a":1}']);
     expect(readEntry(dir, 'k2')).toBeUndefined();
     writeFileSync(join(dir, 'k2.entry'), readFileSync(join(dir, 'k1.entry'))); // k1's entry under k2's name
@@ -194,7 +194,7 @@ describe('the cache folder on disk', () => {
     const hour = 3_600_000;
     const t0 = Date.now() - 10 * hour;
     for (let i = 0; i < 8; i++) {
-      writeEntry(dir, `e${i}`, ['x'.repeat(1000)]);
+      writeEntry([dir], `e${i}`, ['x'.repeat(1000)]);
       utimesSync(join(dir, `e${i}.entry`), new Date(t0 + i * hour), new Date(t0 + i * hour));
     }
     // e0 used just now: it stays, though written first
@@ -209,8 +209,8 @@ describe('the cache folder on disk', () => {
     // as the runner does it after each run: at most once an hour (the first time now, then not again)
     pruneCache(dir, size * 2, true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.entry'))).toHaveLength(1);
-    writeEntry(dir, 'e8', ['x'.repeat(1000)]);
-    writeEntry(dir, 'e9', ['x'.repeat(1000)]);
+    writeEntry([dir], 'e8', ['x'.repeat(1000)]);
+    writeEntry([dir], 'e9', ['x'.repeat(1000)]);
     pruneCache(dir, size * 2, true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.entry'))).toHaveLength(3);
   });

@@ -1,9 +1,11 @@
 // The instrumented program must behave exactly as the original: each form here runs both ways in a fresh V8 context
 // and must log the same things in the same order (ticks included), while reporting its functions and awaits.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import vm from 'node:vm';
+import * as acorn from 'acorn';
 import { instrumentJavaScript, looksLikeModule, InstrumentSyntaxError } from '../../src/instrument/instrument';
 import { prepareModule, moduleFormatOf } from '../../src/instrument/prepare';
+import { RaceFactsParser } from '../../src/instrument/shared-state';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 
 interface Run {
@@ -188,6 +190,41 @@ describe('instrumented code behaves like the original', () => {
     expect(looksLikeModule('await 1;')).toBe(true);
     expect(looksLikeModule('const fs = require("fs");')).toBe(false);
     expect(looksLikeModule('return 1;')).toBe(false);
+  });
+
+  it('race facts gathered while parsing are those of the tree acorn returns', () => {
+    const source = 'let a = 0, b = 0, c = 0; const f = (a = 1) => a; [b = 2] = []; c++; arr.push(1); o.p = 1; o[k] += 1;\n' +
+      'function g(x, { z } = {}) { var y; try {} catch ([e]) {} class C {} function h() {} return function named() { let w; }; }';
+    const parser = new RaceFactsParser({ ecmaVersion: 'latest', sourceType: 'script' }, source);
+    const ast = parser.parse();
+    const facts = parser.raceFacts();
+    // `a = 1` is finished as an assignment, then becomes the arrow's default: not a write of `a`
+    expect([...facts.racyVars]).toEqual(['c']);
+    expect([...facts.writtenProps].sort()).toEqual(['[]', 'length', 'p']);
+    const g = ast.body.find((s) => s.type === 'FunctionDeclaration') as unknown as { body: { body: { argument: unknown }[] } };
+    const named = g.body.body[g.body.body.length - 1].argument;
+    expect([...facts.declared.get(g as never)!].sort()).toEqual(['C', 'e', 'h', 'x', 'y', 'z']);
+    expect([...facts.declared.get(named as never)!].sort()).toEqual(['named', 'w']);
+    expect(facts.declared.size).toBe(4); // f, g, h, named
+  });
+
+  it('a file whose format took a parse is not parsed again to be instrumented, and is instrumented the same', () => {
+    const script = '#!/usr/bin/env node\nconst importer = async () => { await 1; return import("x") };\nreturn 2;';
+    const esm = 'import fs from "fs";\nawait fs.promises.stat(".");\nexport const f = async () => { await 1 };';
+    for (const [file, source, format] of [['/virtual/s.js', script, 'commonjs'], ['/virtual/m.js', esm, 'module']] as const) {
+      const alone = prepareModule(source, file, format).code; // parsed by the instrumenter itself
+      const parses = vi.spyOn(acorn.Parser.prototype, 'parse'); // every parse of the instrumenter is one of acorn's parsers
+      try {
+        expect(moduleFormatOf(file, source)).toBe(format);
+        const afterFormat = parses.mock.calls.length;
+        expect(prepareModule(source, file, format).code).toBe(alone);
+        expect(parses.mock.calls.length).toBe(afterFormat); // the format's tree was the one instrumented
+        prepareModule(source, file, format);
+        expect(parses.mock.calls.length).toBe(afterFormat + 1); // and used once (the instrumenter edits it)
+      } finally {
+        parses.mockRestore();
+      }
+    }
   });
 });
 
