@@ -11,6 +11,7 @@
 // to a temporary file and renamed into place, so concurrent runs writing the same entry each leave a complete one.
 // The persistent folder is kept under a size limit, oldest use first (a hit refreshes an entry's time).
 import { createHash } from 'node:crypto';
+import { indexOfByte, utf8Decode, utf8Encode, view } from './bytes';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -40,17 +41,17 @@ export function entryKey(parts: readonly (string | number | boolean | undefined)
 /** The strings stored under `key` in `dir`, or undefined (no entry, or one that is cut short or damaged). */
 export function readEntry(dir: string, key: string, touch = false): string[] | undefined {
   const path = join(dir, key + ENTRY_SUFFIX);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
     return undefined;
   }
   try {
-    const eol = bytes.indexOf(10);
+    const eol = indexOfByte(bytes, 10);
     if (eol < 0) return undefined;
-    const header = JSON.parse(bytes.subarray(0, eol).toString('utf8')) as { key?: unknown; lengths?: unknown; sha1?: unknown };
-    const body = bytes.subarray(eol + 1);
+    const header = JSON.parse(utf8Decode(bytes, 0, eol)) as { key?: unknown; lengths?: unknown; sha1?: unknown };
+    const body = view(bytes, eol + 1);
     const { lengths } = header;
     if (header.key !== key || !Array.isArray(lengths) || lengths.some((n) => !Number.isSafeInteger(n) || n < 0)) return undefined;
     if ((lengths as number[]).reduce((a, b) => a + b, 0) !== body.length) return undefined;
@@ -58,7 +59,7 @@ export function readEntry(dir: string, key: string, touch = false): string[] | u
     const parts: string[] = [];
     let at = 0;
     for (const n of lengths as number[]) {
-      parts.push(body.toString('utf8', at, at + n));
+      parts.push(utf8Decode(body, at, at + n));
       at += n;
     }
     if (touch) {
@@ -76,7 +77,7 @@ export function readEntry(dir: string, key: string, touch = false): string[] | u
  * that cannot be written only costs time: no throw.
  */
 export function writeEntry(dirs: readonly string[], key: string, parts: readonly string[]): void {
-  const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
+  const buffers = parts.map(utf8Encode);
   const sha1 = createHash('sha1');
   for (const b of buffers) sha1.update(b);
   const header = JSON.stringify({ key, lengths: buffers.map((b) => b.length), sha1: sha1.digest('hex') });
@@ -93,7 +94,8 @@ export function writeWhole(path: string, chunks: readonly (string | Uint8Array)[
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(partial, 'w');
     try {
-      for (const chunk of chunks) writeFileSync(fd, chunk);
+      // strings encoded here: Node's fs would turn them into Buffers with the Buffer.from the program sees
+      for (const chunk of chunks) writeFileSync(fd, typeof chunk === 'string' ? utf8Encode(chunk) : chunk);
     } finally {
       closeSync(fd);
     }

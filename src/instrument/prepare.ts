@@ -10,6 +10,7 @@ import { FUNCTION_TABLE_FIELD, functionTextsPath, type FunctionTexts } from './r
 import type { RawSite } from '../core/raw-events';
 import { tsconfigFor, compilerOptionsForEsbuild, emittedFormat, type Tsconfig } from './tsconfig';
 import { entryKey, readEntry, writeEntry, writeWhole, INSTRUMENTER_BUILD } from './cache';
+import { base64OfText } from './bytes';
 
 /**
  * Where prepared files are kept: `runDir`, the run's own folder (shared by the runner and the traced process's
@@ -246,5 +247,5 @@ export function prepareModuleOnce(source: string, file: string, format: ModuleFo
 }
 
 function withInlineMap(code: string, map: string): string {
-  return `${code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(map).toString('base64')}\n`;
+  return `${code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${base64OfText(map)}\n`;
 }

@@ -5,8 +5,9 @@
 // instrumenter.cjs) runs in a V8 context made for it on first use, with builtins of its own that no program code can
 // reach: strings go in, strings come out. The Node modules it uses are handed in as copies taken when the tracer
 // started (a program that later replaces fs.readFileSync or path.join is not called); packages it loads (esbuild's
-// JavaScript API) are run in the realm too. Methods of the objects Node's functions return (a Buffer, a hash) are
-// Node's own and are called as they are.
+// JavaScript API) are run in the realm too. The objects Node's functions return are not asked for their methods: a
+// Buffer is read with the realm's typed-array methods (instrument/bytes.ts), a hash through Node's own update and
+// digest, taken here.
 import vm from 'node:vm';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import os from 'node:os';
 import workerThreads from 'node:worker_threads';
 import Module from 'node:module';
 import { cachedScript } from './code-cache';
-import { StringStartsWith, StringSlice, SafeMap, uncurryThis } from './primordials';
+import { StringStartsWith, StringSlice, SafeMap, uncurryThis, ReflectApply, ReflectGetPrototypeOf } from './primordials';
 import { InstrumentSyntaxError } from '../instrument/syntax-error';
 import type { RealmApi, Outcome } from '../instrument/realm-entry';
 import type { ModuleFormat } from '../instrument/prepare';
@@ -43,6 +44,24 @@ const RealBuffer = Buffer;
 const nodeModules = new SafeMap<string, object>();
 for (const [name, exports] of [['fs', fs], ['path', path], ['url', url], ['crypto', crypto], ['os', os], ['worker_threads', workerThreads]] as const) {
   nodeModules.set(name, ObjectAssign(ObjectCreate(null) as object, exports));
+}
+// a hash's methods as Node made them (a program may replace Hash.prototype.update or digest): the realm's createHash
+// gives objects whose update and digest are their own, calling those
+{
+  const hashPrototype = ReflectGetPrototypeOf(crypto.createHash('sha1')) as { update: (...a: unknown[]) => unknown; digest: (...a: unknown[]) => unknown };
+  const [update, digest] = [hashPrototype.update, hashPrototype.digest];
+  const { createHash } = crypto;
+  (nodeModules.get('crypto') as { createHash: unknown }).createHash = (algorithm: string) => {
+    const hash = createHash(algorithm);
+    const safe = {
+      update(data: unknown, encoding?: unknown) {
+        ReflectApply(update, hash, encoding === undefined ? [data] : [data, encoding]);
+        return safe;
+      },
+      digest: (encoding?: unknown) => ReflectApply(digest, hash, encoding === undefined ? [] : [encoding]),
+    };
+    return safe;
+  };
 }
 
 /**

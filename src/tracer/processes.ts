@@ -32,7 +32,7 @@ import { stripExecArgv } from './process-view';
 export interface Processes {
   /** process.emit saw `event`: an IPC message from the parent is received in this task */
   processEmitted(event: unknown): void;
-  /** the program stops at a limit: the children the tracer started with it (not detached ones) are stopped too */
+  /** the program stops at a limit: the children the tracer started with it (not detached or unref'd ones) are stopped too */
   stopChildren(): void;
 }
 
@@ -332,6 +332,10 @@ export function watchProcesses(sink: MessageSink, cfg: TracerConfig, self: numbe
     stopChildren() {
       for (const { child: c, detached } of running) {
         if (detached || c.exitCode !== null || c.signalCode !== null) continue;
+        // a child the program unref'd runs in the background (the program does not wait for it): left running, as
+        // a detached one is
+        const handle = (c as { _handle?: { hasRef?: () => boolean } | null })._handle;
+        if (handle && typeof handle.hasRef === 'function' && !handle.hasRef()) continue;
         try {
           c.kill('SIGKILL');
         } catch {

@@ -28,7 +28,8 @@ async function same(node: string, file: string) {
   expect({ stdout: traced.stdout, stderr: traced.stderr, code: traced.code, signal: traced.signal }).toEqual(plain);
   const written = (stream: 'stdout' | 'stderr') =>
     traced.trace.output
-      .filter((o) => o.stream === stream)
+      // (what a child wrote to a pipe to its parent is the child's output, not the program's: piped)
+      .filter((o) => o.stream === stream && !o.piped)
       .map((o) => o.text)
       .join('');
   expect(written('stdout')).toBe(plain.stdout);
@@ -227,7 +228,9 @@ setInterval(() => {}, 1000); // runs until Loopscope stops it
   it('a module required after the program replaced builtins is instrumented by builtins of its own (JavaScript and TypeScript)', async () => {
     // the adversarial cases (copied: a path of their own, so the instrumenter runs rather than the cache answering)
     // and a JavaScript program requiring TypeScript (esbuild's side runs in the instrumenter's realm too)
-    const cases = readdirSync(join(root, 'test', 'adversarial')).filter((n) => /^builtins-.*-then-require$/.test(n));
+    // (a case with a known difference is held to it by the adversarial test)
+    const known = (n: string) => /known difference/.test(readFileSync(join(root, 'test', 'adversarial', n, 'main.js'), 'utf8').split('\n').slice(0, 3).join('\n'));
+    const cases = readdirSync(join(root, 'test', 'adversarial')).filter((n) => /^builtins-.*-then-require$/.test(n) && !known(n));
     expect(cases.length).toBeGreaterThanOrEqual(3);
     const sub = mkdtempSync(join(dir, 'realm-'));
     for (const name of cases) cpSync(join(root, 'test', 'adversarial', name), join(sub, name), { recursive: true });
