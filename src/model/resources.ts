@@ -4,6 +4,7 @@
 import { RawKind } from '../core/raw-events';
 import type { QueueName } from '../core/trace-format';
 import type { Decoded } from './decode';
+import { IdMap } from './id-map';
 
 export const PROMISE = 'PROMISE';
 export const HANDLE_TYPES = new Set(['TCPWRAP', 'TCPSERVERWRAP', 'PIPEWRAP', 'PIPESERVERWRAP', 'UDPWRAP', 'TTYWRAP', 'PROCESSWRAP', 'FSEVENTWRAP', 'SIGNALWRAP']);
@@ -71,7 +72,7 @@ const AWAITED = 8;
  */
 export class ResourceTable {
   count = 0;
-  private readonly rows = new Map<number, number>();
+  private readonly rows = new IdMap();
   private capacity = 1024;
   id = new Int32Array(this.capacity);
   /** async_hooks type name */

@@ -7,6 +7,7 @@ import { fileName } from '../core/paths';
 import { fnName, lineOf, type Decoded } from './decode';
 import { HANDLE_TYPES, PROMISE, queueOf, type ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
+import { IdMap } from './id-map';
 
 export interface Steps {
   steps: Step[];
@@ -32,7 +33,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
   const unhandledAt: Steps['unhandledAt'] = [];
   const taskStartStep = new Int32Array(tasks.length);
   // promise id -> reactions it enqueues when it settles
-  const enqueuedJobsOf = new Map<number, number>();
+  const enqueuedJobsOf = new IdMap();
   for (let r = 0; r < res.count; r++) {
     if (res.type[r] !== PROMISE || res.runCount(r) === 0 || res.trigger[r] === res.exec[r]) continue;
     const parent = res.row(res.trigger[r]);
@@ -40,7 +41,9 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
   }
   const name = (c: number) => fr.coroutines[c]?.name ?? '?';
   const add = (kind: StepKind, i: number, site: number, coroutine: number, text: string, depth: number, queue?: QueueName) => {
-    steps.push({ kind, task: eventTask[i], site, coroutine, text, depth, ...(queue ? { queue } : {}) });
+    const step: Step = { kind, task: eventTask[i], site, coroutine, text, depth };
+    if (queue) step.queue = queue;
+    steps.push(step);
     stepEvent.push(i);
   };
 
