@@ -206,6 +206,8 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   const out = new Scratch();
   let values = new Float64Array(0);
   let bitmap = new Uint8Array(0);
+  // the rows' values, one array per key of a table (what a row lacks stays undefined), reused table after table
+  const cells: unknown[][] = [];
   const table = (name: TableName, rows: readonly unknown[]) => {
     const spec = TABLES[name];
     const n = rows.length;
@@ -213,12 +215,22 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     const head = out.take(8);
     setU32(out.bytes, head, n);
     setU32(out.bytes, head + 4, spec.fields.length + 1);
-    const known = new Set(spec.fields.map((x) => x.key));
-    const subs = new Map<string, Set<string>>();
-    for (const x of spec.fields) if (x.sub) subs.set(x.key, (subs.get(x.key) ?? new Set()).add(x.sub));
-    // the fields' keys in order: a row's keys come in this order (some left out), so most are checked by comparing
-    // with the next one expected, not looked up
-    const order = [...known].filter((k) => !subs.has(k));
+    // the keys the fields read, in the fields' order (an object-valued key once, with the sub-keys its fields read)
+    const keys: string[] = [];
+    const keyIndex = new Map<string, number>();
+    const subs: (Set<string> | undefined)[] = [];
+    for (const x of spec.fields) {
+      let k = keyIndex.get(x.key);
+      if (k === undefined) {
+        keyIndex.set(x.key, (k = keys.length));
+        keys.push(x.key);
+      }
+      if (x.sub) subs[k] = (subs[k] ?? new Set()).add(x.sub);
+    }
+    for (let k = 0; k < keys.length; k++) {
+      if (k < cells.length && cells[k].length >= n) cells[k].fill(undefined, 0, n);
+      else cells[k] = new Array<unknown>(n).fill(undefined);
+    }
     // keys a row has beyond its fields, or whose value the field cannot hold: kept whole in the row's extra JSON
     const extras = new Map<number, Record<string, unknown>>();
     const extra = (i: number, row: Record<string, unknown>, key: string) => {
@@ -226,20 +238,25 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
       if (!e) extras.set(i, (e = {}));
       e[key] = row[key];
     };
+    // one pass over each row's own keys reads every value (each row is visited once, not once per field); they come
+    // in the fields' order, some left out, so most are found by comparing with the next key expected
     for (let i = 0; i < n; i++) {
       const row = rows[i] as Record<string, unknown>;
       let next = 0;
       for (const key in row) {
-        if (key === order[next]) {
-          next++;
-          continue;
+        const v = row[key];
+        let k: number | undefined = next;
+        if (key !== keys[next]) {
+          k = keyIndex.get(key);
+          if (k === undefined) {
+            if (v !== undefined) extra(i, row, key);
+            continue;
+          }
         }
-        if (!known.has(key)) {
-          if (row[key] !== undefined) extra(i, row, key);
-        } else if (subs.size && subs.has(key)) {
-          const v = row[key];
-          if (!isPlain(v) || Object.keys(v).some((k) => !subs.get(key)!.has(k))) extra(i, row, key);
-        }
+        next = k + 1;
+        cells[k][i] = v;
+        const sub = subs[k];
+        if (sub && (!isPlain(v) || Object.keys(v).some((x) => !sub.has(x)))) extra(i, row, key);
       }
     }
     if (values.length < n) values = new Float64Array(n);
@@ -254,12 +271,12 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     for (const field of spec.fields) {
       someMissing = false;
       const { key, sub, kind } = field;
+      const vals = cells[keyIndex.get(key)!];
       const absent = kind.endsWith('?');
       const nullable = kind.endsWith('|null');
       const childRows = kind === 'rows' ? (children[field.child!] ??= []) : null;
       for (let i = 0; i < n; i++) {
-        const row = rows[i] as Record<string, unknown>;
-        let v = row[key];
+        let v = vals[i];
         if (sub) {
           // the whole object is kept in the extra JSON when its sub-fields cannot hold it
           if (!isPlain(v) || extras.get(i)?.[key]) {
@@ -306,7 +323,7 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
               break;
           }
         }
-        if (code === null) extra(i, row, key);
+        if (code === null) extra(i, rows[i] as Record<string, unknown>, key);
         if (code === undefined || code === null) missing(i);
         else values[i] = code;
       }

@@ -243,7 +243,9 @@ export interface ResourcesAndTasks {
   /** the task of each event (events between tasks belong to the one before) */
   eventTask: Int32Array;
   /** promise id -> the frame of the async function call it belongs to */
-  framePromise: Map<number, number>;
+  framePromise: IdMap;
+  /** the other way: the frame of an async function call -> its own promise */
+  promiseOfFrame: IdMap;
   /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
   awaitedBy: Map<number, number>;
   /** promises whose rejection nobody handled (Node announced them) */
@@ -256,7 +258,8 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   const res = new ResourceTable();
   const tasks: TaskSpan[] = [];
   const eventTask = new Int32Array(n).fill(-1);
-  const framePromise = new Map<number, number>();
+  const framePromise = new IdMap();
+  const promiseOfFrame = new IdMap();
   const awaitedBy = new Map<number, number>();
   const unhandledPromises = new Set<number>();
   let depth = 0;
@@ -363,7 +366,10 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
         // (the tracer may have noted where that promise was made, just after its init)
         const j = i > 1 && ev.kind(i - 1) === RawKind.ScheduledAt && ev.kind(i - 2) === RawKind.Init && ev.a(i - 1) === ev.a(i - 2) ? i - 2 : i - 1;
         const prev = j >= 0 && ev.kind(j) === RawKind.Init ? res.row(ev.a(j)) : -1;
-        if (prev >= 0 && res.type[prev] === PROMISE && res.trigger[prev] === res.exec[prev] && res.runCount(prev) === 0) framePromise.set(res.id[prev], ev.a(i));
+        if (prev >= 0 && res.type[prev] === PROMISE && res.trigger[prev] === res.exec[prev] && res.runCount(prev) === 0) {
+          framePromise.set(res.id[prev], ev.a(i));
+          promiseOfFrame.set(ev.a(i), res.id[prev]);
+        }
         break;
       }
       case RawKind.Await:
@@ -407,5 +413,5 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   }
   if (awaitFrame >= 0) closeAwaitWindow();
   if (current) closeTask(n - 1);
-  return { resources: res, tasks, eventTask, framePromise, awaitedBy, unhandledPromises };
+  return { resources: res, tasks, eventTask, framePromise, promiseOfFrame, awaitedBy, unhandledPromises };
 }
