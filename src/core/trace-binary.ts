@@ -343,6 +343,7 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   table('awaits', children.awaits ?? []);
   table('findingSites', children.findingSites ?? []);
   table('sources', sources);
+  cells.length = 0;
   strings.length = count;
   const stringBytes = stringTable(strings);
   section('STRS', stringBytes.parts(), stringBytes.length);
