@@ -90,7 +90,8 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
       id,
       name: s.kind === 'module' ? `module ${fileName(s.file)}` : `${s.name ?? '<anonymous>'}#${nth}`,
       kind: s.kind === 'module' ? 'module' : s.generator ? 'async generator' : 'async function',
-      source: { file: s.file, line: s.line, column: s.column },
+      // one source object per site (decode's), unless the site has no file
+      source: d.source(site) ?? { file: s.file, line: s.line, column: s.column },
       startTask: task,
       startEvent: i,
       endEvent: null,
