@@ -207,6 +207,8 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   const out = new Scratch();
   let values = new Float64Array(0);
   let bitmap = new Uint8Array(0);
+  // the rows' values, one array per key of a table (what a row lacks stays undefined), reused table after table
+  const cells: unknown[][] = [];
   const table = (name: TableName, rows: readonly unknown[]) => {
     const spec = TABLES[name];
     const n = rows.length;
@@ -214,9 +216,22 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     const head = out.take(8);
     setU32(out.bytes, head, n);
     setU32(out.bytes, head + 4, spec.fields.length + 1);
-    const known = new Set(spec.fields.map((x) => x.key));
-    const subs = new Map<string, Set<string>>();
-    for (const x of spec.fields) if (x.sub) subs.set(x.key, (subs.get(x.key) ?? new Set()).add(x.sub));
+    // the keys the fields read, in the fields' order (an object-valued key once, with the sub-keys its fields read)
+    const keys: string[] = [];
+    const keyIndex = new Map<string, number>();
+    const subs: (Set<string> | undefined)[] = [];
+    for (const x of spec.fields) {
+      let k = keyIndex.get(x.key);
+      if (k === undefined) {
+        keyIndex.set(x.key, (k = keys.length));
+        keys.push(x.key);
+      }
+      if (x.sub) subs[k] = (subs[k] ?? new Set()).add(x.sub);
+    }
+    for (let k = 0; k < keys.length; k++) {
+      if (k < cells.length && cells[k].length >= n) cells[k].fill(undefined, 0, n);
+      else cells[k] = new Array<unknown>(n).fill(undefined);
+    }
     // keys a row has beyond its fields, or whose value the field cannot hold: kept whole in the row's extra JSON
     const extras = new Map<number, Record<string, unknown>>();
     const extra = (i: number, row: Record<string, unknown>, key: string) => {
@@ -224,15 +239,25 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
       if (!e) extras.set(i, (e = {}));
       e[key] = row[key];
     };
+    // one pass over each row's own keys reads every value (each row is visited once, not once per field); they come
+    // in the fields' order, some left out, so most are found by comparing with the next key expected
     for (let i = 0; i < n; i++) {
       const row = rows[i] as Record<string, unknown>;
+      let next = 0;
       for (const key in row) {
-        if (!known.has(key)) {
-          if (row[key] !== undefined) extra(i, row, key);
-        } else if (subs.size && subs.has(key)) {
-          const v = row[key];
-          if (!isPlain(v) || Object.keys(v).some((k) => !subs.get(key)!.has(k))) extra(i, row, key);
+        const v = row[key];
+        let k: number | undefined = next;
+        if (key !== keys[next]) {
+          k = keyIndex.get(key);
+          if (k === undefined) {
+            if (v !== undefined) extra(i, row, key);
+            continue;
+          }
         }
+        next = k + 1;
+        cells[k][i] = v;
+        const sub = subs[k];
+        if (sub && (!isPlain(v) || Object.keys(v).some((x) => !sub.has(x)))) extra(i, row, key);
       }
     }
     if (values.length < n) values = new Float64Array(n);
@@ -246,20 +271,60 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
     };
     for (const field of spec.fields) {
       someMissing = false;
-      const encode = encoder(field, children, field.kind === 'text' ? text : str, src, isSource);
-      const { key, sub } = field;
+      const { key, sub, kind } = field;
+      const vals = cells[keyIndex.get(key)!];
+      const absent = kind.endsWith('?');
+      const nullable = kind.endsWith('|null');
+      const childRows = kind === 'rows' ? (children[field.child!] ??= []) : null;
       for (let i = 0; i < n; i++) {
-        const row = rows[i] as Record<string, unknown>;
-        let code: number | undefined | null;
+        let v = vals[i];
         if (sub) {
-          const holder = row[key];
-          code = isPlain(holder) && !extras.get(i)?.[key] ? encode(holder[sub]) : undefined;
-          // the whole object is kept in the extra JSON
-          if (code === null) extra(i, row, key);
-        } else {
-          code = encode(row[key]);
-          if (code === null) extra(i, row, key);
+          // the whole object is kept in the extra JSON when its sub-fields cannot hold it
+          if (!isPlain(v) || extras.get(i)?.[key]) {
+            missing(i);
+            continue;
+          }
+          v = v[sub];
         }
+        // the number to store; undefined when it is missing the way the field allows (null, or absent), null when
+        // the field cannot hold it (kept in the row's extra JSON)
+        let code: number | undefined | null = null;
+        if (v === undefined) code = absent ? undefined : null;
+        else if (v === null && kind !== 'json?') code = nullable ? undefined : null;
+        else {
+          switch (kind) {
+            case 'num':
+            case 'num|null':
+            case 'num?':
+              if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) code = v;
+              break;
+            case 'text':
+              if (typeof v === 'string') code = text(v);
+              break;
+            case 'str':
+            case 'str|null':
+            case 'str?':
+              if (typeof v === 'string') code = str(v);
+              break;
+            case 'true?':
+              if (v === true) code = 1;
+              break;
+            case 'src':
+            case 'src|null':
+              if (isSource(v)) code = src(v);
+              break;
+            case 'json?':
+              code = str(JSON.stringify(v));
+              break;
+            case 'rows':
+              if (Array.isArray(v) && v.every(isPlain)) {
+                for (const c of v) childRows!.push(c);
+                code = v.length;
+              }
+              break;
+          }
+        }
+        if (code === null) extra(i, rows[i] as Record<string, unknown>, key);
         if (code === undefined || code === null) missing(i);
         else values[i] = code;
       }
@@ -279,53 +344,11 @@ export function encodeTrace(trace: Trace, sink: Sink): void {
   table('awaits', children.awaits ?? []);
   table('findingSites', children.findingSites ?? []);
   table('sources', sources);
+  cells.length = 0;
   strings.length = count;
   const stringBytes = stringTable(strings);
   section('STRS', stringBytes.parts(), stringBytes.length);
   section('END ', []);
-}
-
-/**
- * How a field's values become numbers: the number to store, undefined when it is missing the way the field allows
- * (null, or absent), null when the field cannot hold it (the writer keeps it in the row's extra JSON).
- */
-function encoder(
-  field: Field,
-  children: Partial<Record<TableName, Record<string, unknown>[]>>,
-  str: (s: string) => number,
-  src: (s: SourceSite) => number,
-  isSource: (v: unknown) => v is SourceSite,
-): (v: unknown) => number | undefined | null {
-  const kind = field.kind;
-  const absent = kind.endsWith('?');
-  const nullable = kind.endsWith('|null');
-  const missing = (v: unknown) => (v === undefined ? (absent ? undefined : null) : nullable ? undefined : null);
-  switch (kind) {
-    case 'num':
-    case 'num|null':
-    case 'num?':
-      return (v) => (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : v == null ? missing(v) : null);
-    case 'str':
-    case 'text':
-    case 'str|null':
-    case 'str?':
-      return (v) => (typeof v === 'string' ? str(v) : v == null ? missing(v) : null);
-    case 'true?':
-      return (v) => (v === true ? 1 : v === undefined ? undefined : null);
-    case 'src':
-    case 'src|null':
-      return (v) => (isSource(v) ? src(v) : v == null ? missing(v) : null);
-    case 'json?':
-      return (v) => (v === undefined ? undefined : str(JSON.stringify(v)));
-    case 'rows': {
-      const rows = (children[field.child!] ??= []);
-      return (v) => {
-        if (!Array.isArray(v) || !v.every(isPlain)) return null;
-        for (const c of v) rows.push(c);
-        return v.length;
-      };
-    }
-  }
 }
 
 /** One column into `out`: its header, the bitmap of present rows (when some are missing), the values in the narrowest type. */

@@ -7,6 +7,7 @@ import type { Coroutine, SourceSite } from '../core/trace-format';
 import { fileName } from '../core/paths';
 import type { Decoded, FunctionSite } from './decode';
 import type { ResourcesAndTasks } from './resources';
+import { IdMap } from './id-map';
 
 export interface AwaitSpan {
   source: SourceSite;
@@ -36,9 +37,9 @@ export type FlowEvent =
 export interface Frames {
   coroutines: CoroutineSpan[];
   /** frame -> its coroutine */
-  frameCoroutine: Map<number, number>;
+  frameCoroutine: IdMap;
   /** frame -> the site of its function */
-  frameSite: Map<number, number>;
+  frameSite: IdMap;
   /** coroutine -> the coroutine that started it, and its own frame */
   callerOf: Map<number, { caller: number; frame: number }>;
   /** per task: the coroutine it resumed after an await, or -1 */
@@ -64,8 +65,8 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
   const sites = d.sites as FunctionSite[];
   const { tasks, resources, eventTask, awaitedBy, unhandledPromises } = rt;
   const coroutines: CoroutineSpan[] = [];
-  const frameCoroutine = new Map<number, number>();
-  const frameSite = new Map<number, number>();
+  const frameCoroutine = new IdMap();
+  const frameSite = new IdMap();
   const callerOf = new Map<number, { caller: number; frame: number }>();
   const callCount = new Map<number, number>();
   const madeInFrame = new Map<number, number>();
@@ -89,7 +90,8 @@ export function framesAndCoroutines(d: Decoded, rt: ResourcesAndTasks): Frames {
       id,
       name: s.kind === 'module' ? `module ${fileName(s.file)}` : `${s.name ?? '<anonymous>'}#${nth}`,
       kind: s.kind === 'module' ? 'module' : s.generator ? 'async generator' : 'async function',
-      source: { file: s.file, line: s.line, column: s.column },
+      // one source object per site (decode's), unless the site has no file
+      source: d.source(site) ?? { file: s.file, line: s.line, column: s.column },
       startTask: task,
       startEvent: i,
       endEvent: null,

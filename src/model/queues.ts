@@ -54,8 +54,8 @@ export function queueContents(d: Decoded, rt: ResourcesAndTasks, st: Steps): Que
         enterStep: st.stepAt(enterEvent),
         leaveStep: task ? st.taskStartStep[task.id] : cancel >= 0 ? st.stepAt(cancel) : null,
         source: d.source(res.site[r]),
-        ...(inferred ? { inferred: true } : {}),
       };
+      if (inferred) item.inferred = true;
       // a timer is due its delay after it was set, or (an interval) after its previous run started
       if (type === 'Timeout') item.due = (k === 0 || k - 1 >= runs ? res.initTime[r] : tasks[res.run(r, k - 1)].startTime) + res.delay[r] * 1000;
       items.push(item);

@@ -4,6 +4,7 @@
 import { RawKind } from '../core/raw-events';
 import type { QueueName } from '../core/trace-format';
 import type { Decoded } from './decode';
+import { IdMap } from './id-map';
 
 export const PROMISE = 'PROMISE';
 export const HANDLE_TYPES = new Set(['TCPWRAP', 'TCPSERVERWRAP', 'PIPEWRAP', 'PIPESERVERWRAP', 'UDPWRAP', 'TTYWRAP', 'PROCESSWRAP', 'FSEVENTWRAP', 'SIGNALWRAP']);
@@ -71,34 +72,56 @@ const AWAITED = 8;
  */
 export class ResourceTable {
   count = 0;
-  private readonly rows = new Map<number, number>();
-  private capacity = 1024;
-  id = new Int32Array(this.capacity);
+  private readonly rows = new IdMap();
+  private capacity: number;
+  id: Int32Array;
   /** async_hooks type name */
   type: string[] = [];
-  trigger = new Int32Array(this.capacity);
-  exec = new Int32Array(this.capacity);
+  trigger: Int32Array;
+  exec: Int32Array;
   /** a timer's delay in ms */
-  delay = new Int32Array(this.capacity);
-  initEvent = new Int32Array(this.capacity);
-  initTime = new Int32Array(this.capacity);
+  delay: Int32Array;
+  initEvent: Int32Array;
+  initTime: Int32Array;
   /** where user code made it, or -1 */
-  site = new Int32Array(this.capacity);
+  site: Int32Array;
   /** the task during which it was made, or -1 */
-  createdIn = new Int32Array(this.capacity);
-  resolveEvent = new Int32Array(this.capacity);
+  createdIn: Int32Array;
+  resolveEvent: Int32Array;
   /** the event at which it was asked to close, or -1 */
-  closing = new Int32Array(this.capacity);
-  cancelEvent = new Int32Array(this.capacity);
+  closing: Int32Array;
+  cancelEvent: Int32Array;
   /** an await's resumption promise: which frame and await site (see awaited()) */
-  awaitFrame = new Int32Array(this.capacity);
-  awaitSite = new Int32Array(this.capacity);
-  private flags = new Uint8Array(this.capacity);
+  awaitFrame: Int32Array;
+  awaitSite: Int32Array;
+  private flags: Uint8Array;
   /** the first callback it ran (a task id) and the event where that ended, or -1; later ones are kept aside */
-  private firstRun = new Int32Array(this.capacity);
-  private firstRunEnd = new Int32Array(this.capacity);
+  private firstRun: Int32Array;
+  private firstRunEnd: Int32Array;
   private readonly moreRuns = new Map<number, number[]>();
   private readonly moreRunEnds = new Map<number, number[]>();
+
+  /** `capacity`: how many resources to make room for at once (the table grows past it when needed) */
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(16, capacity);
+    const { capacity: n } = this;
+    this.id = new Int32Array(n);
+    this.trigger = new Int32Array(n);
+    this.exec = new Int32Array(n);
+    this.delay = new Int32Array(n);
+    this.initEvent = new Int32Array(n);
+    this.initTime = new Int32Array(n);
+    this.site = new Int32Array(n);
+    this.createdIn = new Int32Array(n);
+    this.resolveEvent = new Int32Array(n);
+    this.closing = new Int32Array(n);
+    this.cancelEvent = new Int32Array(n);
+    this.awaitFrame = new Int32Array(n);
+    this.awaitSite = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.firstRun = new Int32Array(n);
+    this.firstRunEnd = new Int32Array(n);
+  }
 
   row(asyncId: number): number {
     return this.rows.get(asyncId) ?? -1;
@@ -242,7 +265,9 @@ export interface ResourcesAndTasks {
   /** the task of each event (events between tasks belong to the one before) */
   eventTask: Int32Array;
   /** promise id -> the frame of the async function call it belongs to */
-  framePromise: Map<number, number>;
+  framePromise: IdMap;
+  /** the other way: the frame of an async function call -> its own promise */
+  promiseOfFrame: IdMap;
   /** frame of an awaited coroutine -> frame of the coroutine that awaited it directly (one logical flow) */
   awaitedBy: Map<number, number>;
   /** promises whose rejection nobody handled (Node announced them) */
@@ -252,10 +277,17 @@ export interface ResourcesAndTasks {
 export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   const ev = d.events;
   const n = ev.count;
-  const res = new ResourceTable();
+  // room for every resource at once: one Init (or LateBefore of a callback never seen scheduled) each
+  let made = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = ev.kind(i);
+    if (kind === RawKind.Init || kind === RawKind.LateBefore) made++;
+  }
+  const res = new ResourceTable(made);
   const tasks: TaskSpan[] = [];
   const eventTask = new Int32Array(n).fill(-1);
-  const framePromise = new Map<number, number>();
+  const framePromise = new IdMap();
+  const promiseOfFrame = new IdMap();
   const awaitedBy = new Map<number, number>();
   const unhandledPromises = new Set<number>();
   let depth = 0;
@@ -362,7 +394,10 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
         // (the tracer may have noted where that promise was made, just after its init)
         const j = i > 1 && ev.kind(i - 1) === RawKind.ScheduledAt && ev.kind(i - 2) === RawKind.Init && ev.a(i - 1) === ev.a(i - 2) ? i - 2 : i - 1;
         const prev = j >= 0 && ev.kind(j) === RawKind.Init ? res.row(ev.a(j)) : -1;
-        if (prev >= 0 && res.type[prev] === PROMISE && res.trigger[prev] === res.exec[prev] && res.runCount(prev) === 0) framePromise.set(res.id[prev], ev.a(i));
+        if (prev >= 0 && res.type[prev] === PROMISE && res.trigger[prev] === res.exec[prev] && res.runCount(prev) === 0) {
+          framePromise.set(res.id[prev], ev.a(i));
+          promiseOfFrame.set(ev.a(i), res.id[prev]);
+        }
         break;
       }
       case RawKind.Await:
@@ -406,5 +441,5 @@ export function resourcesAndTasks(d: Decoded): ResourcesAndTasks {
   }
   if (awaitFrame >= 0) closeAwaitWindow();
   if (current) closeTask(n - 1);
-  return { resources: res, tasks, eventTask, framePromise, awaitedBy, unhandledPromises };
+  return { resources: res, tasks, eventTask, framePromise, promiseOfFrame, awaitedBy, unhandledPromises };
 }

@@ -7,6 +7,7 @@ import { fileName } from '../core/paths';
 import { fnName, lineOf, type Decoded } from './decode';
 import { HANDLE_TYPES, PROMISE, queueOf, type ResourcesAndTasks } from './resources';
 import type { Frames } from './frames';
+import { IdMap } from './id-map';
 
 export interface Steps {
   steps: Step[];
@@ -32,15 +33,38 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
   const unhandledAt: Steps['unhandledAt'] = [];
   const taskStartStep = new Int32Array(tasks.length);
   // promise id -> reactions it enqueues when it settles
-  const enqueuedJobsOf = new Map<number, number>();
+  const enqueuedJobsOf = new IdMap();
   for (let r = 0; r < res.count; r++) {
     if (res.type[r] !== PROMISE || res.runCount(r) === 0 || res.trigger[r] === res.exec[r]) continue;
     const parent = res.row(res.trigger[r]);
     if (parent >= 0 && res.resolveEvent[parent] > res.initEvent[r]) enqueuedJobsOf.set(res.id[parent], (enqueuedJobsOf.get(res.id[parent]) ?? 0) + 1);
   }
   const name = (c: number) => fr.coroutines[c]?.name ?? '?';
+  // A sentence that repeats is made once: the end of an await's and of a resumption's per site (200k awaits of one
+  // line then build one string each, not three), a callback run or a scheduling per queue and label, a settling per
+  // count. Fewer strings to make and to hold, and a writer that meets a repeat again compares it in one step.
+  const awaitsAt: string[] = [];
+  const resumeAt: string[] = [];
+  const settlesAt: string[] = [];
+  const runs = new Map<QueueName, Map<string, string>>();
+  const schedules = new Map<QueueName, Map<string, string>>();
+  const once = (made: Map<QueueName, Map<string, string>>, q: QueueName, label: string, make: () => string) => {
+    let byLabel = made.get(q);
+    if (!byLabel) made.set(q, (byLabel = new Map()));
+    let text = byLabel.get(label);
+    if (text === undefined) byLabel.set(label, (text = make()));
+    return text;
+  };
+  const awaitsText = (site: number) => (awaitsAt[site] ??= ` awaits (${lineOf(sites, site)}) and gives control back to the event loop`);
+  const resumeText = (site: number) => (resumeAt[site] ??= ` after await (${lineOf(sites, site)})`);
+  const runCallback = (q: QueueName, label: string) => once(runs, q, label, () => `run ${q} callback: ${label}`);
+  const scheduled = (label: string, q: QueueName) => once(schedules, q, label, () => `schedule ${label} (${q === 'io' ? 'pending I/O' : `${q} queue`})`);
+  const settles = (count: number) =>
+    (settlesAt[count] ??= `a promise settles: ${count} reaction${count > 1 ? 's' : ''} queued as microtask${count > 1 ? 's' : ''}`);
   const add = (kind: StepKind, i: number, site: number, coroutine: number, text: string, depth: number, queue?: QueueName) => {
-    steps.push({ kind, task: eventTask[i], site, coroutine, text, depth, ...(queue ? { queue } : {}) });
+    const step: Step = { kind, task: eventTask[i], site, coroutine, text, depth };
+    if (queue) step.queue = queue;
+    steps.push(step);
     stepEvent.push(i);
   };
 
@@ -57,10 +81,10 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
       if (fr.taskResumes[task] >= 0) {
         // (a task resumes a coroutine only when its resource is an await's resumption promise)
         const site = res.awaitSite[r];
-        add('resume', i, site, c, `resume ${name(c)} after await (${lineOf(sites, site)})`, depth);
+        add('resume', i, site, c, `resume ${name(c)}${resumeText(site)}`, depth);
         continue;
       }
-      add('run', i, r >= 0 ? res.site[r] : -1, -1, t.queue === 'main' ? 'run the main script' : `run ${t.queue} callback: ${r >= 0 ? res.label(r) : t.resourceType}`, 0);
+      add('run', i, r >= 0 ? res.site[r] : -1, -1, t.queue === 'main' ? 'run the main script' : runCallback(t.queue, r >= 0 ? res.label(r) : t.resourceType), 0);
     }
     switch (ev.kind(i)) {
       case RawKind.Enter: {
@@ -75,7 +99,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
         break;
       }
       case RawKind.Await:
-        add('await', i, ev.b(i), c, `${c >= 0 ? name(c) : 'coroutine'} awaits (${lineOf(sites, ev.b(i))}) and gives control back to the event loop`, depth);
+        add('await', i, ev.b(i), c, (c >= 0 ? name(c) : 'coroutine') + awaitsText(ev.b(i)), depth);
         break;
       case RawKind.LoopResume:
         if (fr.loopResumed[i]) add('resume', i, fr.frameSiteAt[i], c, `${c >= 0 ? name(c) : 'loop'} resumes: for await got the next value`, depth);
@@ -113,7 +137,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
           }
         } else if (!HANDLE_TYPES.has(type) || res.runCount(r) > 0) {
           const q = queueOf(type, false);
-          add('schedule', i, res.site[r], -1, `schedule ${res.label(r)} (${q === 'io' ? 'pending I/O' : `${q} queue`})`, depth, q);
+          add('schedule', i, res.site[r], -1, scheduled(res.label(r), q), depth, q);
         }
         break;
       }
@@ -130,7 +154,7 @@ export function stepsOf(d: Decoded, rt: ResourcesAndTasks, fr: Frames): Steps {
       }
       case RawKind.Resolve: {
         const count = enqueuedJobsOf.get(ev.a(i));
-        if (count) add('settle', i, -1, -1, `a promise settles: ${count} reaction${count > 1 ? 's' : ''} queued as microtask${count > 1 ? 's' : ''}`, depth, 'microtask');
+        if (count) add('settle', i, -1, -1, settles(count), depth, 'microtask');
         break;
       }
       default:

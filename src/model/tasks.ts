@@ -22,8 +22,12 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
     if (main) label = 'main script';
     else if (resumes >= 0) label = `resume ${fr.coroutines[resumes]?.name ?? '?'}`;
     else {
-      const first = steps.slice(startStep, Math.min(endStep + 1, startStep + 4)).find((s) => s.kind === 'call');
-      const callee = first ? d.sites[first.site]?.name : undefined;
+      let callee: string | undefined;
+      for (let s = startStep; s < Math.min(endStep + 1, startStep + 4, steps.length); s++) {
+        if (steps[s].kind !== 'call') continue;
+        callee = d.sites[steps[s].site]?.name;
+        break;
+      }
       const base = r >= 0 ? res.label(r) : span.resourceType;
       label = callee ? `${base} → ${callee}` : base;
     }
@@ -38,7 +42,7 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
         }
       }
     }
-    return {
+    const task: Task = {
       id: t,
       queue: span.queue,
       label,
@@ -50,9 +54,10 @@ export function finishTasks(d: Decoded, rt: ResourcesAndTasks, fr: Frames, st: S
       startTime: span.startTime,
       duration: span.duration,
       resourceType: span.resourceType,
-      ...(resumes >= 0 ? { resumes } : {}),
-      ...(qc.enqueueInferred[t] ? { enqueueInferred: true } : {}),
-      ...(internal ? { internal: true } : {}),
     };
+    if (resumes >= 0) task.resumes = resumes;
+    if (qc.enqueueInferred[t]) task.enqueueInferred = true;
+    if (internal) task.internal = true;
+    return task;
   });
 }

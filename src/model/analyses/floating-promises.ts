@@ -2,16 +2,17 @@
 // their creator finished (their errors go unhandled and nothing waits for their result).
 import type { Finding } from '../../core/trace-format';
 import { PROMISE } from '../resources';
+import { IdMap } from '../id-map';
 import type { AnalysisInput } from './input';
 
 export function floatingPromises({ trace, decoded: d, scheduling, frames }: AnalysisInput): Finding[] {
-  const { resources, framePromise } = scheduling;
+  const { resources, framePromise, promiseOfFrame } = scheduling;
   // which async calls' promises someone reacted to (await, then, Promise.all...)
-  const handledFrames = new Set<number>();
+  const handledFrames = new IdMap();
   for (let r = 0; r < resources.count; r++) {
     if (resources.type[r] !== PROMISE || resources.trigger[r] === resources.exec[r]) continue;
     const frame = framePromise.get(resources.trigger[r]);
-    if (frame !== undefined) handledFrames.add(frame);
+    if (frame !== undefined) handledFrames.set(frame, 1);
   }
   const siteOf = (promise: number) => {
     const r = resources.row(promise);
@@ -19,8 +20,6 @@ export function floatingPromises({ trace, decoded: d, scheduling, frames }: Anal
   };
   const found: Finding[] = [];
   const seen = new Set<string>();
-  const promiseOfFrame = new Map<number, number>();
-  for (const [promise, frame] of framePromise) promiseOfFrame.set(frame, promise);
   for (const [c, { caller, frame }] of frames.callerOf) {
     // judged only when the call's own promise was seen, and nobody reacted to it
     if (!promiseOfFrame.has(frame) || handledFrames.has(frame)) continue;

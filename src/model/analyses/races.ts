@@ -14,6 +14,8 @@ type RaceKind = 'lost-update' | 'check-then-act' | 'stale-read';
  * says which coroutine (or which request, for a server under load) did what, as the timeline names their lanes.
  */
 export function races({ trace, frames, steps, decoded }: AnalysisInput): Finding[] {
+  // a race needs reads and writes of shared state: a run that recorded none has none (and its 200k awaits need no walk)
+  if (!frames.flowLog.some((f) => f.what === 'access')) return [];
   const detector = new RaceDetector(decoded.sites);
   for (const f of frames.flowLog) {
     const step = steps.stepAt(f.event);

@@ -1,6 +1,6 @@
 // Sequential awaits of independent work: `await a(); await b();` where b does not use a's result, and running them
 // together would have saved time.
-import type { Await, Finding } from '../../core/trace-format';
+import type { Await, Finding, SourceSite } from '../../core/trace-format';
 import { lowerBound } from '../../core/stepping';
 import { findingSite, type AnalysisInput } from './input';
 
@@ -16,6 +16,12 @@ export function sequentialAwaits({ trace, frames, steps: st, options }: Analysis
   }
   const siteAt = new Map<string, number>();
   trace.sites.forEach((s, i) => s.kind === 'await' && siteAt.set(`${s.file}:${s.line}:${s.column}`, i));
+  // the awaits of one line share one source object (see decode): each is looked up once
+  const siteOf = new Map<SourceSite, number | undefined>();
+  const awaitSite = (source: SourceSite) => {
+    if (!siteOf.has(source)) siteOf.set(source, siteAt.get(`${source.file}:${source.line}:${source.column}`));
+    return siteOf.get(source);
+  };
   const waitMs = (a: Await) => {
     if (a.resumeTask === null) return 0;
     const from = trace.tasks[a.suspendTask];
@@ -31,8 +37,8 @@ export function sequentialAwaits({ trace, frames, steps: st, options }: Analysis
     for (let i = 1; i < c.awaits.length; i++) {
       const first = c.awaits[i - 1];
       const second = c.awaits[i];
-      const secondSite = siteAt.get(`${second.source.file}:${second.source.line}:${second.source.column}`);
-      const firstSite = siteAt.get(`${first.source.file}:${first.source.line}:${first.source.column}`);
+      const secondSite = awaitSite(second.source);
+      const firstSite = awaitSite(first.source);
       if (secondSite === undefined || reported.has(secondSite) || trace.sites[secondSite].after !== firstSite) continue;
       // waiting for another coroutine (a barrier, an event it fires) is synchronization, not work to run alongside:
       // the first wait must end because a timer or I/O finished, not because other user code settled the promise
@@ -41,7 +47,7 @@ export function sequentialAwaits({ trace, frames, steps: st, options }: Analysis
       if (settler && !settler.internal && settler.id !== first.suspendTask && (settler.queue === 'microtask' || settler.queue === 'nextTick' || settler.queue === 'main')) continue;
       // work that touches the same shared state is ordered on purpose: running it together would race
       const during = (a: Await) => touched(a.suspendStep, a.resumeStep ?? a.suspendStep);
-      const overlap = [...during(first)].some((loc) => during(second).has(loc));
+      const overlap = accessSteps.length > 0 && [...during(first)].some((loc) => during(second).has(loc));
       if (overlap) continue;
       const saving = Math.min(waitMs(first), waitMs(second));
       if (saving < options.sequentialSavingMs) continue;
