@@ -220,6 +220,7 @@ export class TracePanel implements vscode.Disposable {
       this.pending.push(message);
       return;
     }
+    if (message.type === 'traceFile') timing(this.services.output, `trace posted to the view (${message.data ? 'its bytes' : 'its URL'})`);
     void this.panel.webview.postMessage(message);
   }
 
@@ -280,8 +281,10 @@ export class TracePanel implements vscode.Disposable {
     try {
       const path = TracePanel.storagePath(this.services.storageDir, this.entry);
       if (!existsSync(join(this.services.storageDir, 'traces'))) mkdirSync(join(this.services.storageDir, 'traces'), { recursive: true });
+      const started = Date.now();
       writeBinaryTraceFile(path, this.trace);
       this.savedFile = { path, bytes: statSync(path).size, version: ++TracePanel.savedVersions };
+      timing(this.services.output, `kept the trace (${(this.savedFile.bytes / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);
     } catch (err) {
       this.services.output.appendLine(`[panel] could not keep the trace for a window reload: ${(err as Error).message}`);
     }
