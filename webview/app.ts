@@ -408,7 +408,9 @@ export class App implements ViewContext {
     const t = s && !run ? this.trace.tasks[s.task] : undefined;
     // several loops: say which one this task ran on
     const loop = t && this.trace.threads.length > 1 ? `${loopName(this.trace, t.thread)} · ` : '';
-    this.ui.task.textContent = t ? `${loop}${taskTitle(t)}` : '';
+    // Node's own code folded into one step: still say which loop it ran on
+    const runOn = run && s && this.trace.threads.length > 1 ? `${loopName(this.trace, this.trace.tasks[s.task]?.thread)} · Node's own code` : '';
+    this.ui.task.textContent = t ? `${loop}${taskTitle(t)}` : runOn;
     if (t && t.enqueuedAt !== null && t.scheduledBy !== null) {
       // where the job was registered and when it entered its queue are two facts: a .then registered in task 0 is
       // queued when its promise settles, in another task

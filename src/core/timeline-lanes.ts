@@ -5,6 +5,7 @@
 import { QUEUE_INFO, LOOP_ORDER } from './queues';
 import { callStackAt } from './timeline';
 import { loopShortName } from './loops';
+import { lowerBound } from './stepping';
 import type { Trace, QueueName } from './trace-format';
 
 export interface Span {
@@ -197,22 +198,11 @@ export class IntervalIndex {
   /** The intervals that meet [from, to], by their index, in the order of their lo. */
   meeting(from: number, to: number): number[] {
     const out: number[] = [];
-    for (let k = this.firstAtOrAfter(from - this.longest); k < this.los.length && this.los[k] <= to; k++) {
+    for (let k = lowerBound(this.los, from - this.longest); k < this.los.length && this.los[k] <= to; k++) {
       const i = this.order[k];
       if (this.hi[i] >= from) out.push(i);
     }
     return out;
-  }
-
-  private firstAtOrAfter(x: number): number {
-    let lo = 0;
-    let hi = this.los.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.los[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 

@@ -11,6 +11,7 @@
 // start times, and a message counts only when the task that sent it had ended well before the busy task did.
 import type { Finding, Message, Trace } from '../../core/trace-format';
 import { findingSite, type AnalysisOptions } from './input';
+import { lowerBound } from '../../core/stepping';
 
 type LoopsTrace = Omit<Trace, 'findings'>;
 
@@ -87,26 +88,23 @@ export function unansweredLoops(trace: LoopsTrace): Finding[] {
  */
 export function busyReceivers(trace: LoopsTrace, options: Pick<AnalysisOptions, 'blockedLoopMs'>): Finding[] {
   const end = (t: { startTime: number; duration: number }) => t.startTime + Math.max(0, t.duration);
-  // each loop's tasks in the order they ran
-  const ran = new Map<number, Trace['tasks']>();
+  // each loop's tasks in the order they ran, and where each started
+  const ran = new Map<number, { tasks: Trace['tasks']; starts: number[] }>();
   for (const t of trace.tasks) {
     if (t.startStep < 0) continue;
     const thread = t.thread ?? 0;
-    if (!ran.has(thread)) ran.set(thread, []);
-    ran.get(thread)!.push(t);
+    if (!ran.has(thread)) ran.set(thread, { tasks: [], starts: [] });
+    ran.get(thread)!.tasks.push(t);
   }
-  for (const list of ran.values()) list.sort((a, b) => a.startStep - b.startStep);
+  for (const r of ran.values()) {
+    r.tasks.sort((a, b) => a.startStep - b.startStep);
+    r.starts = r.tasks.map((t) => t.startStep);
+  }
   /** the task of `thread` that ran last before step `step` */
   const before = (thread: number, step: number) => {
-    const list = ran.get(thread) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].startStep < step) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? list[lo - 1] : undefined;
+    const r = ran.get(thread);
+    const k = r ? lowerBound(r.starts, step) : 0;
+    return k > 0 ? r!.tasks[k - 1] : undefined;
   };
   const waiting = new Map<number, { messages: Message[]; longest: number }>();
   for (const m of trace.messages) {
