@@ -3,12 +3,14 @@
 // program runs, and nothing of the content is read.
 import { types } from 'node:util';
 import workerThreads from 'node:worker_threads';
-import { PAYLOAD_TYPES } from '../core/raw-events';
+import { payloadType } from '../core/raw-events';
 import { ArrayIsArray, ReflectApply, ReflectGetOwnPropertyDescriptor, ReflectGetPrototypeOf } from './primordials';
 
+// (looked up when the tracer loads, before any program code)
 const code = (name: string): number => {
-  for (let i = 0; i < PAYLOAD_TYPES.length; i++) if (PAYLOAD_TYPES[i].name === name) return i;
-  throw new Error(`no payload type ${name}`);
+  const i = payloadType(name);
+  if (i < 0) throw new Error(`no payload type ${name}`);
+  return i;
 };
 const getter = (proto: object, key: string) => ReflectGetOwnPropertyDescriptor(proto, key)!.get!;
 const {
